@@ -1,0 +1,86 @@
+import type { Area } from '../area';
+
+const en = {
+  'app.name': 'Bukti',
+  'app.tagline': 'Keep evidence safe, on your own device.',
+  'app.skipToContent': 'Skip to main content',
+  'app.loading': 'Loading…',
+  'nav.label': 'Main',
+  'nav.cases': 'Cases',
+  'nav.capture': 'Capture',
+  'nav.export': 'Export',
+  'nav.verify': 'Verify',
+  'nav.settings': 'Settings',
+  'nav.help': 'Help',
+  'language.label': 'Language',
+  'language.en': 'English',
+  'language.ms': 'Bahasa Malaysia',
+  'update.available': 'A new version of Bukti is ready.',
+  'update.reload': 'Reload to update',
+  'update.later': 'Later',
+  'offline.ready': 'Bukti now works without internet on this device.',
+  'notFound.title': 'Page not found',
+  'notFound.body': 'This page does not exist. Use the menu to go to another screen.',
+  'crypto.unavailable':
+    'This browser cannot run the encryption Bukti needs (missing: {missing}). Update the browser, or open Bukti in a current version of Chrome, Firefox or Safari.',
+  'error.unexpected':
+    'Something went wrong ({detail}). Nothing has been deleted. Reload the page and try again; if it keeps happening, make a backup first.',
+  'screen.cases.title': 'Cases',
+  'screen.cases.intro': 'Your cases will be listed here.',
+  'screen.capture.title': 'Capture evidence',
+  'screen.capture.intro': 'Add screenshots, photos, videos, files, links or text to a case.',
+  'screen.export.title': 'Export a sealed bundle',
+  'screen.export.intro':
+    'Make a bundle for the police or a lawyer, with a report and proof that nothing was changed.',
+  'screen.verify.title': 'Verify a bundle',
+  'screen.verify.intro':
+    'Check that a Bukti bundle is complete and has not been changed. No vault is needed.',
+  'screen.settings.title': 'Settings',
+  'screen.settings.intro': 'Language, locking, storage and backups.',
+  'settings.version': 'Bukti version {version} (build {build})',
+  'screen.help.title': 'Help',
+  'screen.help.intro': 'How to capture well, how to report, and where to get support.',
+} as const;
+
+const ms: Record<keyof typeof en, string> = {
+  'app.name': 'Bukti',
+  'app.tagline': 'Simpan bukti dengan selamat, dalam peranti anda sendiri.',
+  'app.skipToContent': 'Langkau ke kandungan utama',
+  'app.loading': 'Memuatkan…',
+  'nav.label': 'Utama',
+  'nav.cases': 'Kes',
+  'nav.capture': 'Rakam',
+  'nav.export': 'Eksport',
+  'nav.verify': 'Sahkan',
+  'nav.settings': 'Tetapan',
+  'nav.help': 'Bantuan',
+  'language.label': 'Bahasa',
+  'language.en': 'English',
+  'language.ms': 'Bahasa Malaysia',
+  'update.available': 'Versi baharu Bukti sudah sedia.',
+  'update.reload': 'Muat semula untuk mengemas kini',
+  'update.later': 'Nanti',
+  'offline.ready': 'Bukti kini boleh digunakan tanpa internet pada peranti ini.',
+  'notFound.title': 'Halaman tidak dijumpai',
+  'notFound.body': 'Halaman ini tidak wujud. Gunakan menu untuk pergi ke skrin lain.',
+  'crypto.unavailable':
+    'Pelayar ini tidak dapat menjalankan penyulitan yang diperlukan oleh Bukti (tiada: {missing}). Kemas kini pelayar, atau buka Bukti dalam versi terkini Chrome, Firefox atau Safari.',
+  'error.unexpected':
+    'Sesuatu tidak kena ({detail}). Tiada apa-apa yang dipadam. Muat semula halaman dan cuba lagi; jika masih berlaku, buat sandaran dahulu.',
+  'screen.cases.title': 'Kes',
+  'screen.cases.intro': 'Kes anda akan disenaraikan di sini.',
+  'screen.capture.title': 'Rakam bukti',
+  'screen.capture.intro': 'Tambah tangkapan skrin, foto, video, fail, pautan atau teks pada sesuatu kes.',
+  'screen.export.title': 'Eksport berkas termeterai',
+  'screen.export.intro':
+    'Sediakan berkas untuk polis atau peguam, dengan laporan dan bukti bahawa tiada apa-apa yang diubah.',
+  'screen.verify.title': 'Sahkan berkas',
+  'screen.verify.intro': 'Semak bahawa berkas Bukti lengkap dan tidak diubah. Peti besi tidak diperlukan.',
+  'screen.settings.title': 'Tetapan',
+  'screen.settings.intro': 'Bahasa, kunci, storan dan sandaran.',
+  'settings.version': 'Bukti versi {version} (binaan {build})',
+  'screen.help.title': 'Bantuan',
+  'screen.help.intro': 'Cara merakam dengan baik, cara membuat laporan, dan tempat mendapatkan sokongan.',
+};
+
+export const app: Area<typeof en> = { en, ms };

@@ -1,0 +1,52 @@
+import type { Locale } from '../../core/i18n';
+import { useI18n } from '../i18n';
+import { hrefFor, SCREENS, type Screen } from './router';
+
+const NAV_LABELS = {
+  cases: 'nav.cases',
+  capture: 'nav.capture',
+  export: 'nav.export',
+  verify: 'nav.verify',
+  settings: 'nav.settings',
+  help: 'nav.help',
+} as const satisfies Record<Screen, string>;
+
+/** The app bar: name, language picker and the main navigation. */
+export function Header({ current }: { current: Screen | 'not-found' }) {
+  const { t, locale, setLocale } = useI18n();
+  return (
+    <header class="app-header">
+      <div class="app-bar">
+        <a class="app-name" href={hrefFor('cases')}>
+          <img src="/icons/favicon-32.png" alt="" width={24} height={24} />
+          {t('app.name')}
+        </a>
+        <label class="language">
+          <span class="visually-hidden">{t('language.label')}</span>
+          <select
+            value={locale}
+            onChange={(event) => setLocale((event.currentTarget as HTMLSelectElement).value as Locale)}
+          >
+            <option value="en" lang="en">
+              {t('language.en')}
+            </option>
+            <option value="ms" lang="ms">
+              {t('language.ms')}
+            </option>
+          </select>
+        </label>
+      </div>
+      <nav aria-label={t('nav.label')}>
+        <ul class="nav-list">
+          {SCREENS.map((screen) => (
+            <li key={screen}>
+              <a href={hrefFor(screen)} aria-current={screen === current ? 'page' : undefined}>
+                {t(NAV_LABELS[screen])}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,23 @@
+/// <reference lib="webworker" />
+import { clientsClaim } from 'workbox-core';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+
+declare const self: ServiceWorkerGlobalScope & {
+  __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
+};
+
+// Every build asset, libsodium's module included, is cached at install: the app works offline from the first visit.
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// Any navigation inside the app (a home-screen launch, a reload, a deep link) gets the app shell.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+
+// The first install takes control at once so the very first visit is already offline-capable.
+clientsClaim();
+
+// An update waits until the person accepts the "Update available" prompt; a half-updated app is never served.
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});

@@ -1,0 +1,14 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+/** Builds the production app into .tmp/<id> with build id `id`; returns the folder. */
+export async function buildApp(id: string): Promise<string> {
+  const outDir = resolve('.tmp', id);
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    // vitest sets NODE_ENV=test, which would make Vite build a non-production bundle (no service worker).
+    env: { ...process.env, NODE_ENV: 'production', BUKTI_BUILD_ID: id, BUKTI_OUT_DIR: outDir },
+  });
+  if (result.status !== 0) throw new Error(`vite build for ${id} failed`);
+  return outDir;
+}

@@ -1,0 +1,21 @@
+import type { TestProject } from 'vitest/node';
+import { ensureSystemTools } from '../../scripts/system-tools.mjs';
+import { buildApp } from './build';
+
+/** Builds the app twice (two build ids, for the update test) and finds Chromium, once per run. */
+export default async function setup(project: TestProject) {
+  const { chromium } = ensureSystemTools();
+  const first = await buildApp('e2e-a');
+  const second = await buildApp('e2e-b');
+  project.provide('chromiumPath', chromium);
+  project.provide('buildA', first);
+  project.provide('buildB', second);
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    chromiumPath: string;
+    buildA: string;
+    buildB: string;
+  }
+}

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type PreviewServer, preview } from 'vite';
+import { inject } from 'vitest';
+
+// Service-worker network events are reported to the context only with this flag in some Playwright versions.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
+/** The production preview server (the one `npm start` runs) serving `outDir` on 127.0.0.1:`port`. */
+export async function startServer(
+  outDir: string,
+  port = 0,
+): Promise<{ server: PreviewServer; origin: string }> {
+  const server = await preview({
+    configFile: 'vite.config.ts',
+    logLevel: 'silent',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port, strictPort: port !== 0 },
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  return { server, origin: `http://127.0.0.1:${address.port}` };
+}
+
+/** Stops the server and waits until its port is closed, so the browser really is offline. */
+export async function stopServer(server: PreviewServer): Promise<void> {
+  server.httpServer.closeAllConnections?.();
+  await server.close();
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: inject('chromiumPath'),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/** Everything a test wants to assert about a browsing session besides the page itself. */
+export interface Recorder {
+  /** Every URL requested by a page or the service worker. */
+  requests: string[];
+  /** Console errors, uncaught exceptions and CSP violations. */
+  errors: string[];
+}
+
+/** A fresh profile that records every request (pages and service worker) and every console error. */
+export async function recordedContext(
+  browser: Browser,
+): Promise<{ context: BrowserContext; recorder: Recorder }> {
+  const context = await browser.newContext();
+  const recorder: Recorder = { requests: [], errors: [] };
+  context.on('request', (request) => recorder.requests.push(request.url()));
+  context.on('console', (message) => {
+    if (message.type() === 'error') recorder.errors.push(message.text());
+  });
+  context.on('weberror', (error) => recorder.errors.push(String(error.error())));
+  context.on('serviceworker', (worker) => {
+    worker.on('console', (message) => {
+      if (message.type() === 'error') recorder.errors.push(`[sw] ${message.text()}`);
+    });
+  });
+  return { context, recorder };
+}
+
+/** Requests that went anywhere but the app's own origin on loopback. */
+export function foreignRequests(recorder: Recorder, origin: string): string[] {
+  return recorder.requests.filter(
+    (url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'),
+  );
+}
+
+/** Waits until a service worker controls the page (the app is then available offline). */
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', undefined, {
+    timeout: 60_000,
+  });
+}
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core in the page; returns the serious and critical violations, summarised. */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: Document) => Promise<{
+            violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }>;
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => JSON.stringify(n.target)),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
+}
