@@ -58,6 +58,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     target: 'es2022',
+    // libsodium-sumo is one ~530 kB module (its WebAssembly inlined); it is loaded once and precached.
+    chunkSizeWarningLimit: 1024,
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1', port: 5173 },

@@ -1,0 +1,114 @@
+/**
+ * `npm run bench`: the benchmark scenarios in Node (src/core) and in a real Chromium (IndexedDB, workers,
+ * the DOM). Prints a table and writes bench/results.json. Figures are reported as ratios to the raw-crypto
+ * ceiling measured in the same run and runtime, because the machine is shared and noisy.
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+import { ensureSystemTools } from '../scripts/system-tools.mjs';
+import { loadSodium } from '../src/core/crypto/sodium';
+import { argon2Scenario, ceilingScenarios, MiB } from './ceiling';
+import type { BenchResult } from './measure';
+
+const CEILING = 'ceiling secretstream';
+/** The vault's strongest Argon2id setting (issue #3: at most 256 MiB); calibration picks this or less. */
+const ARGON2 = { opslimit: 3, memlimit: 256 * MiB };
+
+async function nodeScenarios(): Promise<BenchResult[]> {
+  const sodium = await loadSodium();
+  return [
+    ...(await ceilingScenarios(sodium, 'node')),
+    await argon2Scenario(sodium, 'node', ARGON2.opslimit, ARGON2.memlimit),
+  ];
+}
+
+async function browserScenarios(): Promise<BenchResult[]> {
+  const { chromium: executablePath } = ensureSystemTools();
+  const built = spawnSync('npx', ['vite', 'build', '--config', 'bench/vite.config.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (built.status !== 0) throw new Error('building the benchmark page failed');
+  const server = await preview({
+    configFile: resolve('bench/vite.config.ts'),
+    logLevel: 'silent',
+    preview: { port: 0, host: '127.0.0.1' },
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--enable-precise-memory-info',
+      '--js-flags=--expose-gc',
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${address.port}/`);
+    await page.waitForSelector('body[data-ready="true"]');
+    const results: BenchResult[] = [];
+    const plan: Array<[string, Record<string, number>]> = [
+      ['ceiling', {}],
+      ['argon2', ARGON2],
+      ['indexedDb', {}],
+    ];
+    for (const [name, options] of plan) {
+      process.stdout.write(`  chromium: ${name}…\n`);
+      const rows = await page.evaluate(
+        ([scenario, opts]) =>
+          (
+            window as unknown as { bukti_bench: Record<string, (o: unknown) => Promise<BenchResult[]>> }
+          ).bukti_bench[scenario as string]?.(opts) ?? Promise.reject(new Error(`no scenario ${scenario}`)),
+        [name, options] as const,
+      );
+      results.push(...rows);
+    }
+    return results;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function withRatios(results: BenchResult[]): BenchResult[] {
+  return results.map((result) => {
+    const runtime = result.scenario.split(':')[0];
+    const ceiling = results.find((r) => r.scenario.startsWith(`${runtime}: ${CEILING}`));
+    const ratio = result.mb_per_s !== null && ceiling?.mb_per_s ? result.mb_per_s / ceiling.mb_per_s : null;
+    return { ...result, ratio_to_ceiling: ratio };
+  });
+}
+
+function formatTable(results: BenchResult[]): string {
+  const header = ['scenario', 'size', 'median', 'MB/s', 'x ceiling', 'peak memory'];
+  const fmtBytes = (n: number | null) =>
+    n === null ? '—' : n >= MiB ? `${(n / MiB).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`;
+  const rows = results.map((r) => [
+    r.scenario,
+    fmtBytes(r.bytes),
+    r.median_ms >= 1000 ? `${(r.median_ms / 1000).toFixed(2)} s` : `${r.median_ms.toFixed(1)} ms`,
+    r.mb_per_s === null ? '—' : r.mb_per_s.toFixed(1),
+    r.ratio_to_ceiling == null ? '—' : r.ratio_to_ceiling.toFixed(2),
+    fmtBytes(r.peak_memory_bytes),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+console.log('Bukti benchmarks (median of runs after a warm-up)\n  node: ceiling and core scenarios…');
+const results = withRatios([...(await nodeScenarios()), ...(await browserScenarios())]);
+console.log(`\n${formatTable(results)}\n`);
+const out = resolve('bench/results.json');
+writeFileSync(out, `${JSON.stringify({ results }, null, 2)}\n`);
+console.log(`Wrote ${out}`);
