@@ -1,11 +1,17 @@
 import { app } from './areas/app';
+import { bundle } from './areas/bundle';
 import { capture } from './areas/capture';
+import { help } from './areas/help';
+import { report } from './areas/report';
+import { vault } from './areas/vault';
+import { settings } from './areas/settings';
+import { vaultUi } from './areas/vault-ui';
 
 /**
  * The message catalogue. Each feature keeps its messages in `areas/<feature>.ts` (English and Malay side
  * by side) and is listed here once; the type system then refuses a Malay catalogue with a missing key.
  */
-const areas = [app, capture] as const;
+const areas = [app, bundle, capture, help, vault, vaultUi, settings, report] as const;
 
 type Merge<T extends readonly { en: Record<string, string> }[]> = T extends readonly [
   infer Head extends { en: Record<string, string> },

@@ -78,10 +78,10 @@ const en = {
     'Entry {position} has number {found} where {expected} was expected: entries are repeated or out of order. Ask for the original bundle.',
   'custody.problem.timeReversed':
     'Entry {position} is dated earlier than the entry before it. This can happen when the device clock was changed; note it when relying on the times.',
-  'custody.problem.notInLog':
-    'Entry {position} is not part of the full log it should come from. Treat it as altered and ask for the original bundle.',
-  'custody.problem.missingEntry':
-    'Entry {position} in the full log is a placeholder without the entry it stands for. Ask for the complete bundle.',
+  'custody.problem.redactedHead':
+    'The last entry of the log is hidden, so nothing shows where the log really ends. Ask for a bundle whose log ends with its export entry.',
+  'custody.problem.headMismatch':
+    'The log does not end where the bundle says it does: entries at the end were removed, added or changed. Ask for the original bundle.',
 } as const;
 
 const ms: Record<keyof typeof en, string> = {
@@ -163,10 +163,10 @@ const ms: Record<keyof typeof en, string> = {
     'Catatan {position} bernombor {found} sedangkan {expected} yang dijangka: ada catatan yang berulang atau tidak mengikut urutan. Minta berkas yang asal.',
   'custody.problem.timeReversed':
     'Catatan {position} bertarikh lebih awal daripada catatan sebelumnya. Ini boleh berlaku apabila jam peranti diubah; ambil perhatian apabila bergantung pada masa tersebut.',
-  'custody.problem.notInLog':
-    'Catatan {position} bukan sebahagian daripada log penuh yang sepatutnya menjadi asalnya. Anggap ia telah diubah dan minta berkas yang asal.',
-  'custody.problem.missingEntry':
-    'Catatan {position} dalam log penuh hanyalah pemegang tempat tanpa catatan yang diwakilinya. Minta berkas yang lengkap.',
+  'custody.problem.redactedHead':
+    'Catatan terakhir dalam log disembunyikan, jadi tiada apa-apa yang menunjukkan di mana log itu benar-benar berakhir. Minta berkas yang lognya berakhir dengan catatan eksportnya.',
+  'custody.problem.headMismatch':
+    'Log ini tidak berakhir di tempat yang dinyatakan oleh berkas: ada catatan di hujung yang dibuang, ditambah atau diubah. Minta berkas yang asal.',
 };
 
 export const capture: Area<typeof en> = { en, ms };

@@ -1,0 +1,216 @@
+import { canonicalBytes } from '../canonical';
+import { loadSodium, type Sodium } from '../crypto/sodium';
+import { isSha256Hex } from '../evidence/hash';
+import type { MessageKey, MessageParams } from '../i18n';
+import {
+  CUSTODY_LOG_VERSION,
+  type CustodyEntry,
+  entryHashWith,
+  entryShapeProblem,
+  GENESIS_HASH,
+  signingBytes,
+} from './entry';
+
+/** Everything the verifier can find wrong, each with its message `custody.problem.<code>`. */
+export const CHAIN_PROBLEMS = [
+  'malformed',
+  'unsupportedVersion',
+  'badSignature',
+  'wrongKey',
+  'keyChanged',
+  'brokenLink',
+  'badStart',
+  'seqGap',
+  'seqOutOfOrder',
+  'timeReversed',
+  'redactedHead',
+  'headMismatch',
+] as const;
+export type ChainProblemCode = (typeof CHAIN_PROBLEMS)[number];
+
+/** One problem, located by its index in the list given to the verifier (from 0). */
+export interface ChainProblem {
+  index: number;
+  code: ChainProblemCode;
+  /** Warnings (a clock set back) are worth noting but do not make the log untrustworthy. */
+  severity: 'error' | 'warning';
+  field?: string;
+  expected?: number;
+  found?: number;
+}
+
+/** The verifier's answer: `ok` when there is no error; every problem is listed, not just the first. */
+export interface ChainReport {
+  ok: boolean;
+  /** Records checked, full and redacted. */
+  count: number;
+  redacted: number;
+  /** Hash of the last record (computed for a full entry, as stated for a redacted one). */
+  headHash?: string;
+  /** Key of the first full entry, lowercase hex. */
+  publicKey?: string;
+  problems: ChainProblem[];
+}
+
+export interface VerifyOptions {
+  /** The key the log must be signed with (raw 32 bytes or hex), e.g. from the bundle's public-key.pem. */
+  trustedKey?: Uint8Array | string;
+  /** The head hash the log must end at, e.g. as signed in the bundle manifest. */
+  expectedHead?: string;
+}
+
+/** Checks a complete log: every entry present, signed, numbered from 0 and linked by hash. */
+export function verifyChain(records: readonly unknown[], options: VerifyOptions = {}): Promise<ChainReport> {
+  return verifyRecords(records, options, false);
+}
+
+/**
+ * Checks an exported log in which some entries are redacted stand-ins (see `redactLog`): every full
+ * entry is signed and linked, every position from 0 is accounted for, and the log ends in a signed
+ * entry or at `expectedHead`.
+ */
+export function verifySubsequence(
+  records: readonly unknown[],
+  options: VerifyOptions = {},
+): Promise<ChainReport> {
+  return verifyRecords(records, options, true);
+}
+
+/** The catalogue message for a problem, with `position` counted from 1 for people. */
+export function chainProblemMessage(problem: ChainProblem): { key: MessageKey; params: MessageParams } {
+  const params: MessageParams = { position: problem.index + 1 };
+  if (problem.field !== undefined) params.field = problem.field;
+  if (problem.expected !== undefined) params.expected = problem.expected;
+  if (problem.found !== undefined) params.found = problem.found;
+  return { key: `custody.problem.${problem.code}`, params };
+}
+
+interface Walk {
+  sodium: Sodium;
+  trustedKey?: string;
+  problems: ChainProblem[];
+  prevHash?: string;
+  prevSeq?: number;
+  prevTime?: string;
+  firstKey?: string;
+}
+
+function report(walk: Walk, index: number, code: ChainProblemCode, extra: Partial<ChainProblem> = {}): void {
+  walk.problems.push({ index, code, severity: code === 'timeReversed' ? 'warning' : 'error', ...extra });
+}
+
+function checkSeq(walk: Walk, index: number, seq: number): void {
+  const expected = walk.prevSeq === undefined ? index : walk.prevSeq + 1;
+  if (seq > expected) report(walk, index, 'seqGap', { expected, found: seq });
+  if (seq < expected) report(walk, index, 'seqOutOfOrder', { expected, found: seq });
+  walk.prevSeq = seq;
+}
+
+function hashIfPossible(sodium: Sodium, record: unknown): string | undefined {
+  try {
+    return sodium.to_hex(sodium.crypto_hash_sha256(canonicalBytes(record)));
+  } catch {
+    // A record JSON cannot carry faithfully has no stable hash; the next link is then not checked.
+    return undefined;
+  }
+}
+
+function checkRedacted(walk: Walk, index: number, record: Record<string, unknown>, allowed: boolean): void {
+  const keys = Object.keys(record).sort().join(',');
+  const seq = record.seq;
+  const wellFormed =
+    keys === 'hash,redacted,seq,v' && typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 0;
+  if (!allowed || !wellFormed || !isSha256Hex(record.hash)) {
+    report(walk, index, 'malformed', { field: allowed ? 'redacted entry' : 'redacted' });
+  }
+  if (typeof seq === 'number') checkSeq(walk, index, seq);
+  walk.prevHash = isSha256Hex(record.hash) ? record.hash : undefined;
+}
+
+function checkEntry(walk: Walk, index: number, entry: CustodyEntry): void {
+  const { sodium } = walk;
+  checkSeq(walk, index, entry.seq);
+  if (index === 0) {
+    if (entry.prevHash !== GENESIS_HASH) report(walk, index, 'badStart');
+  } else if (walk.prevHash !== undefined && entry.prevHash !== walk.prevHash) {
+    report(walk, index, 'brokenLink');
+  }
+  const signed = sodium.crypto_sign_verify_detached(
+    sodium.from_hex(entry.signature),
+    signingBytes(entry),
+    sodium.from_hex(entry.publicKey),
+  );
+  if (!signed) report(walk, index, 'badSignature');
+  walk.firstKey ??= entry.publicKey;
+  if (walk.trustedKey !== undefined && entry.publicKey !== walk.trustedKey) report(walk, index, 'wrongKey');
+  if (walk.trustedKey === undefined && entry.publicKey !== walk.firstKey) report(walk, index, 'keyChanged');
+  if (walk.prevTime !== undefined && entry.time < walk.prevTime) report(walk, index, 'timeReversed');
+  walk.prevTime = entry.time;
+  walk.prevHash = entryHashWith(sodium, entry);
+}
+
+/** Checks one record against the walk so far; true when it is a redacted stand-in. */
+function checkRecord(walk: Walk, index: number, record: unknown, allowRedacted: boolean): boolean {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    report(walk, index, 'malformed', { field: 'entry' });
+    walk.prevHash = undefined;
+    walk.prevSeq = (walk.prevSeq ?? index - 1) + 1;
+    return false;
+  }
+  const fields = record as Record<string, unknown>;
+  if (fields.v !== CUSTODY_LOG_VERSION) {
+    report(walk, index, 'unsupportedVersion');
+    walk.prevHash = undefined;
+    walk.prevSeq = typeof fields.seq === 'number' ? fields.seq : (walk.prevSeq ?? index - 1) + 1;
+    return false;
+  }
+  if (fields.redacted !== undefined) {
+    checkRedacted(walk, index, fields, allowRedacted);
+    return true;
+  }
+  const problem = entryShapeProblem(record);
+  if (problem !== undefined) {
+    report(walk, index, 'malformed', { field: problem });
+    if (typeof fields.seq === 'number') checkSeq(walk, index, fields.seq);
+    walk.prevHash = hashIfPossible(walk.sodium, record);
+    return false;
+  }
+  checkEntry(walk, index, record as CustodyEntry);
+  return false;
+}
+
+async function verifyRecords(
+  records: readonly unknown[],
+  options: VerifyOptions,
+  allowRedacted: boolean,
+): Promise<ChainReport> {
+  const sodium = await loadSodium();
+  const trustedKey =
+    options.trustedKey === undefined
+      ? undefined
+      : typeof options.trustedKey === 'string'
+        ? options.trustedKey.toLowerCase()
+        : sodium.to_hex(options.trustedKey);
+  const walk: Walk = { sodium, trustedKey, problems: [] };
+  let redacted = 0;
+  let lastRedacted = false;
+  records.forEach((record, index) => {
+    lastRedacted = checkRecord(walk, index, record, allowRedacted);
+    if (lastRedacted) redacted += 1;
+  });
+  const last = records.length - 1;
+  const head = records.length === 0 ? GENESIS_HASH : walk.prevHash;
+  if (options.expectedHead !== undefined && head !== options.expectedHead.toLowerCase()) {
+    report(walk, Math.max(last, 0), 'headMismatch');
+  } else if (options.expectedHead === undefined && lastRedacted) {
+    report(walk, last, 'redactedHead');
+  }
+  return {
+    ok: walk.problems.every((problem) => problem.severity !== 'error'),
+    count: records.length,
+    redacted,
+    headHash: head,
+    publicKey: walk.firstKey,
+    problems: walk.problems,
+  };
+}
