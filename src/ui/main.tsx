@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { loadSodium } from '../core/crypto/sodium';
 import { isBuktiError } from '../core/errors';
 import { App } from './app/App';
 import { CryptoFailure } from './app/CryptoFailure';
@@ -15,15 +16,13 @@ if (root) {
   );
   // Load and check the crypto layer at start-up: a browser without a primitive Bukti needs is told so
   // now, before anyone types a passphrase or captures anything.
-  import('../core/crypto/sodium')
-    .then(({ loadSodium }) => loadSodium())
-    .catch((error: unknown) => {
-      const missing = isBuktiError(error, 'crypto.unavailable') ? String(error.params.missing) : 'libsodium';
-      render(
-        <I18nProvider>
-          <CryptoFailure missing={missing} />
-        </I18nProvider>,
-        root,
-      );
-    });
+  loadSodium().catch((error: unknown) => {
+    const missing = isBuktiError(error, 'crypto.unavailable') ? String(error.params.missing) : 'libsodium';
+    render(
+      <I18nProvider>
+        <CryptoFailure missing={missing} />
+      </I18nProvider>,
+      root,
+    );
+  });
 }

@@ -12,3 +12,13 @@ export async function buildApp(id: string): Promise<string> {
   if (result.status !== 0) throw new Error(`vite build for ${id} failed`);
   return outDir;
 }
+
+/** Builds the core test page (src/core exposed on window.bukti_core) into .tmp/e2e-core. */
+export async function buildCorePage(): Promise<string> {
+  const result = spawnSync('npx', ['vite', 'build', '--config', 'tests/e2e/pages/vite.config.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (result.status !== 0) throw new Error('vite build of the core test page failed');
+  return resolve('.tmp', 'e2e-core');
+}

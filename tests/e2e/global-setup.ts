@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { ensureSystemTools } from '../../scripts/system-tools.mjs';
-import { buildApp } from './build';
+import { buildApp, buildCorePage } from './build';
 
 /** Builds the app twice (two build ids, for the update test) and finds Chromium, once per run. */
 export default async function setup(project: TestProject) {
@@ -10,6 +10,7 @@ export default async function setup(project: TestProject) {
   project.provide('chromiumPath', chromium);
   project.provide('buildA', first);
   project.provide('buildB', second);
+  project.provide('corePage', await buildCorePage());
 }
 
 declare module 'vitest' {
@@ -17,5 +18,6 @@ declare module 'vitest' {
     chromiumPath: string;
     buildA: string;
     buildB: string;
+    corePage: string;
   }
 }

@@ -11,9 +11,10 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 export async function startServer(
   outDir: string,
   port = 0,
+  configFile = 'vite.config.ts',
 ): Promise<{ server: PreviewServer; origin: string }> {
   const server = await preview({
-    configFile: 'vite.config.ts',
+    configFile,
     logLevel: 'silent',
     build: { outDir },
     preview: { host: '127.0.0.1', port, strictPort: port !== 0 },
@@ -25,7 +26,7 @@ export async function startServer(
 
 /** Stops the server and waits until its port is closed, so the browser really is offline. */
 export async function stopServer(server: PreviewServer): Promise<void> {
-  server.httpServer.closeAllConnections?.();
+  (server.httpServer as { closeAllConnections?: () => void }).closeAllConnections?.();
   await server.close();
 }
 

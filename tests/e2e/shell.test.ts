@@ -72,7 +72,7 @@ describe('the app shell in Chromium', () => {
       expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
       expect(csp).toContain("object-src 'none'");
       expect(response?.headers()['referrer-policy']).toBe('no-referrer');
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Cases');
+      await page.getByRole('heading', { level: 1, name: 'Create your vault' }).waitFor();
       await waitForServiceWorkerControl(page);
 
       await stopServer(server);
@@ -83,7 +83,7 @@ describe('the app shell in Chromium', () => {
       expect(offline).toBe('unreachable');
 
       await page.reload();
-      await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Create your vault' }).waitFor();
       await page.getByRole('link', { name: 'Help' }).click();
       await page.getByRole('heading', { level: 1, name: 'Help' }).waitFor();
       await page.goto(`${origin}/a/deep/link#/verify`);
@@ -109,7 +109,7 @@ describe('the app shell in Chromium', () => {
     const { context, recorder } = await recordedContext(browser);
     const page = await context.newPage();
     try {
-      await page.goto(`${origin}/#/settings`);
+      await page.goto(`${origin}/#/help`);
       await page.getByTestId('app-version').waitFor();
       expect(await page.getByTestId('app-version').textContent()).toContain('e2e-a');
       await waitForServiceWorkerControl(page);
@@ -124,7 +124,7 @@ describe('the app shell in Chromium', () => {
       await page.getByRole('heading', { level: 1, name: 'Help' }).waitFor();
       await prompt.getByRole('button', { name: 'Reload to update' }).click();
       await page.waitForFunction(() => document.querySelector('[data-screen]') !== null);
-      await page.goto(`${origin}/#/settings`);
+      await page.goto(`${origin}/#/help`);
       await expect
         .poll(() => page.getByTestId('app-version').textContent(), { timeout: 30_000 })
         .toContain('e2e-b');

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
+import { listenForDoubleEscape, onQuickExit, quickExit } from '../safety/quick-exit';
 import { CaptureScreen } from '../screens/capture/CaptureScreen';
 import { CasesScreen } from '../screens/cases/CasesScreen';
 import { ExportScreen } from '../screens/export/ExportScreen';
@@ -7,27 +8,46 @@ import { HelpScreen } from '../screens/help/HelpScreen';
 import { NotFoundScreen } from '../screens/not-found/NotFoundScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { VerifyScreen } from '../screens/verify/VerifyScreen';
+import { session } from '../state/session';
 import { registerServiceWorker, type ServiceWorkerBridge } from '../sw-bridge';
 import { Header } from './Header';
 import { type Route, useRoute } from './router';
 import { UpdatePrompt } from './UpdatePrompt';
+import { VaultGate } from './VaultGate';
 
+/** Verify and Help work without a vault (police and lawyers have only the bundle); the rest need it unlocked. */
 function ScreenFor({ route }: { route: Route }) {
   switch (route.screen) {
-    case 'cases':
-      return <CasesScreen />;
-    case 'capture':
-      return <CaptureScreen />;
-    case 'export':
-      return <ExportScreen />;
     case 'verify':
       return <VerifyScreen />;
-    case 'settings':
-      return <SettingsScreen />;
     case 'help':
       return <HelpScreen />;
-    default:
+    case 'not-found':
       return <NotFoundScreen />;
+    case 'cases':
+      return (
+        <VaultGate>
+          <CasesScreen />
+        </VaultGate>
+      );
+    case 'capture':
+      return (
+        <VaultGate>
+          <CaptureScreen />
+        </VaultGate>
+      );
+    case 'export':
+      return (
+        <VaultGate>
+          <ExportScreen />
+        </VaultGate>
+      );
+    case 'settings':
+      return (
+        <VaultGate>
+          <SettingsScreen />
+        </VaultGate>
+      );
   }
 }
 
@@ -38,6 +58,16 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const [updateWaiting, setUpdateWaiting] = useState(false);
   const [bridge, setBridge] = useState<ServiceWorkerBridge | null>(null);
+
+  useEffect(() => {
+    void session.start();
+    const stopExitCleanup = onQuickExit(() => session.lock());
+    const stopEscape = listenForDoubleEscape(() => quickExit());
+    return () => {
+      stopExitCleanup();
+      stopEscape();
+    };
+  }, []);
 
   useEffect(() => {
     setBridge(
@@ -67,6 +97,9 @@ export function App() {
       <main id="main" ref={main} tabIndex={-1}>
         <ScreenFor route={route} />
       </main>
+      <footer class="app-footer">
+        <p data-testid="app-version">{t('settings.version', { version: __APP_VERSION__, build: __BUILD_ID__ })}</p>
+      </footer>
       {updateWaiting && bridge && (
         <UpdatePrompt onReload={() => bridge.applyUpdate()} onDismiss={() => setUpdateWaiting(false)} />
       )}

@@ -1,5 +1,7 @@
 import type { Locale } from '../../core/i18n';
 import { useI18n } from '../i18n';
+import { quickExit } from '../safety/quick-exit';
+import { session, useSession } from '../state/session';
 import { hrefFor, SCREENS, type Screen } from './router';
 
 const NAV_LABELS = {
@@ -14,6 +16,7 @@ const NAV_LABELS = {
 /** The app bar: name, language picker and the main navigation. */
 export function Header({ current }: { current: Screen | 'not-found' }) {
   const { t, locale, setLocale } = useI18n();
+  const state = useSession();
   return (
     <header class="app-header">
       <div class="app-bar">
@@ -21,6 +24,16 @@ export function Header({ current }: { current: Screen | 'not-found' }) {
           <img src="/icons/favicon-32.png" alt="" width={24} height={24} />
           {t('app.name')}
         </a>
+        <div class="app-actions">
+          {state.status === 'unlocked' && (
+            <button type="button" class="button small" onClick={() => session.lock()}>
+              {t('vaultUi.lock')}
+            </button>
+          )}
+          <button type="button" class="button small exit" onClick={() => quickExit()}>
+            {t('safety.quickExit')}
+          </button>
+        </div>
         <label class="language">
           <span class="visually-hidden">{t('language.label')}</span>
           <select

@@ -1,15 +1,20 @@
-import { useI18n } from '../../i18n';
 import { ScreenIntro } from '../ScreenIntro';
+import { AutoLockSection } from './AutoLockSection';
+import { ChangePassphraseSection } from './ChangePassphraseSection';
+import { EraseAfterSection } from './EraseAfterSection';
+import { EraseVaultSection } from './EraseVaultSection';
+import { StorageSection } from './StorageSection';
 
-/** Settings: language, locking, storage and backups as they arrive; always the version, for support. */
+/** Settings for the open vault. */
 export function SettingsScreen() {
-  const { t } = useI18n();
   return (
     <section class="screen" data-screen="settings">
       <ScreenIntro title="screen.settings.title" intro="screen.settings.intro" />
-      <p class="version" data-testid="app-version">
-        {t('settings.version', { version: __APP_VERSION__, build: __BUILD_ID__ })}
-      </p>
+      <AutoLockSection />
+      <StorageSection />
+      <ChangePassphraseSection />
+      <EraseAfterSection />
+      <EraseVaultSection />
     </section>
   );
 }

@@ -1,0 +1,60 @@
+import { loadSodium, type Sodium } from '../crypto/sodium';
+import { BuktiError } from '../errors';
+import { runInTransaction, type VaultDb, withStorage } from './db';
+import { storedBytes, toArrayBuffer } from './format';
+import { decodeHeader, type VaultHeader } from './header';
+import { decodeLockout, encodeLockout, type LockoutState } from './lockout';
+
+/** Keys of the `meta` object store. */
+export const META = { header: 'header', keys: 'keys', lockout: 'lockout' } as const;
+
+/** True when this database holds a vault (its header). */
+export async function vaultExists(db: VaultDb): Promise<boolean> {
+  return withStorage(db, async (idb) => (await idb.getKey('meta', META.header)) !== undefined);
+}
+
+/** The checked header, or `vault.notFound`. */
+export async function readHeader(db: VaultDb, sodium: Sodium): Promise<VaultHeader> {
+  const value = await withStorage(db, (idb) => idb.get('meta', META.header));
+  if (value === undefined) throw new BuktiError('vault.notFound');
+  return decodeHeader(sodium, storedBytes(value));
+}
+
+/** The sealed key-pair seeds (`meta/keys`); missing means the vault was damaged. */
+export async function readSealedSeeds(db: VaultDb): Promise<Uint8Array> {
+  const value = await withStorage(db, (idb) => idb.get('meta', META.keys));
+  if (value === undefined) throw new BuktiError('vault.integrity');
+  return storedBytes(value);
+}
+
+/** The vault's failure counter. */
+export async function readLockout(db: VaultDb): Promise<LockoutState> {
+  const value = await withStorage(db, (idb) => idb.get('meta', META.lockout));
+  if (value === undefined) return decodeLockout(undefined);
+  // Not bytes at all: decoded as damaged, which still applies a delay.
+  return decodeLockout(value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(0));
+}
+
+/** Persists the failure counter with strict durability: a crash must not forget a wrong attempt. */
+export async function writeLockout(db: VaultDb, state: LockoutState): Promise<void> {
+  await withStorage(db, async (idb) => {
+    const tx = idb.transaction('meta', 'readwrite', { durability: 'strict' });
+    await runInTransaction(tx, [() => tx.store.put(toArrayBuffer(encodeLockout(state)), META.lockout)]);
+  });
+}
+
+/** Replaces the header (after a passphrase or settings change) with strict durability. */
+export async function writeHeader(db: VaultDb, bytes: Uint8Array): Promise<void> {
+  await withStorage(db, async (idb) => {
+    const tx = idb.transaction('meta', 'readwrite', { durability: 'strict' });
+    await runInTransaction(tx, [() => tx.store.put(toArrayBuffer(bytes), META.header)]);
+  });
+}
+
+/** The vault's public keys, readable while locked (e.g. by the service worker sealing a shared file). */
+export async function readVaultPublicKeys(
+  db: VaultDb,
+): Promise<{ publicSigningKey: Uint8Array; publicBoxKey: Uint8Array }> {
+  const header = await readHeader(db, await loadSodium());
+  return { publicSigningKey: header.publicSigningKey, publicBoxKey: header.publicBoxKey };
+}

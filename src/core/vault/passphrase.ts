@@ -1,0 +1,124 @@
+import type { Sodium } from '../crypto/sodium';
+import { BuktiError } from '../errors';
+import type { VaultDb } from './db';
+import { MIN_PASSPHRASE_LENGTH, utf8Bytes } from './format';
+import { type HeaderFields, headerAssociatedData, SALT_BYTES, type VaultHeader } from './header';
+import type { DeriveKey, KdfParams } from './kdf';
+import { lockoutDelayMs, NO_LOCKOUT, nextAttemptAt } from './lockout';
+import { readHeader, readLockout, writeLockout } from './meta';
+
+const NONCE_BYTES = 24;
+const KEY_BYTES = 32;
+
+/**
+ * The passphrase as UTF-8 after NFC normalisation, so the same words typed on another keyboard or
+ * device (composed or decomposed accents) give the same key. Nothing else is changed: no trimming.
+ */
+export function passphraseBytes(passphrase: string): Uint8Array {
+  return utf8Bytes(passphrase.normalize('NFC'));
+}
+
+/** Refuses a new passphrase shorter than `MIN_PASSPHRASE_LENGTH` code points (`vault.passphraseTooShort`). */
+export function assertNewPassphrase(passphrase: string): void {
+  if (Array.from(passphrase.normalize('NFC')).length < MIN_PASSPHRASE_LENGTH) {
+    throw new BuktiError('vault.passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH });
+  }
+}
+
+/** Runs the KDF and always zeroes the passphrase bytes; a key of the wrong size is a KDF failure. */
+export async function deriveWrappingKey(
+  derive: DeriveKey,
+  passphrase: string,
+  salt: Uint8Array,
+  params: KdfParams,
+): Promise<Uint8Array> {
+  const bytes = passphraseBytes(passphrase);
+  try {
+    const key = await derive(bytes, salt, params);
+    if (key.length !== KEY_BYTES) throw new BuktiError('vault.kdfFailed');
+    return key;
+  } finally {
+    bytes.fill(0);
+  }
+}
+
+/** A header for `fields` with the master key wrapped under `wrappingKey` (which is then zeroed). */
+export function wrapMasterKey(
+  sodium: Sodium,
+  wrappingKey: Uint8Array,
+  fields: HeaderFields,
+  masterKey: Uint8Array,
+): VaultHeader {
+  try {
+    const wrapNonce = sodium.randombytes_buf(NONCE_BYTES);
+    const ad = headerAssociatedData(fields);
+    const wrappedMasterKey = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(masterKey, ad, null, wrapNonce, wrappingKey);
+    return { ...fields, wrapNonce, wrappedMasterKey };
+  } finally {
+    sodium.memzero(wrappingKey);
+  }
+}
+
+/** The master key, or undefined when `wrappingKey` (the passphrase) is wrong. Zeroes `wrappingKey`. */
+export function unwrapMasterKey(sodium: Sodium, wrappingKey: Uint8Array, header: VaultHeader): Uint8Array | undefined {
+  try {
+    const key = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+      null,
+      header.wrappedMasterKey,
+      headerAssociatedData(header),
+      header.wrapNonce,
+      wrappingKey,
+    );
+    return key.length === KEY_BYTES ? key : undefined;
+  } catch {
+    // Authentication failed: wrong passphrase (the header checksum already ruled out damage).
+    return undefined;
+  } finally {
+    sodium.memzero(wrappingKey);
+  }
+}
+
+/** A fresh random salt for a (re)wrapped master key. */
+export function newSalt(sodium: Sodium): Uint8Array {
+  return sodium.randombytes_buf(SALT_BYTES);
+}
+
+/** The outcome of checking a passphrase against the stored header, with the lockout applied. */
+export type PassphraseAttempt =
+  | { kind: 'ok'; masterKey: Uint8Array; header: VaultHeader }
+  | { kind: 'wrongPassphrase'; failures: number; retryAt: number; header: VaultHeader }
+  | { kind: 'wait'; until: number };
+
+/**
+ * Checks `passphrase`, enforcing the lockout. The failure is counted *before* the KDF runs and only
+ * cleared on success, so closing the tab mid-attempt cannot dodge the count. A KDF that fails (memory)
+ * restores the previous count, since no passphrase was actually tested.
+ */
+export async function attemptPassphrase(
+  db: VaultDb,
+  sodium: Sodium,
+  passphrase: string,
+  derive: DeriveKey,
+  now: () => number,
+): Promise<PassphraseAttempt> {
+  const header = await readHeader(db, sodium);
+  const before = await readLockout(db);
+  const started = now();
+  const until = nextAttemptAt(before, started);
+  if (until > started) return { kind: 'wait', until };
+
+  const failures = before.failures + 1;
+  const counted = { failures, notBefore: started + lockoutDelayMs(failures) };
+  await writeLockout(db, counted);
+  let wrappingKey: Uint8Array;
+  try {
+    wrappingKey = await deriveWrappingKey(derive, passphrase, header.salt, header.kdf);
+  } catch (error) {
+    await writeLockout(db, before);
+    throw error;
+  }
+  const masterKey = unwrapMasterKey(sodium, wrappingKey, header);
+  if (masterKey === undefined) return { kind: 'wrongPassphrase', failures, retryAt: counted.notBefore, header };
+  await writeLockout(db, NO_LOCKOUT);
+  return { kind: 'ok', masterKey, header };
+}

@@ -1,0 +1,113 @@
+import { loadSodium } from '../crypto/sodium';
+import { BuktiError } from '../errors';
+import { eraseVault, runInTransaction, type VaultDb, withStorage } from './db';
+import { type EraseAfterFailures, toArrayBuffer } from './format';
+import { encodeHeader, isEraseAfter } from './header';
+import { calibrateKdf, type DeriveKey, deriveKeyInProcess, type KdfParams, kdfParamsInBounds, measureWith } from './kdf';
+import { buildKeyring, generateKeyMaterial, openKeyring, sealSeeds } from './keyring';
+import { encodeLockout, NO_LOCKOUT } from './lockout';
+import { META, readSealedSeeds, vaultExists } from './meta';
+import { assertNewPassphrase, attemptPassphrase, deriveWrappingKey, newSalt, wrapMasterKey } from './passphrase';
+import { Vault, type VaultRuntime } from './vault';
+
+/** How to run the KDF and read the clock. In the browser, pass a `deriveKey` that runs in a Web Worker. */
+export interface UnlockOptions {
+  deriveKey?: DeriveKey;
+  now?: () => number;
+}
+
+/** Options for a new vault. Without `kdfParams`, Argon2id is calibrated on this device first. */
+export interface CreateVaultOptions extends UnlockOptions {
+  kdfParams?: KdfParams;
+  eraseAfterFailures?: EraseAfterFailures;
+}
+
+/** The outcome of an unlock attempt. Times are milliseconds since the epoch. */
+export type UnlockResult =
+  | { kind: 'ok'; vault: Vault }
+  /** `retryAt`: earliest next attempt; `attemptsBeforeErase`: null when erasing is off. */
+  | { kind: 'wrongPassphrase'; failures: number; retryAt: number; attemptsBeforeErase: number | null }
+  /** Too many wrong attempts: try again at `until`. The KDF was not run. */
+  | { kind: 'wait'; until: number }
+  /** The "erase after N failed attempts" setting was reached and the vault has been deleted. */
+  | { kind: 'erased' };
+
+async function runtimeFor(options: UnlockOptions): Promise<VaultRuntime & { sodium: Awaited<ReturnType<typeof loadSodium>> }> {
+  const sodium = await loadSodium();
+  return { sodium, deriveKey: options.deriveKey ?? deriveKeyInProcess(sodium), now: options.now ?? Date.now };
+}
+
+/**
+ * Creates a vault protected by `passphrase` (at least 8 characters) and returns it unlocked. The
+ * header, sealed key pairs and lockout counter are written in one strict-durability transaction.
+ */
+export async function createVault(db: VaultDb, passphrase: string, options: CreateVaultOptions = {}): Promise<Vault> {
+  assertNewPassphrase(passphrase);
+  const eraseAfterFailures = options.eraseAfterFailures ?? 0;
+  if (!isEraseAfter(eraseAfterFailures)) throw new RangeError('eraseAfterFailures must be 0, 5, 10 or 20');
+  if (options.kdfParams && !kdfParamsInBounds(options.kdfParams)) throw new RangeError('KDF parameters out of bounds');
+  const { sodium, ...runtime } = await runtimeFor(options);
+  if (await vaultExists(db)) throw new BuktiError('vault.exists');
+
+  const kdf = options.kdfParams ?? (await calibrateKdf(measureWith(runtime.deriveKey)));
+  const salt = newSalt(sodium);
+  const wrappingKey = await deriveWrappingKey(runtime.deriveKey, passphrase, salt, kdf);
+  const { masterKey, seeds } = generateKeyMaterial(sodium);
+  const sealedSeeds = sealSeeds(sodium, masterKey, seeds);
+  const keyring = buildKeyring(sodium, masterKey.slice(), seeds);
+  const header = wrapMasterKey(
+    sodium,
+    wrappingKey,
+    { kdf, salt, eraseAfterFailures, publicSigningKey: keyring.publicSigningKey, publicBoxKey: keyring.publicBoxKey },
+    masterKey,
+  );
+  sodium.memzero(masterKey);
+  try {
+    await withStorage(db, async (idb) => {
+      const tx = idb.transaction('meta', 'readwrite', { durability: 'strict' });
+      await runInTransaction(tx, [
+        // `add`, not `put`: if another tab created a vault meanwhile, this fails instead of replacing it.
+        () => tx.store.add(toArrayBuffer(encodeHeader(sodium, header)), META.header),
+        () => tx.store.put(toArrayBuffer(sealedSeeds), META.keys),
+        () => tx.store.put(toArrayBuffer(encodeLockout(NO_LOCKOUT)), META.lockout),
+      ]);
+    });
+  } catch (error) {
+    keyring.wipe();
+    const name = (error as { name?: unknown } | null)?.name;
+    throw name === 'ConstraintError' ? new BuktiError('vault.exists', {}, { cause: error }) : error;
+  }
+  return new Vault(db, sodium, keyring, header, runtime);
+}
+
+/**
+ * Tries to unlock with `passphrase`. After three wrong attempts each further one must wait (the KDF is
+ * not even run); when the header's "erase after N" setting is reached, the vault is deleted.
+ */
+export async function unlockVault(db: VaultDb, passphrase: string, options: UnlockOptions = {}): Promise<UnlockResult> {
+  const { sodium, ...runtime } = await runtimeFor(options);
+  const attempt = await attemptPassphrase(db, sodium, passphrase, runtime.deriveKey, runtime.now);
+  if (attempt.kind === 'wait') return attempt;
+  if (attempt.kind === 'wrongPassphrase') {
+    const limit = attempt.header.eraseAfterFailures;
+    if (limit > 0 && attempt.failures >= limit) {
+      await eraseVault(db);
+      return { kind: 'erased' };
+    }
+    return {
+      kind: 'wrongPassphrase',
+      failures: attempt.failures,
+      retryAt: attempt.retryAt,
+      attemptsBeforeErase: limit > 0 ? limit - attempt.failures : null,
+    };
+  }
+  let sealedSeeds: Uint8Array;
+  try {
+    sealedSeeds = await readSealedSeeds(db);
+  } catch (error) {
+    sodium.memzero(attempt.masterKey);
+    throw error;
+  }
+  const keyring = openKeyring(sodium, attempt.masterKey, attempt.header, sealedSeeds);
+  return { kind: 'ok', vault: new Vault(db, sodium, keyring, attempt.header, runtime) };
+}

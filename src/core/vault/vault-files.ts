@@ -1,0 +1,100 @@
+import type { Sodium } from '../crypto/sodium';
+import { BuktiError } from '../errors';
+import { chunkRange, type FileInfo, readChunk, removeChunks, storeChunks, writeAllOrNothing } from './chunk-store';
+import { runInTransaction, type VaultDb, withStorage } from './db';
+import { decodeManifest, decryptFile, encodeManifest, encryptFile, type FileSource } from './file-crypto';
+import { assertId, storedBytes, SUBKEY, toArrayBuffer } from './format';
+import type { Keyring } from './keyring';
+import { openRecord, type RecordSlot, sealRecord } from './record-crypto';
+
+/** File manifests are sealed like records, in an internal slot no logical store can name. */
+function manifestSlot(fileId: string): RecordSlot {
+  return { store: '#files', id: fileId, keyId: SUBKEY.files };
+}
+
+/**
+ * Encrypts and stores a file from a stream. Chunks go first, the manifest last, so a file exists only
+ * once it is complete; on any failure the chunks written so far are deleted.
+ */
+export async function writeVaultFile(
+  db: VaultDb,
+  sodium: Sodium,
+  keyring: Keyring,
+  fileId: string,
+  source: FileSource,
+): Promise<FileInfo> {
+  assertId(fileId);
+  const key = keyring.secrets.files;
+  if ((await withStorage(db, (idb) => idb.getKey('files', fileId))) !== undefined) {
+    throw new BuktiError('vault.fileExists');
+  }
+  // Chunks without a manifest can only be leftovers of an interrupted write of this same id.
+  await removeChunks(db, fileId);
+  return writeAllOrNothing(db, fileId, async () => {
+    const { header, chunks } = encryptFile(sodium, key, fileId, source);
+    const info = await storeChunks(db, fileId, chunks, () => keyring.assertUnlocked());
+    const manifest = encodeManifest({ header, chunks: info.chunks, size: info.size });
+    const sealed = toArrayBuffer(sealRecord(sodium, keyring.secrets.files, manifestSlot(fileId), manifest));
+    await withStorage(db, async (idb) => {
+      const tx = idb.transaction('files', 'readwrite');
+      await runInTransaction(tx, [() => tx.store.add(sealed, fileId)]);
+    }).catch((error: unknown) => {
+      const name = (error as { name?: unknown } | null)?.name;
+      throw name === 'ConstraintError' ? new BuktiError('vault.fileExists', {}, { cause: error }) : error;
+    });
+    return info;
+  });
+}
+
+async function readManifest(db: VaultDb, sodium: Sodium, keyring: Keyring, fileId: string) {
+  assertId(fileId);
+  const value = await withStorage(db, (idb) => idb.get('files', fileId));
+  if (value === undefined) return undefined;
+  return decodeManifest(openRecord(sodium, keyring.secrets.files, manifestSlot(fileId), storedBytes(value)));
+}
+
+/** Size and chunk count of a stored file, or undefined when there is no such file. */
+export async function vaultFileInfo(
+  db: VaultDb,
+  sodium: Sodium,
+  keyring: Keyring,
+  fileId: string,
+): Promise<FileInfo | undefined> {
+  const manifest = await readManifest(db, sodium, keyring, fileId);
+  return manifest && { size: manifest.size, chunks: manifest.chunks };
+}
+
+/**
+ * Decrypts a stored file chunk by chunk. Every chunk is authenticated before it is yielded; a truncated
+ * or reordered file fails with `vault.integrity` before its last chunk. Locking stops the stream.
+ */
+export async function* readVaultFile(
+  db: VaultDb,
+  sodium: Sodium,
+  keyring: Keyring,
+  fileId: string,
+): AsyncGenerator<Uint8Array> {
+  const manifest = await readManifest(db, sodium, keyring, fileId);
+  if (manifest === undefined) throw new BuktiError('vault.fileMissing');
+  yield* decryptFile(sodium, keyring.secrets.files, fileId, manifest, (index) => {
+    keyring.assertUnlocked();
+    return readChunk(db, fileId, index);
+  });
+}
+
+/** Deletes a file's manifest and chunks in one transaction. */
+export async function deleteVaultFile(db: VaultDb, fileId: string): Promise<void> {
+  assertId(fileId);
+  await withStorage(db, async (idb) => {
+    const tx = idb.transaction(['files', 'chunks'], 'readwrite');
+    await runInTransaction(tx, [
+      () => tx.objectStore('files').delete(fileId),
+      () => tx.objectStore('chunks').delete(chunkRange(db, fileId)),
+    ]);
+  });
+}
+
+/** Ids of every complete file in the vault. */
+export async function listVaultFileIds(db: VaultDb): Promise<string[]> {
+  return withStorage(db, (idb) => idb.getAllKeys('files'));
+}

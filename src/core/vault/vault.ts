@@ -1,0 +1,274 @@
+import type { Sodium } from '../crypto/sodium';
+import { BuktiError } from '../errors';
+import type { FileInfo } from './chunk-store';
+import { eraseVault, runInTransaction, type VaultDb, withStorage } from './db';
+import * as deposits from './deposits';
+import type { FileSource } from './file-crypto';
+import { assertId, assertStoreName, type EraseAfterFailures, storedBytes, SUBKEY, toArrayBuffer, utf8Bytes } from './format';
+import { encodeHeader, type VaultHeader } from './header';
+import type { DeriveKey, KdfParams } from './kdf';
+import type { Keyring } from './keyring';
+import { writeHeader } from './meta';
+import { assertNewPassphrase, attemptPassphrase, deriveWrappingKey, newSalt, wrapMasterKey } from './passphrase';
+import { openRecord, type RecordSlot, sealRecord } from './record-crypto';
+import * as files from './vault-files';
+
+/** One record of a logical store, decrypted. */
+export interface RecordEntry {
+  id: string;
+  value: unknown;
+}
+
+/** A write or delete for `writeRecords`, which applies a list of them atomically. */
+export type RecordChange = { store: string; id: string; value: unknown } | { store: string; id: string; delete: true };
+
+/** The result of an operation that asks for the current passphrase again. */
+export type PassphraseCheck =
+  | { kind: 'ok' }
+  | { kind: 'wrongPassphrase'; failures: number; retryAt: number }
+  | { kind: 'wait'; until: number };
+
+/** How the vault runs the KDF and reads the clock; the defaults suit Node and tests. */
+export interface VaultRuntime {
+  deriveKey: DeriveKey;
+  now: () => number;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * An unlocked vault. Records are JSON values in named logical stores ('cases', 'items', 'custody', …);
+ * files are byte streams. Everything is encrypted before it reaches IndexedDB. After `lock()` (or when
+ * another tab takes the database away) every key is zeroed and every call fails with `vault.locked`.
+ */
+export class Vault {
+  readonly #db: VaultDb;
+  readonly #sodium: Sodium;
+  readonly #keyring: Keyring;
+  readonly #runtime: VaultRuntime;
+  #header: VaultHeader;
+
+  constructor(db: VaultDb, sodium: Sodium, keyring: Keyring, header: VaultHeader, runtime: VaultRuntime) {
+    this.#db = db;
+    this.#sodium = sodium;
+    this.#keyring = keyring;
+    this.#header = header;
+    this.#runtime = runtime;
+    db.onClose(() => this.lock());
+  }
+
+  /** True after `lock()`, `erase()`, or the database being closed elsewhere. */
+  get locked(): boolean {
+    return this.#keyring.wiped;
+  }
+
+  /** The vault's Ed25519 public key (a copy), for signatures others verify. */
+  get publicSigningKey(): Uint8Array {
+    return this.#keyring.publicSigningKey.slice();
+  }
+
+  /** The vault's X25519 public key (a copy), for `sealToVault`. */
+  get publicBoxKey(): Uint8Array {
+    return this.#keyring.publicBoxKey.slice();
+  }
+
+  /** The "erase after N failed attempts" setting; 0 is off. */
+  get eraseAfterFailures(): EraseAfterFailures {
+    return this.#header.eraseAfterFailures;
+  }
+
+  #slot(store: string, id: string): RecordSlot {
+    assertStoreName(store);
+    assertId(id);
+    return { store, id, keyId: SUBKEY.records };
+  }
+
+  /** Encrypts and stores one JSON value under (store, id), replacing any earlier value. */
+  async putRecord(store: string, id: string, value: unknown): Promise<void> {
+    await this.writeRecords([{ store, id, value }]);
+  }
+
+  /** Applies writes and deletes in one transaction: all of them are stored, or none (e.g. item + custody entry). */
+  async writeRecords(changes: readonly RecordChange[]): Promise<void> {
+    const { records } = this.#keyring.secrets;
+    const prepared = changes.map((change) => {
+      const slot = this.#slot(change.store, change.id);
+      const key: [string, string] = [this.#keyring.storeTag(change.store), change.id];
+      if ('delete' in change) return { key, value: undefined };
+      const json = JSON.stringify(change.value);
+      if (json === undefined) throw new TypeError('Vault records must be JSON-serialisable values');
+      return { key, value: toArrayBuffer(sealRecord(this.#sodium, records, slot, utf8Bytes(json))) };
+    });
+    await withStorage(this.#db, async (idb) => {
+      const tx = idb.transaction('records', 'readwrite');
+      await runInTransaction(
+        tx,
+        prepared.map(({ key, value }) => () => (value === undefined ? tx.store.delete(key) : tx.store.put(value, key))),
+      );
+    });
+  }
+
+  /** The value stored under (store, id), or undefined. A changed or moved record gives `vault.integrity`. */
+  async getRecord(store: string, id: string): Promise<unknown> {
+    const slot = this.#slot(store, id);
+    const key: [string, string] = [this.#keyring.storeTag(store), id];
+    const value = await withStorage(this.#db, (idb) => idb.get('records', key));
+    return value === undefined ? undefined : this.#decode(slot, value);
+  }
+
+  /** Deletes (store, id); deleting a missing record is not an error. */
+  async deleteRecord(store: string, id: string): Promise<void> {
+    await this.writeRecords([{ store, id, delete: true }]);
+  }
+
+  /** Ids in one logical store, in key order, without decrypting anything. */
+  async listRecordIds(store: string): Promise<string[]> {
+    assertStoreName(store);
+    const keys = await withStorage(this.#db, (idb) => idb.getAllKeys('records', this.#storeRange(store)));
+    return keys.map(([, id]) => id);
+  }
+
+  /** Every record of one logical store, decrypted (for lists of cases and items). */
+  async listRecords(store: string): Promise<RecordEntry[]> {
+    assertStoreName(store);
+    const range = this.#storeRange(store);
+    const [keys, values] = await withStorage(this.#db, async (idb) => {
+      const tx = idb.transaction('records');
+      const [k, v] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range), tx.done]);
+      return [k, v] as const;
+    });
+    if (keys.length !== values.length) throw new BuktiError('vault.integrity');
+    return keys.map(([, id], index) => ({ id, value: this.#decode(this.#slot(store, id), values[index]) }));
+  }
+
+  #storeRange(store: string) {
+    const tag = this.#keyring.storeTag(store);
+    // Array keys sort after strings, so [tag, []] is above every [tag, id].
+    return this.#db.range([tag], [tag, []]);
+  }
+
+  #decode(slot: RecordSlot, value: unknown): unknown {
+    const plaintext = openRecord(this.#sodium, this.#keyring.secrets.records, slot, storedBytes(value));
+    try {
+      return JSON.parse(decoder.decode(plaintext));
+    } catch (cause) {
+      throw new BuktiError('vault.integrity', {}, { cause });
+    }
+  }
+
+  /** Encrypts a file from a stream in 1 MiB chunks; `fileId` must be new (use `newId()`). */
+  writeFile(fileId: string, source: FileSource): Promise<FileInfo> {
+    return files.writeVaultFile(this.#db, this.#sodium, this.#keyring, fileId, source);
+  }
+
+  /** A stored file's bytes, chunk by chunk; ends with `vault.integrity` if the file was altered. */
+  readFile(fileId: string): AsyncGenerator<Uint8Array> {
+    this.#keyring.assertUnlocked();
+    return files.readVaultFile(this.#db, this.#sodium, this.#keyring, fileId);
+  }
+
+  /** A stored file's size and chunk count, or undefined. */
+  fileInfo(fileId: string): Promise<FileInfo | undefined> {
+    return files.vaultFileInfo(this.#db, this.#sodium, this.#keyring, fileId);
+  }
+
+  /** Ids of every complete file. */
+  listFileIds(): Promise<string[]> {
+    this.#keyring.assertUnlocked();
+    return files.listVaultFileIds(this.#db);
+  }
+
+  /** Deletes a file and all its chunks. */
+  deleteFile(fileId: string): Promise<void> {
+    this.#keyring.assertUnlocked();
+    return files.deleteVaultFile(this.#db, fileId);
+  }
+
+  /** Ids of files deposited while the vault was locked. */
+  listDepositIds(): Promise<string[]> {
+    this.#keyring.assertUnlocked();
+    return deposits.listDepositIds(this.#db);
+  }
+
+  /** A deposit's size and the details stored with it. */
+  depositInfo(id: string): Promise<deposits.DepositInfo> {
+    return deposits.depositInfo(this.#db, this.#sodium, this.#keyring, id);
+  }
+
+  /** A deposit's bytes; pass them to `writeFile`, then `deleteDeposit`. */
+  readDeposit(id: string): AsyncGenerator<Uint8Array> {
+    this.#keyring.assertUnlocked();
+    return deposits.readDeposit(this.#db, this.#sodium, this.#keyring, id);
+  }
+
+  /** Deletes a deposit and its chunks. */
+  deleteDeposit(id: string): Promise<void> {
+    this.#keyring.assertUnlocked();
+    return deposits.deleteDeposit(this.#db, id);
+  }
+
+  /** A detached Ed25519 signature of `bytes` with the vault's signing key. */
+  signDetached(bytes: Uint8Array): Uint8Array {
+    return this.#sodium.crypto_sign_detached(bytes, this.#keyring.secrets.signSecret);
+  }
+
+  /** Opens a `sealToVault` box; anything not sealed to this vault, or altered, is `vault.integrity`. */
+  openSealed(ciphertext: Uint8Array): Uint8Array {
+    const { boxSecret } = this.#keyring.secrets;
+    try {
+      return this.#sodium.crypto_box_seal_open(ciphertext, this.#keyring.publicBoxKey, boxSecret);
+    } catch (cause) {
+      throw new BuktiError('vault.integrity', {}, { cause });
+    }
+  }
+
+  /** Re-wraps the master key under `next`; no record or file is re-encrypted. */
+  changePassphrase(current: string, next: string, options: { kdfParams?: KdfParams } = {}): Promise<PassphraseCheck> {
+    assertNewPassphrase(next);
+    return this.#rewrap(current, { passphrase: next, kdf: options.kdfParams });
+  }
+
+  /** Sets "erase after N failed attempts" (0, 5, 10 or 20); asks for the passphrase, like a passphrase change. */
+  setEraseAfterFailures(passphrase: string, eraseAfterFailures: EraseAfterFailures): Promise<PassphraseCheck> {
+    return this.#rewrap(passphrase, { eraseAfterFailures });
+  }
+
+  async #rewrap(
+    current: string,
+    change: { passphrase?: string; kdf?: KdfParams | undefined; eraseAfterFailures?: EraseAfterFailures },
+  ): Promise<PassphraseCheck> {
+    this.#keyring.assertUnlocked();
+    const { deriveKey, now } = this.#runtime;
+    const attempt = await attemptPassphrase(this.#db, this.#sodium, current, deriveKey, now);
+    if (attempt.kind === 'wait') return attempt;
+    if (attempt.kind === 'wrongPassphrase') return { kind: 'wrongPassphrase', failures: attempt.failures, retryAt: attempt.retryAt };
+    const { masterKey, header } = attempt;
+    try {
+      const fields = {
+        kdf: change.kdf ?? header.kdf,
+        salt: newSalt(this.#sodium),
+        eraseAfterFailures: change.eraseAfterFailures ?? header.eraseAfterFailures,
+        publicSigningKey: header.publicSigningKey,
+        publicBoxKey: header.publicBoxKey,
+      };
+      const wrappingKey = await deriveWrappingKey(deriveKey, change.passphrase ?? current, fields.salt, fields.kdf);
+      const next = wrapMasterKey(this.#sodium, wrappingKey, fields, masterKey);
+      await writeHeader(this.#db, encodeHeader(this.#sodium, next));
+      this.#header = next;
+      return { kind: 'ok' };
+    } finally {
+      this.#sodium.memzero(masterKey);
+    }
+  }
+
+  /** Zeroes every key in memory. The vault object stays unusable; unlock again for a new one. */
+  lock(): void {
+    this.#keyring.wipe();
+  }
+
+  /** Locks, then deletes the whole vault database on this device. There is no undo. */
+  async erase(): Promise<void> {
+    this.lock();
+    await eraseVault(this.#db);
+  }
+}

@@ -1,0 +1,62 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { useI18n } from '../i18n';
+import { CreateVaultScreen } from '../screens/vault/CreateVaultScreen';
+import { UnlockScreen } from '../screens/vault/UnlockScreen';
+import { startAutoLock } from '../state/auto-lock';
+import { session, useSession } from '../state/session';
+import { loadSettings } from '../state/settings';
+
+/** Auto-lock runs for as long as the vault is open, with the vault's own settings. */
+function useAutoLock(): void {
+  const state = useSession();
+  const vault = state.status === 'unlocked' ? state.vault : null;
+  useEffect(() => {
+    if (!vault) return;
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    const onChange = () => {
+      stop?.();
+      void loadSettings(vault).then((settings) => {
+        if (!cancelled && !vault.locked) stop = startAutoLock(settings.autoLock, () => session.lock());
+      });
+    };
+    onChange();
+    window.addEventListener('bukti:settings-changed', onChange);
+    return () => {
+      cancelled = true;
+      stop?.();
+      window.removeEventListener('bukti:settings-changed', onChange);
+    };
+  }, [vault]);
+}
+
+/** Shows its children only while the vault is unlocked; otherwise create, unlock or a clear message. */
+export function VaultGate({ children }: { children: ComponentChildren }) {
+  const { t } = useI18n();
+  const state = useSession();
+  useAutoLock();
+  switch (state.status) {
+    case 'checking':
+      return (
+        <p class="screen" data-screen="checking" role="status">
+          {t('vaultUi.checking')}
+        </p>
+      );
+    case 'absent':
+      return <CreateVaultScreen erasedAfterFailures={state.erasedAfterFailures} />;
+    case 'locked':
+      return <UnlockScreen />;
+    case 'unavailable':
+      return (
+        <section class="screen" data-screen="unavailable">
+          <h1 tabIndex={-1}>{t('app.name')}</h1>
+          <p class="error" role="alert">
+            {t(state.code)}
+          </p>
+        </section>
+      );
+    default:
+      return <>{children}</>;
+  }
+}

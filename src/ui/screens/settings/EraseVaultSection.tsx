@@ -1,0 +1,50 @@
+import { useId, useState } from 'preact/hooks';
+import { useI18n } from '../../i18n';
+import { session } from '../../state/session';
+
+/** Deletes the vault after the person types the confirmation word of the current language. */
+export function EraseVaultSection() {
+  const { t } = useI18n();
+  const id = useId();
+  const [typed, setTyped] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const word = t('settings.erase.word');
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (typed.trim().toUpperCase() !== word.toUpperCase()) return setMismatch(true);
+    setBusy(true);
+    await session.erase();
+  };
+
+  return (
+    <section class="card danger" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t('settings.erase.title')}</h2>
+      <p>{t('settings.erase.explain')}</p>
+      <form onSubmit={submit} aria-busy={busy}>
+        <div class="field">
+          <label for={id}>{t('settings.erase.typeWord', { word })}</label>
+          <input
+            id={id}
+            name="erase-confirm"
+            value={typed}
+            autoComplete="off"
+            onInput={(e) => {
+              setTyped((e.currentTarget as HTMLInputElement).value);
+              setMismatch(false);
+            }}
+          />
+        </div>
+        {mismatch && (
+          <p class="error" role="alert">
+            {t('settings.erase.mismatch', { word })}
+          </p>
+        )}
+        <button type="submit" class="button danger" disabled={busy}>
+          {t('settings.erase.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import { useState } from 'preact/hooks';
+import { isBuktiError } from '../../../core/errors';
+import type { MessageKey } from '../../../core/i18n';
+import { estimatePassphraseStrength, MIN_PASSPHRASE_LENGTH } from '../../../core/vault';
+import { useI18n } from '../../i18n';
+import { session } from '../../state/session';
+import { PassphraseField } from './PassphraseField';
+
+/** First use: choose a passphrase, understand it cannot be recovered, create the vault. */
+export function CreateVaultScreen({ erasedAfterFailures = false }: { erasedAfterFailures?: boolean }) {
+  const { t } = useI18n();
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [reveal, setReveal] = useState(false);
+  const [agreed, setAgreed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<{
+    key: MessageKey;
+    params?: Record<string, string | number>;
+  } | null>(null);
+  const strength = estimatePassphraseStrength(passphrase);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) {
+      setProblem({ key: 'vaultUi.create.tooShort', params: { min: MIN_PASSPHRASE_LENGTH } });
+      return;
+    }
+    if (passphrase !== confirm) return setProblem({ key: 'vaultUi.create.mismatch' });
+    if (!agreed) return setProblem({ key: 'vaultUi.create.mustAgree' });
+    setProblem(null);
+    setBusy(true);
+    try {
+      await session.create(passphrase);
+    } catch (error) {
+      setProblem({
+        key: isBuktiError(error) ? error.code : 'error.unexpected',
+        params: { detail: 'create' },
+      });
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="screen vault-screen" data-screen="create-vault">
+      <h1 tabIndex={-1}>{t('vaultUi.create.title')}</h1>
+      {erasedAfterFailures && (
+        <p class="notice" role="alert">
+          {t('vault.erasedAfterFailures')}
+        </p>
+      )}
+      <p class="intro">{t('vaultUi.create.intro')}</p>
+      <form onSubmit={submit} noValidate aria-busy={busy}>
+        <PassphraseField
+          name="passphrase"
+          label={t('vaultUi.create.passphrase')}
+          value={passphrase}
+          onInput={setPassphrase}
+          reveal={reveal}
+          autoComplete="new-password"
+          describedBy="strength"
+          focusOnMount
+        />
+        <div id="strength" class={`strength strength-${strength.score}`} aria-live="polite">
+          <meter min={0} max={4} value={passphrase ? strength.score : 0} aria-hidden="true" />
+          <span>{t('vaultUi.strength.label', { level: t(strength.label) })}</span>
+          {passphrase && strength.hints.length > 0 && (
+            <ul class="hints">
+              {strength.hints.map((hint) => (
+                <li key={hint}>{t(hint, { min: MIN_PASSPHRASE_LENGTH })}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <PassphraseField
+          name="confirm"
+          label={t('vaultUi.create.confirm')}
+          value={confirm}
+          onInput={setConfirm}
+          reveal={reveal}
+          autoComplete="new-password"
+        />
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={reveal}
+            onChange={(e) => setReveal((e.currentTarget as HTMLInputElement).checked)}
+          />
+          {t('vaultUi.create.show')}
+        </label>
+        <div class="warning" role="note">
+          <h2>{t('vaultUi.create.warningTitle')}</h2>
+          <p>{t('vaultUi.create.warning')}</p>
+          <label class="check">
+            <input
+              type="checkbox"
+              name="understand"
+              checked={agreed}
+              onChange={(e) => setAgreed((e.currentTarget as HTMLInputElement).checked)}
+            />
+            {t('vaultUi.create.understand')}
+          </label>
+        </div>
+        {problem && (
+          <p class="error" role="alert">
+            {t(problem.key, problem.params)}
+          </p>
+        )}
+        {busy && (
+          <p class="working" role="status">
+            {t('vaultUi.create.working')}
+          </p>
+        )}
+        <button type="submit" class="button primary" disabled={busy}>
+          {t('vaultUi.create.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

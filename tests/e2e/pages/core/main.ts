@@ -1,0 +1,5 @@
+// Exposes src/core to the browser tests, so the vault runs against Chromium's real IndexedDB.
+import * as vault from '../../../../src/core/vault';
+
+(window as unknown as { bukti_core: unknown }).bukti_core = { vault };
+document.body.dataset.ready = 'true';
