@@ -4,7 +4,7 @@ import { type BenchResult, mbPerSecond, timeRuns } from './measure';
 export const MiB = 1024 * 1024;
 
 /** Random-looking bytes without calling randombytes for every MiB (fast and reproducible). */
-export function filler(size: number, seed = 1): Uint8Array {
+export function filler(size: number, seed = 1): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(size);
   let x = seed >>> 0 || 1;
   for (let i = 0; i < size; i += 4) {

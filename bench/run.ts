@@ -58,6 +58,7 @@ async function browserScenarios(): Promise<BenchResult[]> {
       ['ceiling', {}],
       ['argon2', ARGON2],
       ['indexedDb', {}],
+      ['vault', { small: 1, medium: 10, large: 200 }],
     ];
     for (const [name, options] of plan) {
       process.stdout.write(`  chromium: ${name}…\n`);

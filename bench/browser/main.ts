@@ -2,6 +2,7 @@ import { loadSodium } from '../../src/core/crypto/sodium';
 import { argon2Scenario, ceilingScenarios, filler, MiB } from '../ceiling';
 import { type BenchResult, mbPerSecond, timeRuns } from '../measure';
 import { HeapProbe } from './memory';
+import { vaultScenarios } from './vault';
 
 const RUNTIME = 'chromium';
 
@@ -71,6 +72,9 @@ const scenarios: Record<string, (options: Record<string, number>) => Promise<Ben
     ];
   },
   indexedDb: indexedDbCeiling,
+  async vault(options) {
+    return vaultScenarios([options.small ?? 1, options.medium ?? 10, options.large ?? 200]);
+  },
 };
 
 (window as unknown as { bukti_bench: typeof scenarios }).bukti_bench = scenarios;

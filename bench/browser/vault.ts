@@ -1,0 +1,96 @@
+import { loadSodium } from '../../src/core/crypto/sodium';
+import {
+  calibrateKdf,
+  createVault,
+  deriveKeyInProcess,
+  eraseVault,
+  measureWith,
+  newId,
+  openVaultDb,
+  unlockVault,
+} from '../../src/core/vault';
+import { filler, MiB } from '../ceiling';
+import { type BenchResult, mbPerSecond, median } from '../measure';
+import { HeapProbe } from './memory';
+
+const PASSPHRASE = 'bench passphrase for bukti';
+
+/** `size` bytes in 1 MiB pieces from one reused buffer; `probe` samples the heap as each piece is taken. */
+async function* source(size: number, probe: HeapProbe): AsyncGenerator<Uint8Array> {
+  const piece = filler(MiB, 3);
+  for (let offset = 0; offset < size; offset += MiB) {
+    probe.sample();
+    yield offset + MiB <= size ? piece : piece.subarray(0, size - offset);
+  }
+}
+
+/** Unlock time at parameters calibrated on this browser, then store/read throughput for each size. */
+export async function vaultScenarios(sizesMiB: number[]): Promise<BenchResult[]> {
+  const derive = deriveKeyInProcess(await loadSodium());
+  const kdfParams = await calibrateKdf(measureWith(derive));
+  const db = await openVaultDb({ indexedDB, IDBKeyRange }, { name: 'bench-vault' });
+  const results: BenchResult[] = [];
+  try {
+    let vault = await createVault(db, PASSPHRASE, { kdfParams, deriveKey: derive });
+    vault.lock();
+    const unlockTimes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      const result = await unlockVault(db, PASSPHRASE, { deriveKey: derive });
+      unlockTimes.push(performance.now() - started);
+      if (result.kind !== 'ok') throw new Error('bench unlock failed');
+      vault = result.vault;
+      if (i < 2) vault.lock();
+    }
+    results.push({
+      scenario: `chromium: vault unlock (Argon2id calibrated: ops ${kdfParams.opslimit}, ${kdfParams.memlimit / MiB} MiB)`,
+      bytes: null,
+      median_ms: median(unlockTimes),
+      mb_per_s: null,
+      peak_memory_bytes: null,
+    });
+
+    for (const sizeMiB of sizesMiB) {
+      const size = sizeMiB * MiB;
+      const runs = sizeMiB >= 100 ? 1 : 3;
+      const writeTimes: number[] = [];
+      const readTimes: number[] = [];
+      let growth: number | null = null;
+      for (let run = 0; run < runs; run++) {
+        (globalThis as { gc?: () => void }).gc?.();
+        const probe = new HeapProbe();
+        const fileId = newId();
+        let started = performance.now();
+        await vault.writeFile(fileId, source(size, probe));
+        writeTimes.push(performance.now() - started);
+        growth = Math.max(growth ?? 0, probe.growth() ?? 0);
+        started = performance.now();
+        let read = 0;
+        for await (const chunk of vault.readFile(fileId)) read += chunk.length;
+        readTimes.push(performance.now() - started);
+        if (read !== size) throw new Error(`read ${read} of ${size} bytes`);
+        await vault.deleteFile(fileId);
+      }
+      const write = median(writeTimes);
+      const read = median(readTimes);
+      results.push({
+        scenario: `chromium: vault encrypt-and-store ${sizeMiB} MiB file`,
+        bytes: size,
+        median_ms: write,
+        mb_per_s: mbPerSecond(size, write),
+        peak_memory_bytes: growth,
+      });
+      results.push({
+        scenario: `chromium: vault read-and-decrypt ${sizeMiB} MiB file`,
+        bytes: size,
+        median_ms: read,
+        mb_per_s: mbPerSecond(size, read),
+        peak_memory_bytes: null,
+      });
+    }
+    vault.lock();
+  } finally {
+    await eraseVault(db);
+  }
+  return results;
+}
