@@ -1,6 +1,7 @@
+import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { ensureSystemTools } from '../../scripts/system-tools.mjs';
-import { buildApp, buildCorePage } from './build';
+import { buildApp, buildCorePage, RUN_DIR } from './build';
 
 /** Builds the app twice (two build ids, for the update test) and finds Chromium, once per run. */
 export default async function setup(project: TestProject) {
@@ -11,6 +12,7 @@ export default async function setup(project: TestProject) {
   project.provide('buildA', first);
   project.provide('buildB', second);
   project.provide('corePage', await buildCorePage());
+  return () => rmSync(RUN_DIR, { recursive: true, force: true });
 }
 
 declare module 'vitest' {

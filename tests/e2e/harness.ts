@@ -115,3 +115,10 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
 }
+
+/** Skips the first-run introduction if it is showing (a fresh profile sees it once). */
+export async function skipIntroduction(page: Page): Promise<void> {
+  const skip = page.getByRole('button', { name: 'Skip introduction' });
+  await page.locator('[data-screen]:not([data-screen="checking"])').first().waitFor();
+  if (await skip.isVisible()) await skip.click();
+}

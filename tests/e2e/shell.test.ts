@@ -8,6 +8,7 @@ import {
   launchChromium,
   recordedContext,
   seriousAxeViolations,
+  skipIntroduction,
   startServer,
   stopServer,
   waitForServiceWorkerControl,
@@ -72,6 +73,7 @@ describe('the app shell in Chromium', () => {
       expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
       expect(csp).toContain("object-src 'none'");
       expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+      await skipIntroduction(page);
       await page.getByRole('heading', { level: 1, name: 'Create your vault' }).waitFor();
       await waitForServiceWorkerControl(page);
 
@@ -84,7 +86,7 @@ describe('the app shell in Chromium', () => {
 
       await page.reload();
       await page.getByRole('heading', { level: 1, name: 'Create your vault' }).waitFor();
-      await page.getByRole('link', { name: 'Help' }).click();
+      await page.getByRole('link', { name: 'Help', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Help' }).waitFor();
       await page.goto(`${origin}/a/deep/link#/verify`);
       await page.getByRole('heading', { level: 1, name: 'Verify a bundle' }).waitFor();
@@ -120,7 +122,7 @@ describe('the app shell in Chromium', () => {
       const prompt = page.getByRole('status').filter({ hasText: 'A new version of Bukti is ready.' });
       await prompt.waitFor({ timeout: 60_000 });
       // Non-blocking: the app underneath still works while the prompt is shown.
-      await page.getByRole('link', { name: 'Help' }).click();
+      await page.getByRole('link', { name: 'Help', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Help' }).waitFor();
       await prompt.getByRole('button', { name: 'Reload to update' }).click();
       await page.waitForFunction(() => document.querySelector('[data-screen]') !== null);

@@ -28,6 +28,7 @@ export const REQUIRED_SODIUM_FUNCTIONS = [
   'crypto_sign_detached',
   'crypto_sign_verify_detached',
   'crypto_box_keypair',
+  'crypto_box_seed_keypair',
   'crypto_box_seal',
   'crypto_box_seal_open',
   'randombytes_buf',

@@ -3,8 +3,8 @@ import { bundle } from './areas/bundle';
 import { capture } from './areas/capture';
 import { help } from './areas/help';
 import { report } from './areas/report';
-import { vault } from './areas/vault';
 import { settings } from './areas/settings';
+import { vault } from './areas/vault';
 import { vaultUi } from './areas/vault-ui';
 
 /**

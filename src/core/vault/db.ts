@@ -154,7 +154,8 @@ export async function openVaultDb(env: IdbEnvironment, options: OpenVaultDbOptio
     request.onblocked = () => options.onBlocked?.();
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => {
-      const code = request.error?.name === 'VersionError' ? 'vault.unsupportedVersion' : 'vault.storageUnavailable';
+      const code =
+        request.error?.name === 'VersionError' ? 'vault.unsupportedVersion' : 'vault.storageUnavailable';
       reject(new BuktiError(code, {}, { cause: request.error }));
     };
   });
@@ -223,10 +224,14 @@ export async function eraseVault(db: VaultDb, options: { onBlocked?: () => void 
 }
 
 async function overwriteSecrets(idb: VaultIdb): Promise<void> {
-  const [header, keys] = await Promise.all([idb.get('meta', 'header'), idb.get('meta', 'keys')]);
+  const keys = ['header', 'keys'] as const;
+  const values = await Promise.all(keys.map((key) => idb.get('meta', key)));
   const tx = idb.transaction('meta', 'readwrite', { durability: 'strict' });
-  await runInTransaction(tx, [
-    () => tx.store.put(new ArrayBuffer(header?.byteLength ?? 0), 'header'),
-    () => tx.store.put(new ArrayBuffer(keys?.byteLength ?? 0), 'keys'),
-  ]);
+  await runInTransaction(
+    tx,
+    keys.flatMap((key, i) => {
+      const value = values[i];
+      return value === undefined ? [] : [() => tx.store.put(new ArrayBuffer(value.byteLength), key)];
+    }),
+  );
 }

@@ -3,7 +3,15 @@ import { BuktiError } from '../errors';
 import { chunkRange, type FileInfo, readChunk, storeChunks, writeAllOrNothing } from './chunk-store';
 import { runInTransaction, type VaultDb, withStorage } from './db';
 import { decodeManifest, decryptFile, encodeManifest, encryptFile, type FileSource } from './file-crypto';
-import { assertId, concatBytes, FORMAT_VERSION, newId, storedBytes, toArrayBuffer, utf8Bytes } from './format';
+import {
+  assertId,
+  concatBytes,
+  FORMAT_VERSION,
+  newId,
+  storedBytes,
+  toArrayBuffer,
+  utf8Bytes,
+} from './format';
 import type { Keyring } from './keyring';
 import { readHeader } from './meta';
 
@@ -47,7 +55,10 @@ export async function depositFile(db: VaultDb, source: FileSource, details: unkn
         key,
         utf8Bytes(json),
       );
-      const sealed = concatBytes(Uint8Array.of(FORMAT_VERSION), sodium.crypto_box_seal(plaintext, publicBoxKey));
+      const sealed = concatBytes(
+        Uint8Array.of(FORMAT_VERSION),
+        sodium.crypto_box_seal(plaintext, publicBoxKey),
+      );
       sodium.memzero(plaintext);
       await withStorage(db, (idb) => idb.put('deposits', toArrayBuffer(sealed), id));
     });
@@ -64,7 +75,12 @@ interface OpenedDeposit {
 }
 
 /** Unseals a deposit's manifest; the id inside must match the id it is stored under. */
-async function openDepositManifest(db: VaultDb, sodium: Sodium, keyring: Keyring, id: string): Promise<OpenedDeposit> {
+async function openDepositManifest(
+  db: VaultDb,
+  sodium: Sodium,
+  keyring: Keyring,
+  id: string,
+): Promise<OpenedDeposit> {
   assertId(id);
   const value = await withStorage(db, (idb) => idb.get('deposits', id));
   if (value === undefined) throw new BuktiError('vault.fileMissing');
@@ -72,7 +88,11 @@ async function openDepositManifest(db: VaultDb, sodium: Sodium, keyring: Keyring
   if (stored[0] !== FORMAT_VERSION) throw new BuktiError('vault.integrity');
   let plaintext: Uint8Array;
   try {
-    plaintext = sodium.crypto_box_seal_open(stored.subarray(1), keyring.publicBoxKey, keyring.secrets.boxSecret);
+    plaintext = sodium.crypto_box_seal_open(
+      stored.subarray(1),
+      keyring.publicBoxKey,
+      keyring.secrets.boxSecret,
+    );
   } catch (cause) {
     throw new BuktiError('vault.integrity', {}, { cause });
   }
@@ -81,7 +101,11 @@ async function openDepositManifest(db: VaultDb, sodium: Sodium, keyring: Keyring
   const manifestAt = 1 + idLength;
   const keyAt = manifestAt + MANIFEST_BYTES;
   const detailsAt = keyAt + KEY_BYTES;
-  if (idLength !== idBytes.length || plaintext.length < detailsAt || !sodium.memcmp(plaintext.subarray(1, manifestAt), idBytes)) {
+  if (
+    idLength !== idBytes.length ||
+    plaintext.length < detailsAt ||
+    !sodium.memcmp(plaintext.subarray(1, manifestAt), idBytes)
+  ) {
     throw new BuktiError('vault.integrity');
   }
   const manifest = decodeManifest(plaintext.subarray(manifestAt, keyAt));
@@ -105,7 +129,12 @@ export async function listDepositIds(db: VaultDb): Promise<string[]> {
 }
 
 /** A deposit's size and details, without reading its chunks. */
-export async function depositInfo(db: VaultDb, sodium: Sodium, keyring: Keyring, id: string): Promise<DepositInfo> {
+export async function depositInfo(
+  db: VaultDb,
+  sodium: Sodium,
+  keyring: Keyring,
+  id: string,
+): Promise<DepositInfo> {
   const opened = await openDepositManifest(db, sodium, keyring, id);
   sodium.memzero(opened.key);
   return opened.info;

@@ -114,7 +114,12 @@ export function encryptFile(
         : sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
       const ad = chunkAd(fileId, index, FORMAT_VERSION);
       const ciphertext = sodium.crypto_secretstream_xchacha20poly1305_push(state, bytes, ad, tag);
-      yield { index, value: concatBytes(Uint8Array.of(FORMAT_VERSION), ciphertext), plainLength: bytes.length, last };
+      yield {
+        index,
+        value: concatBytes(Uint8Array.of(FORMAT_VERSION), ciphertext),
+        plainLength: bytes.length,
+        last,
+      };
       index++;
     }
   }
@@ -135,12 +140,14 @@ export async function* decryptFile(
 ): AsyncGenerator<Uint8Array> {
   const FINAL = sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL;
   const MESSAGE = sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
-  if (manifest.chunks < 1 || manifest.header.length !== STREAM_HEADER_BYTES) throw new BuktiError('vault.integrity');
+  if (manifest.chunks < 1 || manifest.header.length !== STREAM_HEADER_BYTES)
+    throw new BuktiError('vault.integrity');
   const state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(manifest.header, key);
   let size = 0;
   for (let index = 0; index < manifest.chunks; index++) {
     const value = await readChunk(index);
-    if (value === undefined || value.length < 1 || value[0] !== FORMAT_VERSION) throw new BuktiError('vault.integrity');
+    if (value === undefined || value.length < 1 || value[0] !== FORMAT_VERSION)
+      throw new BuktiError('vault.integrity');
     const opened = sodium.crypto_secretstream_xchacha20poly1305_pull(
       state,
       value.subarray(1),

@@ -104,6 +104,7 @@ export function isEraseAfter(value: number): value is EraseAfterFailures {
 }
 
 function put(out: Uint8Array, field: Uint8Array, start: number, end: number): void {
-  if (field.length !== end - start) throw new RangeError(`Header field at ${start} must be ${end - start} bytes`);
+  if (field.length !== end - start)
+    throw new RangeError(`Header field at ${start} must be ${end - start} bytes`);
   out.set(field, start);
 }

@@ -42,6 +42,13 @@ export {
 } from './kdf';
 export { lockoutDelayMs, MAX_LOCKOUT_MS } from './lockout';
 export { readVaultPublicKeys, vaultExists } from './meta';
+export type { PassphraseCheck } from './passphrase';
 export { estimatePassphraseStrength, type PassphraseStrength, type StrengthScore } from './strength';
-export { type CreateVaultOptions, createVault, type UnlockOptions, type UnlockResult, unlockVault } from './unlock';
-export { type PassphraseCheck, type RecordChange, type RecordEntry, Vault } from './vault';
+export {
+  type CreateVaultOptions,
+  createVault,
+  type UnlockOptions,
+  type UnlockResult,
+  unlockVault,
+} from './unlock';
+export { type RecordChange, type RecordEntry, Vault } from './vault';

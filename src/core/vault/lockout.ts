@@ -46,7 +46,8 @@ export function decodeLockout(bytes: Uint8Array | undefined): LockoutState {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const valid = bytes.length === LOCKOUT_BYTES && bytes[0] === FORMAT_VERSION;
   const notBefore = valid ? view.getFloat64(5) : Number.NaN;
-  if (!valid || !Number.isFinite(notBefore) || notBefore < 0) return { failures: FREE_ATTEMPTS, notBefore: 0 };
+  if (!valid || !Number.isFinite(notBefore) || notBefore < 0)
+    return { failures: FREE_ATTEMPTS, notBefore: 0 };
   return { failures: view.getUint32(1), notBefore };
 }
 

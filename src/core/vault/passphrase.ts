@@ -1,11 +1,18 @@
 import type { Sodium } from '../crypto/sodium';
 import { BuktiError } from '../errors';
 import type { VaultDb } from './db';
+import type { EraseAfterFailures } from './format';
 import { MIN_PASSPHRASE_LENGTH, utf8Bytes } from './format';
-import { type HeaderFields, headerAssociatedData, SALT_BYTES, type VaultHeader } from './header';
-import type { DeriveKey, KdfParams } from './kdf';
+import {
+  encodeHeader,
+  type HeaderFields,
+  headerAssociatedData,
+  SALT_BYTES,
+  type VaultHeader,
+} from './header';
+import { type DeriveKey, type KdfParams, kdfParamsInBounds } from './kdf';
 import { lockoutDelayMs, NO_LOCKOUT, nextAttemptAt } from './lockout';
-import { readHeader, readLockout, writeLockout } from './meta';
+import { readHeader, readLockout, writeHeader, writeLockout } from './meta';
 
 const NONCE_BYTES = 24;
 const KEY_BYTES = 32;
@@ -52,7 +59,13 @@ export function wrapMasterKey(
   try {
     const wrapNonce = sodium.randombytes_buf(NONCE_BYTES);
     const ad = headerAssociatedData(fields);
-    const wrappedMasterKey = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(masterKey, ad, null, wrapNonce, wrappingKey);
+    const wrappedMasterKey = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
+      masterKey,
+      ad,
+      null,
+      wrapNonce,
+      wrappingKey,
+    );
     return { ...fields, wrapNonce, wrappedMasterKey };
   } finally {
     sodium.memzero(wrappingKey);
@@ -60,7 +73,11 @@ export function wrapMasterKey(
 }
 
 /** The master key, or undefined when `wrappingKey` (the passphrase) is wrong. Zeroes `wrappingKey`. */
-export function unwrapMasterKey(sodium: Sodium, wrappingKey: Uint8Array, header: VaultHeader): Uint8Array | undefined {
+export function unwrapMasterKey(
+  sodium: Sodium,
+  wrappingKey: Uint8Array,
+  header: VaultHeader,
+): Uint8Array | undefined {
   try {
     const key = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
       null,
@@ -118,7 +135,63 @@ export async function attemptPassphrase(
     throw error;
   }
   const masterKey = unwrapMasterKey(sodium, wrappingKey, header);
-  if (masterKey === undefined) return { kind: 'wrongPassphrase', failures, retryAt: counted.notBefore, header };
+  if (masterKey === undefined)
+    return { kind: 'wrongPassphrase', failures, retryAt: counted.notBefore, header };
   await writeLockout(db, NO_LOCKOUT);
   return { kind: 'ok', masterKey, header };
+}
+
+/** How the vault runs the KDF and reads the clock; the defaults suit Node and tests. */
+export interface VaultRuntime {
+  deriveKey: DeriveKey;
+  now: () => number;
+}
+
+/** The result of an operation that asks for the current passphrase again. */
+export type PassphraseCheck =
+  | { kind: 'ok' }
+  | { kind: 'wrongPassphrase'; failures: number; retryAt: number }
+  | { kind: 'wait'; until: number };
+
+/** What a re-wrap may change: the passphrase, the KDF cost, the erase setting. Keys stay the same. */
+export interface HeaderChange {
+  passphrase?: string;
+  kdf?: KdfParams | undefined;
+  eraseAfterFailures?: EraseAfterFailures;
+}
+
+/**
+ * Checks `current` (with the lockout), then wraps the same master key under a fresh salt and the
+ * changed settings and stores the new header. No record or file is re-encrypted.
+ */
+export async function rewrapMasterKey(
+  db: VaultDb,
+  sodium: Sodium,
+  runtime: VaultRuntime,
+  current: string,
+  change: HeaderChange,
+): Promise<Exclude<PassphraseCheck, { kind: 'ok' }> | { kind: 'ok'; header: VaultHeader }> {
+  if (change.kdf && !kdfParamsInBounds(change.kdf)) throw new RangeError('KDF parameters out of bounds');
+  const attempt = await attemptPassphrase(db, sodium, current, runtime.deriveKey, runtime.now);
+  if (attempt.kind === 'wait') return attempt;
+  if (attempt.kind === 'wrongPassphrase') {
+    return { kind: 'wrongPassphrase', failures: attempt.failures, retryAt: attempt.retryAt };
+  }
+  const { masterKey, header } = attempt;
+  try {
+    const fields: HeaderFields = {
+      kdf: change.kdf ?? header.kdf,
+      salt: newSalt(sodium),
+      eraseAfterFailures: change.eraseAfterFailures ?? header.eraseAfterFailures,
+      publicSigningKey: header.publicSigningKey,
+      publicBoxKey: header.publicBoxKey,
+    };
+    const passphrase = change.passphrase ?? current;
+    const wrappingKey = await deriveWrappingKey(runtime.deriveKey, passphrase, fields.salt, fields.kdf);
+    const next = wrapMasterKey(sodium, wrappingKey, fields, masterKey);
+    await writeHeader(db, encodeHeader(sodium, next));
+    return { kind: 'ok', header: next };
+  } finally {
+    sodium.memzero(masterKey);
+  }
 }

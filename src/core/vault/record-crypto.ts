@@ -17,7 +17,12 @@ export interface RecordSlot {
  * Seals `plaintext` for one slot: `[version][key id][nonce 24][ciphertext + tag 16]`,
  * XChaCha20-Poly1305 with a random nonce.
  */
-export function sealRecord(sodium: Sodium, key: Uint8Array, slot: RecordSlot, plaintext: Uint8Array): Uint8Array {
+export function sealRecord(
+  sodium: Sodium,
+  key: Uint8Array,
+  slot: RecordSlot,
+  plaintext: Uint8Array,
+): Uint8Array {
   const nonce = sodium.randombytes_buf(NONCE_BYTES);
   const ad = recordAd(slot.store, slot.id, FORMAT_VERSION, slot.keyId);
   const ciphertext = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(plaintext, ad, null, nonce, key);
@@ -28,7 +33,12 @@ export function sealRecord(sodium: Sodium, key: Uint8Array, slot: RecordSlot, pl
  * Opens a sealed record for the slot it is read from. Any changed byte, or a record that was moved
  * from another id or store, fails authentication and gives `vault.integrity` — never garbage.
  */
-export function openRecord(sodium: Sodium, key: Uint8Array, slot: RecordSlot, sealed: Uint8Array): Uint8Array {
+export function openRecord(
+  sodium: Sodium,
+  key: Uint8Array,
+  slot: RecordSlot,
+  sealed: Uint8Array,
+): Uint8Array {
   if (sealed.length < PREFIX_BYTES + NONCE_BYTES + TAG_BYTES) throw new BuktiError('vault.integrity');
   const version = sealed[0] as number;
   const keyId = sealed[1] as number;

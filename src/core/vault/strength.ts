@@ -29,7 +29,16 @@ const IN_WORD_BITS = 3;
 const STEP_BITS = 1;
 
 const KEYBOARD_ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
+const LEET: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+};
 
 const isLetter = (c: string) => /\p{L}/u.test(c);
 
@@ -71,7 +80,8 @@ function isCommon(text: string): { exact: boolean; base: boolean } {
   const plain = text.toLowerCase().replace(/\s+/g, '');
   const simple = simplified(text);
   const lettersOnly = simple.replace(/[^\p{L}]/gu, '');
-  const exact = COMMON_PASSPHRASES.has(plain) || COMMON_PASSPHRASES.has(simple) || COMMON_PASSPHRASES.has(lettersOnly);
+  const exact =
+    COMMON_PASSPHRASES.has(plain) || COMMON_PASSPHRASES.has(simple) || COMMON_PASSPHRASES.has(lettersOnly);
   // "password2024!": a common word with a short decoration is guessed almost as fast as the word itself.
   let base = false;
   for (const word of COMMON_PASSPHRASES) {

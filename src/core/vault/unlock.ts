@@ -3,12 +3,26 @@ import { BuktiError } from '../errors';
 import { eraseVault, runInTransaction, type VaultDb, withStorage } from './db';
 import { type EraseAfterFailures, toArrayBuffer } from './format';
 import { encodeHeader, isEraseAfter } from './header';
-import { calibrateKdf, type DeriveKey, deriveKeyInProcess, type KdfParams, kdfParamsInBounds, measureWith } from './kdf';
+import {
+  calibrateKdf,
+  type DeriveKey,
+  deriveKeyInProcess,
+  type KdfParams,
+  kdfParamsInBounds,
+  measureWith,
+} from './kdf';
 import { buildKeyring, generateKeyMaterial, openKeyring, sealSeeds } from './keyring';
 import { encodeLockout, NO_LOCKOUT } from './lockout';
 import { META, readSealedSeeds, vaultExists } from './meta';
-import { assertNewPassphrase, attemptPassphrase, deriveWrappingKey, newSalt, wrapMasterKey } from './passphrase';
-import { Vault, type VaultRuntime } from './vault';
+import {
+  assertNewPassphrase,
+  attemptPassphrase,
+  deriveWrappingKey,
+  newSalt,
+  type VaultRuntime,
+  wrapMasterKey,
+} from './passphrase';
+import { Vault } from './vault';
 
 /** How to run the KDF and read the clock. In the browser, pass a `deriveKey` that runs in a Web Worker. */
 export interface UnlockOptions {
@@ -32,7 +46,9 @@ export type UnlockResult =
   /** The "erase after N failed attempts" setting was reached and the vault has been deleted. */
   | { kind: 'erased' };
 
-async function runtimeFor(options: UnlockOptions): Promise<VaultRuntime & { sodium: Awaited<ReturnType<typeof loadSodium>> }> {
+async function runtimeFor(
+  options: UnlockOptions,
+): Promise<VaultRuntime & { sodium: Awaited<ReturnType<typeof loadSodium>> }> {
   const sodium = await loadSodium();
   return { sodium, deriveKey: options.deriveKey ?? deriveKeyInProcess(sodium), now: options.now ?? Date.now };
 }
@@ -41,11 +57,16 @@ async function runtimeFor(options: UnlockOptions): Promise<VaultRuntime & { sodi
  * Creates a vault protected by `passphrase` (at least 8 characters) and returns it unlocked. The
  * header, sealed key pairs and lockout counter are written in one strict-durability transaction.
  */
-export async function createVault(db: VaultDb, passphrase: string, options: CreateVaultOptions = {}): Promise<Vault> {
+export async function createVault(
+  db: VaultDb,
+  passphrase: string,
+  options: CreateVaultOptions = {},
+): Promise<Vault> {
   assertNewPassphrase(passphrase);
   const eraseAfterFailures = options.eraseAfterFailures ?? 0;
   if (!isEraseAfter(eraseAfterFailures)) throw new RangeError('eraseAfterFailures must be 0, 5, 10 or 20');
-  if (options.kdfParams && !kdfParamsInBounds(options.kdfParams)) throw new RangeError('KDF parameters out of bounds');
+  if (options.kdfParams && !kdfParamsInBounds(options.kdfParams))
+    throw new RangeError('KDF parameters out of bounds');
   const { sodium, ...runtime } = await runtimeFor(options);
   if (await vaultExists(db)) throw new BuktiError('vault.exists');
 
@@ -58,7 +79,13 @@ export async function createVault(db: VaultDb, passphrase: string, options: Crea
   const header = wrapMasterKey(
     sodium,
     wrappingKey,
-    { kdf, salt, eraseAfterFailures, publicSigningKey: keyring.publicSigningKey, publicBoxKey: keyring.publicBoxKey },
+    {
+      kdf,
+      salt,
+      eraseAfterFailures,
+      publicSigningKey: keyring.publicSigningKey,
+      publicBoxKey: keyring.publicBoxKey,
+    },
     masterKey,
   );
   sodium.memzero(masterKey);
@@ -84,7 +111,11 @@ export async function createVault(db: VaultDb, passphrase: string, options: Crea
  * Tries to unlock with `passphrase`. After three wrong attempts each further one must wait (the KDF is
  * not even run); when the header's "erase after N" setting is reached, the vault is deleted.
  */
-export async function unlockVault(db: VaultDb, passphrase: string, options: UnlockOptions = {}): Promise<UnlockResult> {
+export async function unlockVault(
+  db: VaultDb,
+  passphrase: string,
+  options: UnlockOptions = {},
+): Promise<UnlockResult> {
   const { sodium, ...runtime } = await runtimeFor(options);
   const attempt = await attemptPassphrase(db, sodium, passphrase, runtime.deriveKey, runtime.now);
   if (attempt.kind === 'wait') return attempt;

@@ -1,9 +1,16 @@
 import type { Sodium } from '../crypto/sodium';
 import { BuktiError } from '../errors';
-import { chunkRange, type FileInfo, readChunk, removeChunks, storeChunks, writeAllOrNothing } from './chunk-store';
+import {
+  chunkRange,
+  type FileInfo,
+  readChunk,
+  removeChunks,
+  storeChunks,
+  writeAllOrNothing,
+} from './chunk-store';
 import { runInTransaction, type VaultDb, withStorage } from './db';
 import { decodeManifest, decryptFile, encodeManifest, encryptFile, type FileSource } from './file-crypto';
-import { assertId, storedBytes, SUBKEY, toArrayBuffer } from './format';
+import { assertId, SUBKEY, storedBytes, toArrayBuffer } from './format';
 import type { Keyring } from './keyring';
 import { openRecord, type RecordSlot, sealRecord } from './record-crypto';
 

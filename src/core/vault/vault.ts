@@ -4,12 +4,25 @@ import type { FileInfo } from './chunk-store';
 import { eraseVault, runInTransaction, type VaultDb, withStorage } from './db';
 import * as deposits from './deposits';
 import type { FileSource } from './file-crypto';
-import { assertId, assertStoreName, type EraseAfterFailures, storedBytes, SUBKEY, toArrayBuffer, utf8Bytes } from './format';
-import { encodeHeader, type VaultHeader } from './header';
-import type { DeriveKey, KdfParams } from './kdf';
+import {
+  assertId,
+  assertStoreName,
+  type EraseAfterFailures,
+  SUBKEY,
+  storedBytes,
+  toArrayBuffer,
+  utf8Bytes,
+} from './format';
+import type { VaultHeader } from './header';
+import type { KdfParams } from './kdf';
 import type { Keyring } from './keyring';
-import { writeHeader } from './meta';
-import { assertNewPassphrase, attemptPassphrase, deriveWrappingKey, newSalt, wrapMasterKey } from './passphrase';
+import {
+  assertNewPassphrase,
+  type HeaderChange,
+  type PassphraseCheck,
+  rewrapMasterKey,
+  type VaultRuntime,
+} from './passphrase';
 import { openRecord, type RecordSlot, sealRecord } from './record-crypto';
 import * as files from './vault-files';
 
@@ -20,19 +33,9 @@ export interface RecordEntry {
 }
 
 /** A write or delete for `writeRecords`, which applies a list of them atomically. */
-export type RecordChange = { store: string; id: string; value: unknown } | { store: string; id: string; delete: true };
-
-/** The result of an operation that asks for the current passphrase again. */
-export type PassphraseCheck =
-  | { kind: 'ok' }
-  | { kind: 'wrongPassphrase'; failures: number; retryAt: number }
-  | { kind: 'wait'; until: number };
-
-/** How the vault runs the KDF and reads the clock; the defaults suit Node and tests. */
-export interface VaultRuntime {
-  deriveKey: DeriveKey;
-  now: () => number;
-}
+export type RecordChange =
+  | { store: string; id: string; value: unknown }
+  | { store: string; id: string; delete: true };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -103,7 +106,11 @@ export class Vault {
       const tx = idb.transaction('records', 'readwrite');
       await runInTransaction(
         tx,
-        prepared.map(({ key, value }) => () => (value === undefined ? tx.store.delete(key) : tx.store.put(value, key))),
+        prepared.map(
+          ({ key, value }) =>
+            () =>
+              value === undefined ? tx.store.delete(key) : tx.store.put(value, key),
+        ),
       );
     });
   }
@@ -137,7 +144,6 @@ export class Vault {
       const [k, v] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range), tx.done]);
       return [k, v] as const;
     });
-    if (keys.length !== values.length) throw new BuktiError('vault.integrity');
     return keys.map(([, id], index) => ({ id, value: this.#decode(this.#slot(store, id), values[index]) }));
   }
 
@@ -223,42 +229,29 @@ export class Vault {
   }
 
   /** Re-wraps the master key under `next`; no record or file is re-encrypted. */
-  changePassphrase(current: string, next: string, options: { kdfParams?: KdfParams } = {}): Promise<PassphraseCheck> {
+  changePassphrase(
+    current: string,
+    next: string,
+    options: { kdfParams?: KdfParams } = {},
+  ): Promise<PassphraseCheck> {
     assertNewPassphrase(next);
     return this.#rewrap(current, { passphrase: next, kdf: options.kdfParams });
   }
 
   /** Sets "erase after N failed attempts" (0, 5, 10 or 20); asks for the passphrase, like a passphrase change. */
-  setEraseAfterFailures(passphrase: string, eraseAfterFailures: EraseAfterFailures): Promise<PassphraseCheck> {
+  setEraseAfterFailures(
+    passphrase: string,
+    eraseAfterFailures: EraseAfterFailures,
+  ): Promise<PassphraseCheck> {
     return this.#rewrap(passphrase, { eraseAfterFailures });
   }
 
-  async #rewrap(
-    current: string,
-    change: { passphrase?: string; kdf?: KdfParams | undefined; eraseAfterFailures?: EraseAfterFailures },
-  ): Promise<PassphraseCheck> {
+  async #rewrap(current: string, change: HeaderChange): Promise<PassphraseCheck> {
     this.#keyring.assertUnlocked();
-    const { deriveKey, now } = this.#runtime;
-    const attempt = await attemptPassphrase(this.#db, this.#sodium, current, deriveKey, now);
-    if (attempt.kind === 'wait') return attempt;
-    if (attempt.kind === 'wrongPassphrase') return { kind: 'wrongPassphrase', failures: attempt.failures, retryAt: attempt.retryAt };
-    const { masterKey, header } = attempt;
-    try {
-      const fields = {
-        kdf: change.kdf ?? header.kdf,
-        salt: newSalt(this.#sodium),
-        eraseAfterFailures: change.eraseAfterFailures ?? header.eraseAfterFailures,
-        publicSigningKey: header.publicSigningKey,
-        publicBoxKey: header.publicBoxKey,
-      };
-      const wrappingKey = await deriveWrappingKey(deriveKey, change.passphrase ?? current, fields.salt, fields.kdf);
-      const next = wrapMasterKey(this.#sodium, wrappingKey, fields, masterKey);
-      await writeHeader(this.#db, encodeHeader(this.#sodium, next));
-      this.#header = next;
-      return { kind: 'ok' };
-    } finally {
-      this.#sodium.memzero(masterKey);
-    }
+    const result = await rewrapMasterKey(this.#db, this.#sodium, this.#runtime, current, change);
+    if (result.kind !== 'ok') return result;
+    this.#header = result.header;
+    return { kind: 'ok' };
   }
 
   /** Zeroes every key in memory. The vault object stays unusable; unlock again for a new one. */

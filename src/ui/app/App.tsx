@@ -98,7 +98,9 @@ export function App() {
         <ScreenFor route={route} />
       </main>
       <footer class="app-footer">
-        <p data-testid="app-version">{t('settings.version', { version: __APP_VERSION__, build: __BUILD_ID__ })}</p>
+        <p data-testid="app-version">
+          {t('settings.version', { version: __APP_VERSION__, build: __BUILD_ID__ })}
+        </p>
       </footer>
       {updateWaiting && bridge && (
         <UpdatePrompt onReload={() => bridge.applyUpdate()} onDismiss={() => setUpdateWaiting(false)} />

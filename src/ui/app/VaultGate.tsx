@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
+import { FirstRun, firstRunSeen } from '../screens/first-run/FirstRun';
 import { CreateVaultScreen } from '../screens/vault/CreateVaultScreen';
 import { UnlockScreen } from '../screens/vault/UnlockScreen';
 import { startAutoLock } from '../state/auto-lock';
@@ -10,15 +11,16 @@ import { loadSettings } from '../state/settings';
 /** Auto-lock runs for as long as the vault is open, with the vault's own settings. */
 function useAutoLock(): void {
   const state = useSession();
-  const vault = state.status === 'unlocked' ? state.vault : null;
+  const unlocked = state.status === 'unlocked';
   useEffect(() => {
-    if (!vault) return;
+    if (!unlocked) return;
+    const vault = session.vault;
     let stop: (() => void) | null = null;
     let cancelled = false;
     const onChange = () => {
       stop?.();
       void loadSettings(vault).then((settings) => {
-        if (!cancelled && !vault.locked) stop = startAutoLock(settings.autoLock, () => session.lock());
+        if (!cancelled) stop = startAutoLock(settings.autoLock, () => session.lock());
       });
     };
     onChange();
@@ -28,7 +30,14 @@ function useAutoLock(): void {
       stop?.();
       window.removeEventListener('bukti:settings-changed', onChange);
     };
-  }, [vault]);
+  }, [unlocked]);
+}
+
+/** The three-screen introduction the first time, then creating the vault. */
+function FirstUse({ erasedAfterFailures }: { erasedAfterFailures: boolean }) {
+  const [introDone, setIntroDone] = useState(() => firstRunSeen());
+  if (!introDone && !erasedAfterFailures) return <FirstRun onDone={() => setIntroDone(true)} />;
+  return <CreateVaultScreen erasedAfterFailures={erasedAfterFailures} />;
 }
 
 /** Shows its children only while the vault is unlocked; otherwise create, unlock or a clear message. */
@@ -44,7 +53,7 @@ export function VaultGate({ children }: { children: ComponentChildren }) {
         </p>
       );
     case 'absent':
-      return <CreateVaultScreen erasedAfterFailures={state.erasedAfterFailures} />;
+      return <FirstUse erasedAfterFailures={state.erasedAfterFailures ?? false} />;
     case 'locked':
       return <UnlockScreen />;
     case 'unavailable':
@@ -52,7 +61,7 @@ export function VaultGate({ children }: { children: ComponentChildren }) {
         <section class="screen" data-screen="unavailable">
           <h1 tabIndex={-1}>{t('app.name')}</h1>
           <p class="error" role="alert">
-            {t(state.code)}
+            {t(state.code, state.params)}
           </p>
         </section>
       );

@@ -1,38 +1,29 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BuktiError, isBuktiError } from '../../core/errors';
-import type { MessageKey } from '../../core/i18n';
-import {
-  type CreateVaultOptions,
-  createVault,
-  eraseVault,
-  openVaultDb,
-  type UnlockResult,
-  unlockVault,
-  type Vault,
-  type VaultDb,
-  vaultExists,
-} from '../../core/vault';
-import { deriveKeyInWorker } from '../workers/kdf-bridge';
+import type { MessageKey, MessageParams } from '../../core/i18n';
+import type { UnlockOutcome, VaultService, VaultSummary } from '../../core/service/vault-service';
+import { type Methods, wrap } from '../workers/rpc';
 
-/** Where the app stands with the vault. Only `unlocked` carries anything decrypted. */
+/** The vault as the page sees it: every call runs in the vault worker. */
+export type VaultClient = Methods<VaultService>;
+
+/** Where the app stands with the vault. Only `unlocked` lets screens ask for decrypted data. */
 export type SessionState =
   | { status: 'checking' }
   | { status: 'absent'; erasedAfterFailures?: boolean }
   | { status: 'locked' }
-  | { status: 'unlocked'; vault: Vault }
-  | { status: 'unavailable'; code: MessageKey };
+  | { status: 'unlocked'; summary: VaultSummary }
+  | { status: 'unavailable'; code: MessageKey; params?: MessageParams };
 
 type Listener = (state: SessionState) => void;
 
 /**
- * The one place that holds the open vault. Screens subscribe; locking drops the vault (its keys are
- * zeroed by `Vault.lock`) and every cleanup registered with `onLock` runs, so decrypted data goes too.
+ * The one place that knows whether the vault is open. Screens subscribe; locking tells the worker to
+ * zero its keys and runs every cleanup registered with `onLock`, so decrypted data on the page goes too.
  */
 class Session {
   #state: SessionState = { status: 'checking' };
-  #db: VaultDb | null = null;
-  /** Set while this tab erases the vault itself, so the database closing is not reported as an error. */
-  #erasing = false;
+  #client: VaultClient | null = null;
   readonly #listeners = new Set<Listener>();
   readonly #lockCleanups = new Set<() => void>();
 
@@ -56,89 +47,84 @@ class Session {
     for (const listener of this.#listeners) listener(state);
   }
 
-  async #openDb(): Promise<VaultDb> {
-    if (this.#db && !this.#db.closed) return this.#db;
-    const db = await openVaultDb({ indexedDB, IDBKeyRange });
-    db.onClose(() => {
-      if (this.#erasing) return;
-      // Another tab upgraded or erased the database: stop using it at once, keys included.
-      this.lock();
-      this.#set({ status: 'unavailable', code: 'vault.closed' });
-    });
-    this.#db = db;
-    return db;
+  get #worker(): VaultClient {
+    this.#client ??= wrap<VaultService>(
+      new Worker(new URL('../workers/vault.worker.ts', import.meta.url), { type: 'module' }),
+      (event) => {
+        // Another tab upgraded or erased the database: stop using it at once.
+        if (event === 'closed') {
+          this.#runCleanups();
+          this.#set({ status: 'unavailable', code: 'vault.closed' });
+        }
+      },
+    );
+    return this.#client;
   }
 
   /** Looks for a vault on this device; called once at start-up. */
   async start(): Promise<void> {
     try {
-      const db = await this.#openDb();
-      this.#set((await vaultExists(db)) ? { status: 'locked' } : { status: 'absent' });
+      const status = await this.#worker.status();
+      this.#set(status === 'absent' ? { status: 'absent' } : { status: 'locked' });
     } catch (error) {
       this.#set({
         status: 'unavailable',
         code: isBuktiError(error) ? error.code : 'vault.storageUnavailable',
+        params: isBuktiError(error) ? error.params : {},
       });
     }
   }
 
-  /** Creates the vault (Argon2id calibrated and run in a worker) and opens it. */
-  async create(passphrase: string, options: Omit<CreateVaultOptions, 'deriveKey'> = {}): Promise<void> {
-    const db = await this.#openDb();
-    const vault = await createVault(db, passphrase, { ...options, deriveKey: deriveKeyInWorker });
+  /** Creates the vault (Argon2id calibrated on this device) and opens it. */
+  async create(passphrase: string): Promise<void> {
+    const summary = await this.#worker.create(passphrase);
     // Ask the browser not to evict the vault under storage pressure; a refusal is shown in Settings.
     await navigator.storage?.persist?.().catch(() => false);
-    this.#set({ status: 'unlocked', vault });
+    this.#set({ status: 'unlocked', summary });
   }
 
   /** One unlock attempt; the caller shows wrong-passphrase, wait and erased outcomes. */
-  async unlock(passphrase: string): Promise<UnlockResult> {
-    const db = await this.#openDb();
-    const result = await unlockVault(db, passphrase, { deriveKey: deriveKeyInWorker });
-    if (result.kind === 'ok') this.#set({ status: 'unlocked', vault: result.vault });
-    if (result.kind === 'erased') {
-      this.#db = null;
-      this.#set({ status: 'absent', erasedAfterFailures: true });
-    }
+  async unlock(passphrase: string): Promise<UnlockOutcome> {
+    const result = await this.#worker.unlock(passphrase);
+    if (result.kind === 'ok') this.#set({ status: 'unlocked', summary: await this.#worker.summary() });
+    if (result.kind === 'erased') this.#set({ status: 'absent', erasedAfterFailures: true });
     return result;
   }
 
-  /** Locks now: keys zeroed, decrypted data dropped. Safe to call in any state. */
-  lock(): void {
-    const state = this.#state;
-    if (state.status === 'unlocked') state.vault.lock();
+  #runCleanups(): void {
     for (const cleanup of this.#lockCleanups) {
       try {
         cleanup();
       } catch {
-        // A failed cleanup must not keep the vault open.
+        // A failed cleanup must not keep anything open.
       }
     }
-    if (state.status === 'unlocked') this.#set({ status: 'locked' });
+  }
+
+  /** Locks now: the worker zeroes the keys, decrypted data on the page is dropped. Safe in any state. */
+  lock(): void {
+    if (this.#client) void this.#client.lock();
+    this.#runCleanups();
+    if (this.#state.status === 'unlocked') this.#set({ status: 'locked' });
   }
 
   /** Deletes the vault and everything in it from this device. */
   async erase(): Promise<void> {
-    const state = this.#state;
-    this.#erasing = true;
-    try {
-      if (state.status === 'unlocked') {
-        await state.vault.erase();
-      } else {
-        await eraseVault(await this.#openDb());
-      }
-    } finally {
-      this.#erasing = false;
-    }
-    this.#db = null;
-    this.lock();
+    await this.#worker.erase();
+    this.#runCleanups();
     this.#set({ status: 'absent' });
   }
 
-  /** The unlocked vault, or a typed `vault.locked` error. */
-  requireVault(): Vault {
+  /** Refreshes what the page knows about the open vault (after a settings change). */
+  async refreshSummary(): Promise<void> {
+    if (this.#state.status === 'unlocked')
+      this.#set({ status: 'unlocked', summary: await this.vault.summary() });
+  }
+
+  /** The vault worker while unlocked, or a typed `vault.locked` error. */
+  get vault(): VaultClient {
     if (this.#state.status !== 'unlocked') throw new BuktiError('vault.locked');
-    return this.#state.vault;
+    return this.#worker;
   }
 }
 

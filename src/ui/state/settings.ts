@@ -1,5 +1,5 @@
-import type { Vault } from '../../core/vault';
 import { type AutoLockSettings, DEFAULT_AUTO_LOCK } from './auto-lock';
+import type { VaultClient } from './session';
 
 /** Settings kept inside the vault (encrypted): only readable once unlocked. Versioned like every record. */
 export interface VaultSettings {
@@ -21,7 +21,7 @@ function isPositiveNumber(value: unknown): value is number {
 }
 
 /** The vault's settings; defaults for anything missing or malformed (never a reason not to open). */
-export async function loadSettings(vault: Vault): Promise<VaultSettings> {
+export async function loadSettings(vault: VaultClient): Promise<VaultSettings> {
   const stored = (await vault.getRecord(STORE, ID)) as Partial<VaultSettings> | undefined;
   const autoLock = stored?.autoLock;
   return {
@@ -36,6 +36,6 @@ export async function loadSettings(vault: Vault): Promise<VaultSettings> {
   };
 }
 
-export async function saveSettings(vault: Vault, settings: VaultSettings): Promise<void> {
+export async function saveSettings(vault: VaultClient, settings: VaultSettings): Promise<void> {
   await vault.putRecord(STORE, ID, settings);
 }

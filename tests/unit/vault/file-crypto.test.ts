@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CHUNK_SIZE, collectBytes, decryptFile, encryptFile, type FileManifest } from '../../../src/core/vault';
+import {
+  CHUNK_SIZE,
+  collectBytes,
+  decryptFile,
+  encryptFile,
+  type FileManifest,
+} from '../../../src/core/vault';
 import { decodeManifest, encodeManifest, rechunk } from '../../../src/core/vault/file-crypto';
 import { expectBuktiError, expectSameBytes, piecesOf, pseudoRandomBytes, sodium } from './helpers';
 
@@ -29,7 +35,8 @@ describe('rechunk', () => {
         async (length, sizes, chunkSize) => {
           const bytes = pseudoRandomBytes(length, length + chunkSize);
           const out: { bytes: Uint8Array; last: boolean }[] = [];
-          for await (const chunk of rechunk(piecesOf(bytes, sizes), chunkSize)) out.push({ ...chunk, bytes: chunk.bytes.slice() });
+          for await (const chunk of rechunk(piecesOf(bytes, sizes), chunkSize))
+            out.push({ ...chunk, bytes: chunk.bytes.slice() });
           expect(out.filter((c) => c.last)).toHaveLength(1);
           expect(out.at(-1)?.last).toBe(true);
           expect(out.slice(0, -1).every((c) => c.bytes.length === chunkSize)).toBe(true);
@@ -42,9 +49,13 @@ describe('rechunk', () => {
   });
 
   it('refuses pieces that are not bytes', async () => {
-    await expect(collectBytes((async function* () {
-      for await (const c of rechunk(['text' as unknown as Uint8Array])) yield c.bytes;
-    })())).rejects.toThrow(TypeError);
+    await expect(
+      collectBytes(
+        (async function* () {
+          for await (const c of rechunk(['text' as unknown as Uint8Array])) yield c.bytes;
+        })(),
+      ),
+    ).rejects.toThrow(TypeError);
   });
 });
 
@@ -58,7 +69,10 @@ describe('encryptFile / decryptFile', () => {
   });
 
   it('detect a chunk count lowered or raised in an otherwise valid manifest', async () => {
-    const { s, key, manifest, stored, fileId } = await encryptToMemory(pseudoRandomBytes(CHUNK_SIZE + 100, 9), [CHUNK_SIZE]);
+    const { s, key, manifest, stored, fileId } = await encryptToMemory(
+      pseudoRandomBytes(CHUNK_SIZE + 100, 9),
+      [CHUNK_SIZE],
+    );
     const read = async (i: number) => stored.get(i);
     const fewer = { ...manifest, chunks: manifest.chunks - 1, size: CHUNK_SIZE };
     await expectBuktiError(() => collectBytes(decryptFile(s, key, fileId, fewer, read)), 'vault.integrity');
@@ -66,8 +80,14 @@ describe('encryptFile / decryptFile', () => {
     const more = { ...manifest, chunks: manifest.chunks + 1 };
     await expectBuktiError(() => collectBytes(decryptFile(s, key, fileId, more, read)), 'vault.integrity');
     const wrongSize = { ...manifest, size: manifest.size - 1 };
-    await expectBuktiError(() => collectBytes(decryptFile(s, key, fileId, wrongSize, read)), 'vault.integrity');
-    await expectBuktiError(() => collectBytes(decryptFile(s, key, fileId, { ...manifest, chunks: 0 }, read)), 'vault.integrity');
+    await expectBuktiError(
+      () => collectBytes(decryptFile(s, key, fileId, wrongSize, read)),
+      'vault.integrity',
+    );
+    await expectBuktiError(
+      () => collectBytes(decryptFile(s, key, fileId, { ...manifest, chunks: 0 }, read)),
+      'vault.integrity',
+    );
   });
 
   it('bind chunks to their file id', async () => {

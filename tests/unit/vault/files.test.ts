@@ -69,7 +69,12 @@ describe('vault files', () => {
     const { fileId } = await stored(vault, pseudoRandomBytes(40, 3));
     const chunk = await rawChunk(db, fileId, 0);
     for (let index = 0; index < chunk.length; index++) {
-      await putChunk(db, fileId, 0, chunk.map((b, i) => (i === index ? b ^ 0x01 : b)));
+      await putChunk(
+        db,
+        fileId,
+        0,
+        chunk.map((b, i) => (i === index ? b ^ 0x01 : b)),
+      );
       await expectBuktiError(() => collectBytes(vault.readFile(fileId)), 'vault.integrity');
     }
     await putChunk(db, fileId, 0, chunk);
@@ -89,7 +94,11 @@ describe('vault files', () => {
       const { db, vault } = await newVault();
       const bytes = pseudoRandomBytes(size, 11);
       const { fileId } = await stored(vault, bytes, [MiB / 2]);
-      const chunks = [await rawChunk(db, fileId, 0), await rawChunk(db, fileId, 1), await rawChunk(db, fileId, 2)];
+      const chunks = [
+        await rawChunk(db, fileId, 0),
+        await rawChunk(db, fileId, 1),
+        await rawChunk(db, fileId, 2),
+      ];
       return { db, vault, fileId, chunks };
     }
 
@@ -181,7 +190,9 @@ describe('vault files', () => {
       yield pseudoRandomBytes(MiB, 3);
     }
     await expectBuktiError(() => vault.writeFile('second', lockHalfway()), 'vault.locked');
-    expect(await db.idb.count('chunks', db.range(['second', 0], ['second', Number.POSITIVE_INFINITY]))).toBe(0);
+    expect(await db.idb.count('chunks', db.range(['second', 0], ['second', Number.POSITIVE_INFINITY]))).toBe(
+      0,
+    );
     await expectBuktiError(() => reader.next(), 'vault.locked');
   });
 });

@@ -49,7 +49,9 @@ export async function expectBuktiError(action: () => unknown, code: MessageKey):
     caught = error;
   }
   if (!isBuktiError(caught, code)) {
-    expect.fail(`expected BuktiError ${code}, got ${caught instanceof Error ? `${caught.name}: ${caught.message}` : String(caught)}`);
+    expect.fail(
+      `expected BuktiError ${code}, got ${caught instanceof Error ? `${caught.name}: ${caught.message}` : String(caught)}`,
+    );
   }
 }
 

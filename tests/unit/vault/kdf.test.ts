@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calibrateKdf, deriveKeyInProcess, KDF_TARGET, type KdfParams, measureWith } from '../../../src/core/vault';
+import {
+  calibrateKdf,
+  deriveKeyInProcess,
+  KDF_TARGET,
+  type KdfParams,
+  measureWith,
+} from '../../../src/core/vault';
 import { kdfParamsInBounds } from '../../../src/core/vault/kdf';
 import { expectBuktiError, sodium, TEST_KDF } from './helpers';
 
@@ -85,7 +91,10 @@ describe('deriveKeyInProcess', () => {
 
   it('reports a failing derivation as vault.kdfFailed', async () => {
     const derive = deriveKeyInProcess(await sodium());
-    await expectBuktiError(() => derive(new Uint8Array(8), new Uint8Array(16), { opslimit: 0, memlimit: 8192 }), 'vault.kdfFailed');
+    await expectBuktiError(
+      () => derive(new Uint8Array(8), new Uint8Array(16), { opslimit: 0, memlimit: 8192 }),
+      'vault.kdfFailed',
+    );
   });
 });
 

@@ -1,17 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BuktiError } from '../../../src/core/errors';
 import { lockoutDelayMs, MAX_LOCKOUT_MS, unlockVault, vaultExists } from '../../../src/core/vault';
+import type { DeriveKey } from '../../../src/core/vault/kdf';
+import { deriveKeyInProcess } from '../../../src/core/vault/kdf';
 import { decodeLockout, encodeLockout, FREE_ATTEMPTS, nextAttemptAt } from '../../../src/core/vault/lockout';
 import { readLockout } from '../../../src/core/vault/meta';
-import type { DeriveKey } from '../../../src/core/vault/kdf';
-import { BuktiError } from '../../../src/core/errors';
-import { deriveKeyInProcess } from '../../../src/core/vault/kdf';
 import { expectBuktiError, newVault, PASSPHRASE, reopen, sodium } from './helpers';
 
 describe('lockoutDelayMs', () => {
   it('follows the schedule: three free tries, then 5 s, 15 s, 30 s, 60 s …, capped at 15 min', () => {
     const schedule = Array.from({ length: 12 }, (_, failures) => lockoutDelayMs(failures));
-    expect(schedule).toEqual([0, 0, 0, 5_000, 15_000, 30_000, 60_000, 120_000, 300_000, 900_000, 900_000, 900_000]);
+    expect(schedule).toEqual([
+      0, 0, 0, 5_000, 15_000, 30_000, 60_000, 120_000, 300_000, 900_000, 900_000, 900_000,
+    ]);
     expect(lockoutDelayMs(1_000_000)).toBe(MAX_LOCKOUT_MS);
     expect(lockoutDelayMs(-1)).toBe(0);
     expect(lockoutDelayMs(Number.NaN)).toBe(0);
@@ -25,9 +27,13 @@ describe('lockoutDelayMs', () => {
 describe('the stored failure counter', () => {
   it('round-trips', () => {
     fc.assert(
-      fc.property(fc.nat(0xffffffff), fc.double({ min: 0, max: 1e15, noNaN: true }), (failures, notBefore) => {
-        expect(decodeLockout(encodeLockout({ failures, notBefore }))).toEqual({ failures, notBefore });
-      }),
+      fc.property(
+        fc.nat(0xffffffff),
+        fc.double({ min: 0, max: 1e15, noNaN: true }),
+        (failures, notBefore) => {
+          expect(decodeLockout(encodeLockout({ failures, notBefore }))).toEqual({ failures, notBefore });
+        },
+      ),
     );
   });
 

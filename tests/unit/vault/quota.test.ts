@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { collectBytes, createVault, depositFile, newId, vaultExists } from '../../../src/core/vault';
 import { isQuotaError } from '../../../src/core/vault/db';
-import { expectBuktiError, expectSameBytes, freshDb, newVault, PASSPHRASE, pseudoRandomBytes, TEST_KDF } from './helpers';
+import {
+  expectBuktiError,
+  expectSameBytes,
+  freshDb,
+  newVault,
+  PASSPHRASE,
+  pseudoRandomBytes,
+  TEST_KDF,
+} from './helpers';
 
 const MiB = 1024 * 1024;
 
@@ -14,8 +22,12 @@ function fillDiskAfter(store: string, nth: number) {
   const proto = IDBObjectStore.prototype;
   for (const method of ['put', 'add'] as const) {
     const original = proto[method];
-    vi.spyOn(proto, method).mockImplementation(function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
-      if (this.name === store && ++writes >= nth) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    vi.spyOn(proto, method).mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: [unknown, IDBValidKey?]
+    ) {
+      if (this.name === store && ++writes >= nth)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return original.apply(this, args);
     });
   }
@@ -32,7 +44,10 @@ describe('a full disk', () => {
     await vault.writeFile(keep, pseudoRandomBytes(100, 1));
     fillDiskAfter('chunks', 3);
     const fileId = newId();
-    await expectBuktiError(() => vault.writeFile(fileId, pseudoRandomBytes(4 * MiB, 2)), 'vault.quotaExceeded');
+    await expectBuktiError(
+      () => vault.writeFile(fileId, pseudoRandomBytes(4 * MiB, 2)),
+      'vault.quotaExceeded',
+    );
     vi.restoreAllMocks();
     expect(await db.idb.getAllKeys('chunks')).toEqual([[keep, 0]]);
     expect(await db.idb.getAllKeys('files')).toEqual([keep]);
@@ -45,7 +60,10 @@ describe('a full disk', () => {
   it('leaves nothing behind when only the manifest, written last, does not fit', async () => {
     const { db, vault } = await newVault();
     fillDiskAfter('files', 1);
-    await expectBuktiError(() => vault.writeFile(newId(), pseudoRandomBytes(2 * MiB + 1, 3)), 'vault.quotaExceeded');
+    await expectBuktiError(
+      () => vault.writeFile(newId(), pseudoRandomBytes(2 * MiB + 1, 3)),
+      'vault.quotaExceeded',
+    );
     vi.restoreAllMocks();
     expect(await db.idb.count('chunks')).toBe(0);
     expect(await db.idb.count('files')).toBe(0);
@@ -80,7 +98,10 @@ describe('a full disk', () => {
     const { db, vault } = await newVault();
     vault.lock();
     fillDiskAfter('chunks', 2);
-    await expectBuktiError(() => depositFile(db, pseudoRandomBytes(3 * MiB, 4), { name: 'x.png' }), 'vault.quotaExceeded');
+    await expectBuktiError(
+      () => depositFile(db, pseudoRandomBytes(3 * MiB, 4), { name: 'x.png' }),
+      'vault.quotaExceeded',
+    );
     vi.restoreAllMocks();
     expect(await db.idb.count('chunks')).toBe(0);
     expect(await db.idb.count('deposits')).toBe(0);

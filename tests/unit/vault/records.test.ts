@@ -37,7 +37,9 @@ describe('vault records', () => {
   it('list the records of one logical store only, decrypted', async () => {
     const { vault } = await withRecords();
     expect(await vault.listRecordIds('cases')).toEqual(['case-1', 'case-2']);
-    expect(await vault.listRecords('items')).toEqual([{ id: 'case-1', value: { note: 'same id, other store' } }]);
+    expect(await vault.listRecords('items')).toEqual([
+      { id: 'case-1', value: { note: 'same id, other store' } },
+    ]);
     expect(await vault.listRecords('custody')).toEqual([]);
   });
 
@@ -86,7 +88,11 @@ describe('vault records', () => {
       }
     }
     await expectBuktiError(() => vault.listRecords('cases'), 'vault.integrity');
-    for (const bad of [bytes.subarray(0, bytes.length - 1), new Uint8Array([...bytes, 0]), new Uint8Array(0)]) {
+    for (const bad of [
+      bytes.subarray(0, bytes.length - 1),
+      new Uint8Array([...bytes, 0]),
+      new Uint8Array(0),
+    ]) {
       await db.idb.put('records', buffer(bad), key);
       await expectBuktiError(() => vault.getRecord('cases', 'small'), 'vault.integrity');
     }
@@ -97,7 +103,9 @@ describe('vault records', () => {
   it('detect two records whose ciphertexts were swapped', async () => {
     const { db, vault } = await withRecords();
     const one = await rawRecord(db, 'case-2');
-    const [other] = (await db.idb.getAllKeys('records')).filter(([tag, id]) => id === 'case-1' && tag === one.key[0]);
+    const [other] = (await db.idb.getAllKeys('records')).filter(
+      ([tag, id]) => id === 'case-1' && tag === one.key[0],
+    );
     const otherBytes = new Uint8Array((await db.idb.get('records', other as RecordKey)) as ArrayBuffer);
     await db.idb.put('records', buffer(otherBytes), one.key);
     await db.idb.put('records', buffer(one.bytes), other as RecordKey);

@@ -8,7 +8,16 @@ const hints = (passphrase: string) => estimatePassphraseStrength(passphrase).hin
 
 describe('estimatePassphraseStrength', () => {
   it('scores passwords from breach lists and common Malay phrases as very weak', () => {
-    for (const common of ['password', 'Password1', 'P@ssw0rd', '12345678', 'qwertyuiop', 'sayangkamu', 'Aku Sayang Kamu', 'katalaluan']) {
+    for (const common of [
+      'password',
+      'Password1',
+      'P@ssw0rd',
+      '12345678',
+      'qwertyuiop',
+      'sayangkamu',
+      'Aku Sayang Kamu',
+      'katalaluan',
+    ]) {
       expect(score(common), common).toBe(0);
       expect(hints(common), common).toContain('vault.strength.hint.common');
     }
@@ -26,7 +35,13 @@ describe('estimatePassphraseStrength', () => {
   });
 
   it('sees through repeats, sequences and keyboard runs', () => {
-    for (const pattern of ['aaaaaaaaaaaaaaaa', 'abcdefghijklmnop', '1234567890123456', 'asdfghjklzxcvbnm', 'abcabcabcabcabc']) {
+    for (const pattern of [
+      'aaaaaaaaaaaaaaaa',
+      'abcdefghijklmnop',
+      '1234567890123456',
+      'asdfghjklzxcvbnm',
+      'abcabcabcabcabc',
+    ]) {
       expect(score(pattern), pattern).toBeLessThanOrEqual(1);
       expect(hints(pattern), pattern).toContain('vault.strength.hint.repeats');
     }

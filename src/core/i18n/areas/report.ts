@@ -3,7 +3,8 @@ import type { Area } from '../area';
 const en = {
   'report.fontsUnreadable':
     'The report could not be made because its fonts could not be read. Reload Bukti so it can restore them, then export again. Your evidence has not been changed.',
-  'report.cancelled': 'Making the report was stopped. Nothing was saved. You can start the export again at any time.',
+  'report.cancelled':
+    'Making the report was stopped. Nothing was saved. You can start the export again at any time.',
   'report.failed':
     'The report could not be put together, so the export did not finish. Your evidence has not been changed. Try again; if it keeps happening, export fewer items at a time and report the problem.',
   'report.title': 'Evidence Report',
@@ -97,7 +98,8 @@ const en = {
   'report.media.poster': 'A still frame from the video, for this report only.',
   'report.media.posterBlurred': 'A still frame from the video, blurred in this report.',
   'report.media.video': 'Video, duration {duration}. Play the original file from the bundle: {path}',
-  'report.media.audio': 'Audio recording, duration {duration}. Play the original file from the bundle: {path}',
+  'report.media.audio':
+    'Audio recording, duration {duration}. Play the original file from the bundle: {path}',
   'report.media.document': 'File of type {mime}, {size}. Open the original file from the bundle: {path}',
   'report.media.durationUnknown': 'not known',
   'report.item.heading': 'Item {n} of {total}',
@@ -146,7 +148,8 @@ const en = {
   'report.verify.sumsHeading': 'The hash of SHA256SUMS',
   'report.verify.sumsExplain':
     'This report is itself one of the files listed in SHA256SUMS, so it cannot print the hash of that list. To record exactly which bundle you received, run this command in the unzipped folder and write the result below:',
-  'report.verify.sumsKnown': 'This copy of the report was printed after the bundle was sealed. SHA256SUMS of that bundle has this SHA-256:',
+  'report.verify.sumsKnown':
+    'This copy of the report was printed after the bundle was sealed. SHA256SUMS of that bundle has this SHA-256:',
   'report.verify.sumsLabel': 'SHA-256 of SHA256SUMS',
   'report.verify.sumsCheckedBy': 'Checked by, date',
   'report.declaration.template': 'Template — seek legal advice before relying on it.',
@@ -169,7 +172,8 @@ const en = {
   'report.help.kryss': 'KRYSS Network, online gender-based violence toolkit: kryss.network',
   'report.help.police': 'Police: any police station; emergency 999',
   'report.help.mcmc': 'MCMC complaints portal: aduan.skmm.gov.my',
-  'report.help.stopNcii': 'Intimate images: StopNCII.org (hashes images on your device so platforms can block them)',
+  'report.help.stopNcii':
+    'Intimate images: StopNCII.org (hashes images on your device so platforms can block them)',
   'report.help.takeItDown': 'Take It Down: for intimate images of anyone under 18',
 } as const;
 
@@ -263,7 +267,8 @@ const ms: Record<keyof typeof en, string> = {
   'report.index.messageText': 'Teks mesej',
   'report.media.caption': 'Imej dikecilkan untuk laporan ini sahaja. Fail asal: {path}',
   'report.media.sensitiveBlurred': 'Imej sensitif — dikaburkan dalam laporan ini; fail asal: {path}',
-  'report.media.sensitiveShown': 'Imej sensitif — dipaparkan tanpa kabur, seperti yang dipilih semasa eksport; fail asal: {path}',
+  'report.media.sensitiveShown':
+    'Imej sensitif — dipaparkan tanpa kabur, seperti yang dipilih semasa eksport; fail asal: {path}',
   'report.media.withheld':
     'Fail sensitif — tidak dimasukkan dalam laporan ini dan berkas, seperti yang dipilih semasa eksport. Hanya SHA-256 diberikan, supaya fail itu masih boleh dipadankan kemudian.',
   'report.media.notRendered':
@@ -286,7 +291,8 @@ const ms: Record<keyof typeof en, string> = {
   'report.item.custody': 'Sejarah jagaan',
   'report.item.gpsYes': 'Fail ini mengandungi kedudukan GPS (tidak disalin ke dalam laporan ini)',
   'report.item.gpsNo': 'Tiada ditemui',
-  'report.item.metadataUnreadable': 'Metadata fail ini tidak dapat dibaca, jadi sesetengah butiran mungkin tiada.',
+  'report.item.metadataUnreadable':
+    'Metadata fail ini tidak dapat dibaca, jadi sesetengah butiran mungkin tiada.',
   'report.custody.seq': 'No.',
   'report.custody.time': 'Masa (UTC)',
   'report.custody.event': 'Peristiwa',
@@ -333,14 +339,16 @@ const ms: Record<keyof typeof en, string> = {
     'Dokumen yang disenaraikan dalam laporan ini, yang membentuk berkas {bundleId}, telah dikeluarkan oleh peranti itu, menggunakan aplikasi {app}, dalam perjalanan biasa penggunaannya.',
   'report.declaration.unchanged':
     'Setiap fail asal disimpan seperti semasa dirakam; SHA-256 miliknya, yang direkodkan semasa rakaman, dicetak dalam laporan ini.',
-  'report.declaration.belief': 'Saya menyatakan perkara di atas dengan sebaik-baik pengetahuan dan kepercayaan saya.',
+  'report.declaration.belief':
+    'Saya menyatakan perkara di atas dengan sebaik-baik pengetahuan dan kepercayaan saya.',
   'report.declaration.device': 'Peranti (jenama dan model)',
   'report.declaration.place': 'Tempat',
   'report.declaration.date': 'Tarikh',
   'report.declaration.signature': 'Tandatangan',
   'report.help.title': 'Tempat mendapatkan bantuan',
   'report.help.wao': 'Talian bantuan Tina WAO (Women’s Aid Organisation): 018-988 8058',
-  'report.help.awam': 'Talian bantuan Telenita AWAM (All Women’s Action Society): 016-237 4221 / 016-228 4221',
+  'report.help.awam':
+    'Talian bantuan Telenita AWAM (All Women’s Action Society): 016-237 4221 / 016-228 4221',
   'report.help.kryss': 'KRYSS Network, kit panduan keganasan berasaskan gender dalam talian: kryss.network',
   'report.help.police': 'Polis: mana-mana balai polis; kecemasan 999',
   'report.help.mcmc': 'Portal aduan MCMC: aduan.skmm.gov.my',

@@ -36,7 +36,8 @@ const en = {
   'vault.strength.3': 'Strong',
   'vault.strength.4': 'Very strong',
   'vault.strength.hint.short': 'Use at least {min} characters.',
-  'vault.strength.hint.common': 'This is one of the passphrases people try first. Choose words others would not guess.',
+  'vault.strength.hint.common':
+    'This is one of the passphrases people try first. Choose words others would not guess.',
   'vault.strength.hint.repeats': 'Avoid repeated letters and sequences such as "aaa", "1234" or "qwerty".',
   'vault.strength.hint.moreWords': 'Add another word or two: length helps more than symbols.',
 } as const;
@@ -83,7 +84,8 @@ const ms: Record<keyof typeof en, string> = {
   'vault.strength.hint.common':
     'Ini antara frasa laluan yang paling awal dicuba orang. Pilih perkataan yang tidak mudah diteka orang lain.',
   'vault.strength.hint.repeats': 'Elakkan huruf berulang dan urutan seperti "aaa", "1234" atau "qwerty".',
-  'vault.strength.hint.moreWords': 'Tambah satu atau dua perkataan lagi: panjang lebih membantu daripada simbol.',
+  'vault.strength.hint.moreWords':
+    'Tambah satu atau dua perkataan lagi: panjang lebih membantu daripada simbol.',
 };
 
 export const vault: Area<typeof en> = { en, ms };

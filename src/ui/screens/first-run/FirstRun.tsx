@@ -38,7 +38,12 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
   };
 
   return (
-    <section class="first-run" aria-labelledby={headingId} data-first-run-step={index + 1}>
+    <section
+      class="first-run"
+      aria-labelledby={headingId}
+      data-screen="first-run"
+      data-first-run-step={index + 1}
+    >
       <h1 id={headingId} ref={heading} tabIndex={-1}>
         <span class="first-run-step">{t('firstRun.step', { current: index + 1, total: STEPS.length })}</span>
         <span class="visually-hidden">: </span>

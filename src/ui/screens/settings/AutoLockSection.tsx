@@ -17,7 +17,7 @@ export function AutoLockSection() {
   const [settings, setSettings] = useState<VaultSettings | null>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    void loadSettings(session.requireVault()).then(setSettings);
+    void loadSettings(session.vault).then(setSettings);
   }, []);
   if (!settings) return null;
 
@@ -30,7 +30,7 @@ export function AutoLockSection() {
   const update = async (change: Partial<VaultSettings['autoLock']>) => {
     const next: VaultSettings = { ...settings, autoLock: { ...settings.autoLock, ...change } };
     setSettings(next);
-    await saveSettings(session.requireVault(), next);
+    await saveSettings(session.vault, next);
     window.dispatchEvent(new Event('bukti:settings-changed'));
     setSaved(true);
   };

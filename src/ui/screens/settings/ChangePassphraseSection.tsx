@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { isBuktiError } from '../../../core/errors';
 import type { MessageKey, MessageParams } from '../../../core/i18n';
-import { MIN_PASSPHRASE_LENGTH } from '../../../core/vault';
+import { MIN_PASSPHRASE_LENGTH } from '../../../core/vault/format';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
 import { PassphraseField } from '../vault/PassphraseField';
@@ -26,7 +26,7 @@ export function ChangePassphraseSection() {
     if (next !== confirm) return setMessage({ key: 'vaultUi.create.mismatch' });
     setBusy(true);
     try {
-      const result = await session.requireVault().changePassphrase(current, next);
+      const result = await session.vault.changePassphrase(current, next);
       if (result.kind === 'ok') {
         setMessage({ key: 'settings.passphrase.done', ok: true });
         setNext('');

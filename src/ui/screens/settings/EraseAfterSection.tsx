@@ -1,16 +1,17 @@
 import { useId, useState } from 'preact/hooks';
 import type { MessageKey } from '../../../core/i18n';
-import { ERASE_AFTER_CHOICES, type EraseAfterFailures } from '../../../core/vault';
+import { ERASE_AFTER_CHOICES, type EraseAfterFailures } from '../../../core/vault/format';
 import { useI18n } from '../../i18n';
-import { session } from '../../state/session';
+import { session, useSession } from '../../state/session';
 import { PassphraseField } from '../vault/PassphraseField';
 
 /** "Erase this vault after N wrong passphrases": off by default; changing it asks for the passphrase. */
 export function EraseAfterSection() {
   const { t } = useI18n();
   const id = useId();
-  const vault = session.requireVault();
-  const [choice, setChoice] = useState<EraseAfterFailures>(vault.eraseAfterFailures);
+  const state = useSession();
+  const current = state.status === 'unlocked' ? state.summary.eraseAfterFailures : 0;
+  const [choice, setChoice] = useState<EraseAfterFailures>(current);
   const [passphrase, setPassphrase] = useState('');
   const [message, setMessage] = useState<MessageKey | null>(null);
   const [busy, setBusy] = useState(false);
@@ -18,7 +19,7 @@ export function EraseAfterSection() {
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
-    const result = await session.requireVault().setEraseAfterFailures(passphrase, choice);
+    const result = await session.vault.setEraseAfterFailures(passphrase, choice);
     setBusy(false);
     setPassphrase('');
     setMessage(

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { isBuktiError } from '../../../core/errors';
 import type { MessageKey } from '../../../core/i18n';
-import { estimatePassphraseStrength, MIN_PASSPHRASE_LENGTH } from '../../../core/vault';
+import { MIN_PASSPHRASE_LENGTH } from '../../../core/vault/format';
+import { estimatePassphraseStrength } from '../../../core/vault/strength';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
 import { PassphraseField } from './PassphraseField';

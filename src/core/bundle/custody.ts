@@ -1,0 +1,153 @@
+import { fromUtf8 } from '../canonical';
+import type { Sodium } from '../crypto/sodium';
+import type { CustodyEntry, EntryFields } from '../custody/entry';
+import { entryHashWith } from '../custody/entry';
+import { type CustodyRecord, formatCustodyLog, isRedacted, parseCustodyLog, redactLog } from '../custody/log';
+import { chainProblemMessage, verifySubsequence } from '../custody/verify';
+import type { EvidenceItem } from '../evidence/model';
+import type { VerifyProblem } from './verify-report';
+
+export type { CustodyEntry, CustodyRecord };
+
+const LOG = 'custody-log.jsonl';
+
+export { formatCustodyLog };
+
+/**
+ * The custody log as a bundle carries it. The manifest lists the full entries of the exported items
+ * (and of the case itself); `custody-log.jsonl` holds the vault's whole log with every other entry
+ * replaced by its hash (`redactLog`), then the export entry, so the chain stays checkable from the
+ * first entry to the export without revealing other cases or items.
+ */
+export async function selectCustody(
+  log: readonly CustodyEntry[],
+  caseId: string,
+  items: readonly EvidenceItem[],
+): Promise<{ entries: CustodyEntry[]; records: CustodyRecord[] }> {
+  const itemIds = new Set(items.map((item) => item.id));
+  const keep = (entry: CustodyEntry) =>
+    entry.itemId !== undefined ? itemIds.has(entry.itemId) : entry.caseId === caseId;
+  return { entries: log.filter(keep), records: await redactLog(log, keep) };
+}
+
+/** The custody entry that records this export. Holds no names or notes: only ids, counts and hashes. */
+export function exportFields(facts: {
+  caseId: string;
+  bundleId: string;
+  manifestSha256: string;
+  fileHashes: string[];
+  items: number;
+  sensitive: string;
+}): EntryFields {
+  return {
+    event: 'exported',
+    caseId: facts.caseId,
+    fileHashes: facts.fileHashes,
+    details: {
+      bundleId: facts.bundleId,
+      manifestSha256: facts.manifestSha256,
+      items: facts.items,
+      sensitive: facts.sensitive,
+    },
+  };
+}
+
+export interface CustodyCheck {
+  entries: number;
+  continuous: boolean;
+  /** Findings that do not break the chain (a device clock set back). */
+  warnings: VerifyProblem[];
+}
+
+/**
+ * Checks `custody-log.jsonl` of a bundle: a continuous signed chain (redacted stand-ins allowed) signed
+ * by `publicKey`, holding every custody entry the manifest lists, and ending with the export entry of
+ * this very bundle and manifest.
+ */
+export async function checkBundleCustody(
+  sodium: Sodium,
+  bytes: Uint8Array,
+  expected: {
+    publicKey?: string;
+    bundleId?: string;
+    manifestSha256?: string;
+    manifestEntries?: readonly unknown[];
+  },
+  problems: VerifyProblem[],
+): Promise<CustodyCheck> {
+  let text: string;
+  try {
+    text = fromUtf8(bytes);
+  } catch {
+    problems.push({ code: 'bundle.verify.custodyMalformed', params: { path: LOG, line: 1 } });
+    return { entries: 0, continuous: false, warnings: [] };
+  }
+  const { records, unreadable } = parseCustodyLog(text);
+  for (const { line } of unreadable)
+    problems.push({ code: 'bundle.verify.custodyMalformed', params: { path: LOG, line } });
+  const chain = await verifySubsequence(records, { trustedKey: expected.publicKey });
+  const warnings: VerifyProblem[] = [];
+  for (const problem of chain.problems) {
+    const { key, params } = chainProblemMessage(problem);
+    (problem.severity === 'error' ? problems : warnings).push({ code: key, params });
+  }
+  const before = problems.length;
+  checkManifestEntries(sodium, records, expected.manifestEntries ?? [], problems);
+  if (expected.bundleId !== undefined) checkExportEntry(records, expected, problems);
+  return {
+    entries: records.length,
+    continuous: chain.ok && unreadable.length === 0 && problems.length === before,
+    warnings,
+  };
+}
+
+/** Every entry listed in the manifest must be in the log, unchanged, at its own position. */
+function checkManifestEntries(
+  sodium: Sodium,
+  records: unknown[],
+  listed: readonly unknown[],
+  problems: VerifyProblem[],
+) {
+  const hashes = new Map<number, string>();
+  for (const record of records) {
+    const hash = safeHash(sodium, record);
+    const seq = (record as { seq?: unknown } | null)?.seq;
+    if (hash !== undefined && typeof seq === 'number' && !isRedacted(record as CustodyRecord))
+      hashes.set(seq, hash);
+  }
+  listed.forEach((entry, index) => {
+    const seq = (entry as { seq?: unknown } | null)?.seq;
+    const hash = safeHash(sodium, entry);
+    if (typeof seq !== 'number' || hash === undefined || hashes.get(seq) !== hash) {
+      problems.push({ code: 'bundle.verify.custodyMismatch', params: { path: LOG, line: index + 1 } });
+    }
+  });
+}
+
+/** The last entry must record the export of this bundle, naming its id and the manifest's hash. */
+function checkExportEntry(
+  records: unknown[],
+  expected: { bundleId?: string; manifestSha256?: string },
+  problems: VerifyProblem[],
+) {
+  const last = records[records.length - 1] as Partial<CustodyEntry> | undefined;
+  const details = last?.details;
+  const matches =
+    last?.event === 'exported' &&
+    details !== undefined &&
+    details.bundleId === expected.bundleId &&
+    details.manifestSha256 === expected.manifestSha256;
+  if (!matches)
+    problems.push({
+      code: 'bundle.verify.custodyMismatch',
+      params: { path: LOG, line: Math.max(records.length, 1) },
+    });
+}
+
+function safeHash(sodium: Sodium, record: unknown): string | undefined {
+  try {
+    return entryHashWith(sodium, record as CustodyEntry);
+  } catch {
+    return undefined;
+  }
+}

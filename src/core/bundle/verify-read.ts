@@ -1,0 +1,102 @@
+import { loadSodium } from '../crypto/sodium';
+import { BuktiError, isBuktiError } from '../errors';
+import type { ZipArchive, ZipEntry } from '../zip/archive';
+import { readEntry } from '../zip/entry';
+import type { RandomAccessSource } from '../zip/source';
+import { startSha256With } from './hash';
+import { printable, type VerifyProblem } from './verify-report';
+
+/** One entry after reading: its hash, and its bytes for the small files the verifier parses. */
+export interface EntryContent {
+  entry: ZipEntry;
+  /** SHA-256 of the stored bytes; null when they could not be read completely. */
+  sha256: string | null;
+  /** The stored bytes failed the ZIP's own CRC-32: they were changed after the ZIP was written. */
+  crcFailed: boolean;
+  bytes?: Uint8Array;
+}
+
+export interface ReadProgress {
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+/** Entries read into memory, with the most a genuine bundle could need for each. */
+const BUFFERED: Readonly<Record<string, number>> = {
+  'manifest.json': 64 * 2 ** 20,
+  'custody-log.jsonl': 64 * 2 ** 20,
+  SHA256SUMS: 16 * 2 ** 20,
+  'SHA256SUMS.sig': 4096,
+  'public-key.pem': 4096,
+};
+
+/**
+ * Reads every entry once, in file order, hashing as it goes and keeping the bytes of the few small
+ * entries that are parsed. Failures of one entry become problems and the others are still read.
+ */
+export async function readEntries(
+  source: RandomAccessSource,
+  archive: ZipArchive,
+  problems: VerifyProblem[],
+  options: { signal?: AbortSignal; onProgress?: (progress: ReadProgress) => void },
+): Promise<EntryContent[]> {
+  const sodium = await loadSodium();
+  const progress = { bytesDone: 0, bytesTotal: archive.entries.reduce((sum, entry) => sum + entry.size, 0) };
+  const buffered = new Set<string>();
+  const contents = new Map<ZipEntry, EntryContent>();
+  const ordered = [...archive.entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  for (const entry of ordered) {
+    if (!entry.readable) {
+      contents.set(entry, { entry, sha256: null, crcFailed: false });
+      continue;
+    }
+    const limit = BUFFERED[entry.name];
+    let keep = limit !== undefined && !buffered.has(entry.name);
+    if (keep && limit !== undefined && entry.size > limit) {
+      problems.push({ code: 'bundle.verify.entryTooLarge', params: { path: printable(entry.name), limit } });
+      keep = false;
+    }
+    if (keep) buffered.add(entry.name);
+    const chunks: Uint8Array[] = [];
+    const hash = startSha256With(sodium);
+    let sha256: string | null;
+    let crcFailed = false;
+    try {
+      for await (const chunk of readEntry(source, entry)) {
+        if (options.signal?.aborted) throw new BuktiError('bundle.verify.cancelled');
+        hash.update(chunk);
+        if (keep) chunks.push(chunk);
+        progress.bytesDone += chunk.length;
+        options.onProgress?.({ ...progress });
+      }
+      sha256 = hash.hex();
+    } catch (error) {
+      const partial = hash.hex();
+      if (!isBuktiError(error) || error.code === 'bundle.verify.cancelled') throw error;
+      problems.push({
+        code: error.code,
+        params: { ...error.params, ...('path' in error.params ? { path: printable(entry.name) } : {}) },
+      });
+      // A CRC mismatch is found after every byte was read, so the hash of what is stored is still exact.
+      crcFailed = error.code === 'bundle.zip.crcMismatch';
+      sha256 = crcFailed ? partial : null;
+    }
+    contents.set(entry, {
+      entry,
+      sha256,
+      crcFailed,
+      bytes: keep && sha256 !== null ? concat(chunks) : undefined,
+    });
+  }
+  return archive.entries.map((entry) => contents.get(entry) as EntryContent);
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}

@@ -1,0 +1,180 @@
+import { loadSodium, type Sodium } from '../crypto/sodium';
+import { isBuktiError } from '../errors';
+import { openZip } from '../zip/archive';
+import type { RandomAccessSource } from '../zip/source';
+import { checkBundleCustody } from './custody';
+import { parseManifest } from './manifest-parse';
+import { parseSums, type SumsLine } from './sums';
+import { checkSignature, compareFiles, describedFiles, indexByName, REQUIRED_ENTRIES } from './verify-checks';
+import { type EntryContent, type ReadProgress, readEntries } from './verify-read';
+import { emptyReport, printable, statusOf, type VerifyProblem, type VerifyReport } from './verify-report';
+
+export interface VerifyOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+/**
+ * Checks a bundle without a vault, reading it through `source` (a file handle, a Blob) without loading
+ * it whole. Never throws for anything in the file: every finding is a problem in the report, and the
+ * status says whether the bundle is intact, tampered or not a readable bundle. Throws only
+ * `bundle.verify.cancelled` when `signal` aborts.
+ */
+export async function verifyBundle(
+  source: RandomAccessSource,
+  options: VerifyOptions = {},
+): Promise<VerifyReport> {
+  const report = emptyReport();
+  const problems: VerifyProblem[] = [];
+  const verdict = { attestedManifestUnusable: false };
+  try {
+    await check(await loadSodium(), source, options, report, problems, verdict);
+  } catch (error) {
+    if (isBuktiError(error, 'bundle.verify.cancelled')) throw error;
+    if (isBuktiError(error)) problems.push({ code: error.code, params: error.params });
+    else
+      problems.push({
+        code: 'bundle.verify.unexpected',
+        params: { detail: error instanceof Error ? error.name : 'error' },
+      });
+  }
+  report.problems = problems.map(shown);
+  report.custody.warnings = report.custody.warnings.map(shown);
+  report.status = statusOf(problems, verdict.attestedManifestUnusable);
+  return report;
+}
+
+async function check(
+  sodium: Sodium,
+  source: RandomAccessSource,
+  options: VerifyOptions,
+  report: VerifyReport,
+  problems: VerifyProblem[],
+  verdict: { attestedManifestUnusable: boolean },
+): Promise<void> {
+  const archive = await openZip(source);
+  report.zip64 = archive.zip64;
+  for (const problem of archive.problems) {
+    const path = problem.params.path;
+    problems.push({
+      code: problem.code,
+      params: typeof path === 'string' ? { ...problem.params, path: printable(path) } : problem.params,
+    });
+  }
+  const contents = await readEntries(source, archive, problems, options);
+  const byName = indexByName(contents, problems);
+  if (!byName.has('manifest.json') && !byName.has('SHA256SUMS')) {
+    problems.push({ code: 'bundle.verify.notBundle', params: {} });
+    return;
+  }
+  for (const path of REQUIRED_ENTRIES) {
+    if (!byName.has(path)) problems.push({ code: 'bundle.verify.missingRequired', params: { path } });
+  }
+  const publicKey = await checkSignature(sodium, byName, report, problems);
+  const sumsContent = byName.get('SHA256SUMS');
+  const lines = readSums(sumsContent, report, problems);
+  const manifestContent = byName.get('manifest.json');
+  const manifest = checkManifest(manifestContent, lines, publicKey, report, problems, verdict);
+  const manifestListed = lines?.find((line) => line.path === 'manifest.json')?.sha256;
+  report.manifest.agreesWithSums = compareFiles(
+    contents,
+    byName,
+    {
+      lines,
+      sumsTrusted: report.signature.valid,
+      sumsDamaged: sumsContent?.crcFailed ?? false,
+      // A manifest that differs from its own SHA256SUMS line was changed; its hashes prove nothing.
+      described:
+        manifest && manifestListed === manifestContent?.sha256 ? describedFiles(manifest) : undefined,
+    },
+    report,
+    problems,
+  );
+  const custody = byName.get('custody-log.jsonl')?.bytes;
+  if (custody) {
+    const result = await checkBundleCustody(
+      sodium,
+      custody,
+      {
+        publicKey,
+        bundleId: manifest?.bundleId,
+        manifestSha256: manifestContent?.sha256 ?? undefined,
+        manifestEntries: manifest?.custody,
+      },
+      problems,
+    );
+    report.custody = {
+      present: true,
+      entries: result.entries,
+      continuous: result.continuous,
+      warnings: result.warnings,
+    };
+  }
+}
+
+/** A problem whose text parameters (some come from the file itself) are safe to display. */
+function shown(problem: VerifyProblem): VerifyProblem {
+  const params = Object.fromEntries(
+    Object.entries(problem.params).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? printable(value) : value,
+    ]),
+  );
+  return { code: problem.code, params };
+}
+
+function readSums(
+  content: EntryContent | undefined,
+  report: VerifyReport,
+  problems: VerifyProblem[],
+): SumsLine[] | undefined {
+  if (!content?.bytes) return undefined;
+  report.sums.present = true;
+  const parsed = parseSums(new TextDecoder().decode(content.bytes));
+  if (!parsed.ok) {
+    problems.push(parsed.problem);
+    return undefined;
+  }
+  report.sums.wellFormed = true;
+  report.sums.count = parsed.lines.length;
+  return parsed.lines;
+}
+
+function checkManifest(
+  content: EntryContent | undefined,
+  lines: SumsLine[] | undefined,
+  publicKey: string | undefined,
+  report: VerifyReport,
+  problems: VerifyProblem[],
+  verdict: { attestedManifestUnusable: boolean },
+) {
+  if (!content?.bytes) return undefined;
+  report.manifest.present = true;
+  const parsed = parseManifest(content.bytes);
+  if (!parsed.ok) {
+    problems.push(parsed.problem);
+    // Signed and unchanged, yet unusable (a newer format): the bundle is fine, this verifier cannot read it.
+    const listed = lines?.find((line) => line.path === 'manifest.json')?.sha256;
+    verdict.attestedManifestUnusable =
+      report.signature.valid && listed !== undefined && listed === content.sha256;
+    if (parsed.problem.code === 'bundle.verify.manifestVersion')
+      report.manifest.version = Number(parsed.problem.params.version);
+    return undefined;
+  }
+  const { manifest } = parsed;
+  report.manifest.valid = true;
+  report.manifest.version = manifest.version;
+  report.bundleId = manifest.bundleId;
+  report.createdAt = manifest.createdAt;
+  if (publicKey !== undefined) {
+    report.signature.matchesManifest = manifest.signer.publicKey === publicKey;
+    if (!report.signature.matchesManifest) problems.push({ code: 'bundle.verify.keyMismatch', params: {} });
+    else if (manifest.signer.fingerprint !== report.signature.keyFingerprint) {
+      problems.push({
+        code: 'bundle.verify.manifestMalformed',
+        params: { path: 'manifest.json', field: 'signer.fingerprint' },
+      });
+    }
+  }
+  return manifest;
+}

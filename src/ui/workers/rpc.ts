@@ -1,0 +1,88 @@
+import { BuktiError } from '../../core/errors';
+import type { MessageKey, MessageParams } from '../../core/i18n';
+
+/** Messages between the page and a worker that exposes an object's async methods. */
+export type RpcMessage =
+  | { kind: 'call'; id: number; method: string; args: unknown[] }
+  | { kind: 'result'; id: number; ok: true; value: unknown }
+  | { kind: 'result'; id: number; ok: false; error: SerializedError }
+  | { kind: 'event'; name: string };
+
+/** Errors cross the boundary as data: a BuktiError keeps its code; anything else becomes `error.unexpected`. */
+export interface SerializedError {
+  code: MessageKey;
+  params: MessageParams;
+}
+
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof BuktiError) return { code: error.code, params: error.params };
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'QuotaExceededError') return { code: 'vault.quotaExceeded', params: {} };
+  return { code: 'error.unexpected', params: { detail: typeof name === 'string' ? name : 'worker' } };
+}
+
+/** Async-method names of T: what the page may call. */
+export type Methods<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never;
+};
+
+/** Serves `target`'s methods to the page on `port` (a worker's global scope). */
+export function expose(
+  target: object,
+  port: {
+    postMessage(message: unknown): void;
+    addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  },
+): void {
+  port.addEventListener('message', async (event: MessageEvent) => {
+    const message = event.data as RpcMessage;
+    if (message?.kind !== 'call') return;
+    const method = (target as Record<string, unknown>)[message.method];
+    try {
+      if (typeof method !== 'function' || message.method.startsWith('_'))
+        throw new Error(`no method ${message.method}`);
+      const value = await (method as (...args: unknown[]) => unknown).apply(target, message.args);
+      port.postMessage({ kind: 'result', id: message.id, ok: true, value } satisfies RpcMessage);
+    } catch (error) {
+      port.postMessage({
+        kind: 'result',
+        id: message.id,
+        ok: false,
+        error: serializeError(error),
+      } satisfies RpcMessage);
+    }
+  });
+}
+
+/** A proxy whose every method call is sent to the worker; failures come back as BuktiError. */
+export function wrap<T>(worker: Worker, onEvent: (name: string) => void = () => undefined): Methods<T> {
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
+  worker.addEventListener('message', (event: MessageEvent) => {
+    const message = event.data as RpcMessage;
+    if (message?.kind === 'event') onEvent(message.name);
+    if (message?.kind !== 'result') return;
+    const waiter = pending.get(message.id);
+    if (!waiter) return;
+    pending.delete(message.id);
+    if (message.ok) waiter.resolve(message.value);
+    else waiter.reject(new BuktiError(message.error.code, message.error.params));
+  });
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    for (const waiter of pending.values())
+      waiter.reject(new BuktiError('error.unexpected', { detail: 'worker' }));
+    pending.clear();
+  });
+  return new Proxy({} as Methods<T>, {
+    get(_target, method) {
+      if (typeof method !== 'string' || method === 'then') return undefined;
+      return (...args: unknown[]) =>
+        new Promise((resolve, reject) => {
+          const id = nextId++;
+          pending.set(id, { resolve, reject });
+          worker.postMessage({ kind: 'call', id, method, args } satisfies RpcMessage);
+        });
+    },
+  });
+}
