@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { loadSodium } from '../../../src/core/crypto/sodium';
+import { isBuktiError } from '../../../src/core/errors';
+import { VaultService } from '../../../src/core/service/vault-service';
+import { type DeriveKey, deriveKeyInProcess } from '../../../src/core/vault';
+
+/** Argon2id with small parameters whatever the vault asks for, so the test runs in seconds. */
+async function fastDerive(): Promise<DeriveKey> {
+  const derive = deriveKeyInProcess(await loadSodium());
+  return (passphrase, salt) => derive(passphrase, salt, { opslimit: 1, memlimit: 8 * 1024 * 1024 });
+}
+
+describe('VaultService (what the vault worker serves to the page)', () => {
+  it('creates, locks, refuses a wrong passphrase, unlocks, keeps records and erases', async () => {
+    const env = { indexedDB, IDBKeyRange };
+    let closedEvents = 0;
+    const service = new VaultService(env, await fastDerive(), () => closedEvents++);
+    expect(await service.status()).toBe('absent');
+    const summary = await service.create('lima kata untuk ujian');
+    expect(summary.publicSigningKey).toHaveLength(32);
+    expect(await service.status()).toBe('unlocked');
+    await service.putRecord('settings', 'app', { v: 1, autoLock: { idleMs: 60000, hiddenMs: 0 } });
+
+    await service.lock();
+    expect(await service.status()).toBe('locked');
+    await expect(service.getRecord('settings', 'app')).rejects.toSatisfy((e) => isBuktiError(e, 'vault.locked'));
+    expect((await service.unlock('bukan frasa laluan')).kind).toBe('wrongPassphrase');
+    expect(await service.unlock('lima kata untuk ujian')).toEqual({ kind: 'ok' });
+    expect(await service.getRecord('settings', 'app')).toEqual({ v: 1, autoLock: { idleMs: 60000, hiddenMs: 0 } });
+
+    expect((await service.changePassphrase('lima kata untuk ujian', 'frasa baharu yang panjang')).kind).toBe('ok');
+    await service.lock();
+    expect((await service.unlock('lima kata untuk ujian')).kind).toBe('wrongPassphrase');
+    expect((await service.unlock('frasa baharu yang panjang')).kind).toBe('ok');
+
+    await service.erase();
+    expect(await service.status()).toBe('absent');
+    // Erasing its own vault is not reported as "closed by another tab".
+    expect(closedEvents).toBe(0);
+  });
+});
