@@ -45,6 +45,8 @@ const en = {
   'custody.event.imported': 'Imported',
   'canonical.unsupportedValue':
     'A record could not be put into a checkable form ({path}: {reason}). Nothing was saved. Try again; if it keeps happening, make a backup and report the problem.',
+  'capture.notFound':
+    'This case or item is no longer in the vault; it may have been deleted. Go back to the list of cases.',
   'capture.emptyFile':
     'This file is empty (0 bytes), so there is nothing to keep. Save the screenshot or file again, then add it.',
   'capture.readFailed':
@@ -130,6 +132,8 @@ const ms: Record<keyof typeof en, string> = {
   'custody.event.imported': 'Diimport',
   'canonical.unsupportedValue':
     'Satu rekod tidak dapat disediakan dalam bentuk yang boleh disemak ({path}: {reason}). Tiada apa-apa yang disimpan. Cuba lagi; jika masih berlaku, buat sandaran dan laporkan masalah ini.',
+  'capture.notFound':
+    'Kes atau item ini tiada lagi dalam peti besi; ia mungkin telah dipadam. Kembali ke senarai kes.',
   'capture.emptyFile':
     'Fail ini kosong (0 bait), jadi tiada apa-apa untuk disimpan. Simpan semula tangkapan skrin atau fail itu, kemudian tambahkannya.',
   'capture.readFailed':

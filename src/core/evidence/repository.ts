@@ -1,0 +1,218 @@
+import { loadSodium } from '../crypto/sodium';
+import type { CustodyEntry } from '../custody/entry';
+import { appendEntry, type CustodySigner, type EntryFields } from '../custody/entry';
+import { BuktiError } from '../errors';
+import type { RecordChange, Vault } from '../vault';
+import { classifyFile, findDuplicate } from './classify';
+import { readFileFacts } from './facts';
+import type { Case, EvidenceDetails, EvidenceFile, EvidenceItem } from './model';
+import { newId } from './model';
+import { editDetails, type NewCaseInput, type NewItemInput, newCase, newEvidenceItem } from './records';
+import { utcIso } from './time';
+import { parseCase, parseEvidenceItem } from './validate';
+
+/** Logical vault stores the repository writes. */
+export const STORES = { cases: 'cases', items: 'items', custody: 'custody' } as const;
+
+/** What the page hands over for one file: its bytes (a File or Blob) and what the device says about it. */
+export interface IncomingFile {
+  blob: Blob;
+  name: string;
+  type: string;
+  lastModified?: number;
+  /** Measured by the browser for video and audio. */
+  durationSeconds?: number;
+}
+
+/** Custody ids sort in log order: `s` and the sequence number, zero-padded. */
+function custodyId(seq: number): string {
+  return `s${String(seq).padStart(12, '0')}`;
+}
+
+/** Reads a Blob in pieces without relying on async iteration of ReadableStream (not in every browser). */
+async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
+  const reader = blob.stream().getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/**
+ * Cases, evidence items, their original files and the signed custody log, kept in the vault. Every
+ * change that matters to a court appends a custody entry; appends are serialised so the chain never forks.
+ */
+export class EvidenceRepository {
+  readonly #vault: Vault;
+  #head: CustodyEntry | null | undefined;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(vault: Vault) {
+    this.#vault = vault;
+  }
+
+  get #signer(): CustodySigner {
+    return { publicKey: this.#vault.publicSigningKey, sign: (bytes) => this.#vault.signDetached(bytes) };
+  }
+
+  /** The whole custody log, oldest first. */
+  async custodyLog(): Promise<CustodyEntry[]> {
+    const records = await this.#vault.listRecords(STORES.custody);
+    return records.map((record) => record.value as CustodyEntry).sort((a, b) => a.seq - b.seq);
+  }
+
+  /**
+   * Appends one entry after the current head, written in the same transaction as `changes` (the record
+   * the entry speaks of), so a record never exists without its entry or the other way round.
+   */
+  #append(fields: EntryFields, changes: RecordChange[] = []): Promise<CustodyEntry> {
+    const run = this.#queue.then(async () => {
+      if (this.#head === undefined) this.#head = (await this.custodyLog()).at(-1) ?? null;
+      const entry = await appendEntry(this.#head, fields, this.#signer);
+      await this.#vault.writeRecords([
+        ...changes,
+        { store: STORES.custody, id: custodyId(entry.seq), value: entry },
+      ]);
+      this.#head = entry;
+      return entry;
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async listCases(): Promise<Case[]> {
+    const records = await this.#vault.listRecords(STORES.cases);
+    return records.map((r) => parseCase(r.value)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  async getCase(id: string): Promise<Case | undefined> {
+    const value = await this.#vault.getRecord(STORES.cases, id);
+    return value === undefined ? undefined : parseCase(value);
+  }
+
+  async createCase(input: NewCaseInput): Promise<Case> {
+    const record = newCase(input);
+    await this.#append({ event: 'created', caseId: record.id }, [
+      { store: STORES.cases, id: record.id, value: record },
+    ]);
+    return record;
+  }
+
+  async updateCase(
+    id: string,
+    patch: Partial<Pick<Case, 'title' | 'narrative' | 'accounts' | 'complainant'>>,
+  ): Promise<Case> {
+    const current = await this.getCase(id);
+    if (!current) throw new BuktiError('capture.notFound');
+    const next = parseCase({ ...current, ...patch, updatedAt: utcIso(new Date()) });
+    await this.#append({ event: 'edited', caseId: id }, [{ store: STORES.cases, id, value: next }]);
+    return next;
+  }
+
+  async listItems(caseId?: string): Promise<EvidenceItem[]> {
+    const records = await this.#vault.listRecords(STORES.items);
+    const items = records.map((r) => parseEvidenceItem(r.value));
+    return caseId === undefined ? items : items.filter((item) => item.caseId === caseId);
+  }
+
+  async getItem(id: string): Promise<EvidenceItem | undefined> {
+    const value = await this.#vault.getRecord(STORES.items, id);
+    return value === undefined ? undefined : parseEvidenceItem(value);
+  }
+
+  /**
+   * Stores one original byte for byte: its SHA-256 is computed over exactly the bytes being encrypted,
+   * in the same pass, so what is hashed is what is kept. An empty file is refused with `capture.emptyFile`.
+   */
+  async importFile(incoming: IncomingFile): Promise<EvidenceFile> {
+    classifyFile(incoming.name, incoming.type, incoming.blob.size);
+    const sodium = await loadSodium();
+    const state = sodium.crypto_hash_sha256_init();
+    let size = 0;
+    const fileId = newId();
+    async function* hashed(): AsyncGenerator<Uint8Array> {
+      for await (const chunk of blobChunks(incoming.blob)) {
+        sodium.crypto_hash_sha256_update(state, chunk);
+        size += chunk.length;
+        yield chunk;
+      }
+    }
+    try {
+      await this.#vault.writeFile(fileId, hashed());
+    } catch (error) {
+      if (error instanceof BuktiError) throw error;
+      throw new BuktiError('capture.readFailed', {}, { cause: error });
+    }
+    const facts = await readFileFacts(incoming.blob, { durationSeconds: incoming.durationSeconds });
+    return {
+      id: fileId,
+      sha256: sodium.to_hex(sodium.crypto_hash_sha256_final(state)),
+      size,
+      mimeType: incoming.type || 'application/octet-stream',
+      originalName: incoming.name,
+      lastModified: incoming.lastModified === undefined ? undefined : utcIso(new Date(incoming.lastModified)),
+      facts,
+    };
+  }
+
+  /** The id of an item in `caseId` that already holds a file with `sha256`, if any. */
+  async findDuplicate(caseId: string, sha256: string): Promise<string | undefined> {
+    return findDuplicate(await this.listItems(caseId), caseId, sha256);
+  }
+
+  /**
+   * Adds an item whose files were imported with `importFile`. If the record cannot be written (a full
+   * disk), the files are deleted again, so no half item is left behind.
+   */
+  async addItem(input: Omit<NewItemInput, 'files'>, files: EvidenceFile[]): Promise<EvidenceItem> {
+    try {
+      const item = await newEvidenceItem({ ...input, files });
+      const hashes = [...files.map((f) => f.sha256), ...(item.textSha256 ? [item.textSha256] : [])];
+      await this.#append({ event: 'created', itemId: item.id, caseId: item.caseId, fileHashes: hashes }, [
+        { store: STORES.items, id: item.id, value: item },
+      ]);
+      return item;
+    } catch (error) {
+      await Promise.all(files.map((f) => this.#vault.deleteFile(f.id).catch(() => undefined)));
+      throw error;
+    }
+  }
+
+  /** Drops files imported for an item that was then not added (cancelled, or a duplicate). */
+  async discardFiles(files: EvidenceFile[]): Promise<void> {
+    await Promise.all(files.map((f) => this.#vault.deleteFile(f.id)));
+  }
+
+  /** Changes an item's details; the earlier version stays in its history and the log records the edit. */
+  async editItem(id: string, patch: Partial<EvidenceDetails>): Promise<EvidenceItem> {
+    const current = await this.getItem(id);
+    if (!current) throw new BuktiError('capture.notFound');
+    const next = editDetails(current, patch);
+    if (next === current) return current;
+    await this.#append({ event: 'edited', itemId: id, caseId: next.caseId }, [
+      { store: STORES.items, id, value: next },
+    ]);
+    return next;
+  }
+
+  /** Deletes an item and its files; the log keeps its hashes, so the deletion itself stays provable. */
+  async deleteItem(id: string): Promise<void> {
+    const item = await this.getItem(id);
+    if (!item) return;
+    const hashes = [...item.files.map((f) => f.sha256), ...(item.textSha256 ? [item.textSha256] : [])];
+    await this.#append({ event: 'deleted', itemId: id, caseId: item.caseId, fileHashes: hashes }, [
+      { store: STORES.items, id, delete: true },
+    ]);
+    await Promise.all(item.files.map((f) => this.#vault.deleteFile(f.id).catch(() => undefined)));
+  }
+
+  /** An original's bytes, decrypted chunk by chunk. */
+  readFile(fileId: string): AsyncGenerator<Uint8Array> {
+    return this.#vault.readFile(fileId);
+  }
+}
