@@ -60,7 +60,9 @@ async function browserScenarios(): Promise<BenchResult[]> {
       ['indexedDb', {}],
       ['vault', { small: 1, medium: 10, large: 200 }],
     ];
-    for (const [name, options] of plan) {
+    // BENCH_ONLY=vault,indexedDb runs a subset (the ceiling always runs: every ratio needs it).
+    const only = process.env.BENCH_ONLY?.split(',');
+    for (const [name, options] of plan.filter(([n]) => !only || n === 'ceiling' || only.includes(n))) {
       process.stdout.write(`  chromium: ${name}…\n`);
       const rows = await page.evaluate(
         ([scenario, opts]) =>
@@ -108,7 +110,10 @@ function formatTable(results: BenchResult[]): string {
 }
 
 console.log('Bukti benchmarks (median of runs after a warm-up)\n  node: ceiling and core scenarios…');
-const results = withRatios([...(await nodeScenarios()), ...(await browserScenarios())]);
+const results = withRatios([
+  ...(process.env.BENCH_ONLY ? [] : await nodeScenarios()),
+  ...(await browserScenarios()),
+]);
 console.log(`\n${formatTable(results)}\n`);
 const out = resolve('bench/results.json');
 writeFileSync(out, `${JSON.stringify({ results }, null, 2)}\n`);

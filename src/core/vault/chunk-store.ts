@@ -8,8 +8,11 @@ export interface FileInfo {
   chunks: number;
 }
 
+/** Chunk writes allowed to overlap; each holds one sealed chunk (about 1 MiB) until stored. */
+const MAX_WRITES_IN_FLIGHT = 2;
+
 /**
- * Writes encrypted chunks as they are produced, one small transaction each, so only a chunk or two is
+ * Writes encrypted chunks as they are produced, one small transaction each, so only a few chunks are
  * ever in memory. `beforeEach` runs before every chunk (the vault uses it to stop once locked).
  */
 export async function storeChunks(
@@ -20,12 +23,29 @@ export async function storeChunks(
 ): Promise<FileInfo> {
   let count = 0;
   let size = 0;
+  // Writes overlap with encrypting the next chunk: the browser stores one chunk while this thread
+  // seals the next. At most MAX_WRITES_IN_FLIGHT chunks wait in memory, so a large file still streams.
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
   for await (const chunk of chunks) {
     beforeEach();
-    await withStorage(db, (idb) => idb.put('chunks', toArrayBuffer(chunk.value), [fileId, chunk.index]));
+    if (failure) break;
+    const write = withStorage(db, (idb) =>
+      idb.put('chunks', toArrayBuffer(chunk.value), [fileId, chunk.index]),
+    ).then(
+      () => undefined,
+      (error: unknown) => {
+        failure ??= { error };
+      },
+    );
+    inFlight.add(write);
+    void write.finally(() => inFlight.delete(write));
+    if (inFlight.size >= MAX_WRITES_IN_FLIGHT) await Promise.race(inFlight);
     count++;
     size += chunk.plainLength;
   }
+  await Promise.all(inFlight);
+  if (failure) throw failure.error;
   return { size, chunks: count };
 }
 
