@@ -145,4 +145,10 @@ export class VaultService {
   async deleteRecord(store: string, id: string): Promise<void> {
     await this.vault.deleteRecord(store, id);
   }
+
+  // --- evidence (cases, items, files, custody): the capture screens ---
+
+  // --- inbox (files shared into the app while locked): see src/core/evidence/inbox.ts ---
+
+  // --- backup and restore: see src/core/backup/ ---
 }
