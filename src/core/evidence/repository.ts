@@ -49,7 +49,6 @@ async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
  */
 export class EvidenceRepository {
   readonly #vault: Vault;
-  #head: CustodyEntry | null | undefined;
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(vault: Vault) {
@@ -72,13 +71,15 @@ export class EvidenceRepository {
    */
   #append(fields: EntryFields, changes: RecordChange[] = []): Promise<CustodyEntry> {
     const run = this.#queue.then(async () => {
-      if (this.#head === undefined) this.#head = (await this.custodyLog()).at(-1) ?? null;
-      const entry = await appendEntry(this.#head, fields, this.#signer);
+      // The head is read from storage each time, so two repositories on one vault cannot fork the chain.
+      const lastId = (await this.#vault.listRecordIds(STORES.custody)).sort().at(-1);
+      const head =
+        lastId === undefined ? null : ((await this.#vault.getRecord(STORES.custody, lastId)) as CustodyEntry);
+      const entry = await appendEntry(head, fields, this.#signer);
       await this.#vault.writeRecords([
         ...changes,
         { store: STORES.custody, id: custodyId(entry.seq), value: entry },
       ]);
-      this.#head = entry;
       return entry;
     });
     this.#queue = run.catch(() => undefined);

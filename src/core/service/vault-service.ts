@@ -1,5 +1,10 @@
 import { loadSodium } from '../crypto/sodium';
+import type { CustodyEntry } from '../custody/entry';
 import { BuktiError } from '../errors';
+import { classifyFile } from '../evidence/classify';
+import type { Case, EvidenceDetails, EvidenceItem } from '../evidence/model';
+import type { DetailsInput, NewCaseInput, NewItemInput } from '../evidence/records';
+import { EvidenceRepository, type IncomingFile } from '../evidence/repository';
 import {
   createVault,
   type DeriveKey,
@@ -14,6 +19,9 @@ import {
   type VaultDb,
   vaultExists,
 } from '../vault';
+
+/** The case fields a person can change after creating it. */
+export type CasePatch = Partial<Pick<Case, 'title' | 'narrative' | 'accounts' | 'complainant'>>;
 
 /** An unlock outcome without the vault object (which stays inside the service). */
 export type UnlockOutcome =
@@ -147,6 +155,94 @@ export class VaultService {
   }
 
   // --- evidence (cases, items, files, custody): the capture screens ---
+
+  #repository: EvidenceRepository | null = null;
+
+  /** The one repository of the open vault (one instance, so custody appends are serialised). */
+  protected get repository(): EvidenceRepository {
+    const vault = this.vault;
+    if (!this.#repository || this.#repositoryVault !== vault) {
+      this.#repository = new EvidenceRepository(vault);
+      this.#repositoryVault = vault;
+    }
+    return this.#repository;
+  }
+
+  #repositoryVault: Vault | null = null;
+
+  async listCases(): Promise<Case[]> {
+    return this.repository.listCases();
+  }
+
+  async getCase(id: string): Promise<Case | undefined> {
+    return this.repository.getCase(id);
+  }
+
+  async createCase(input: NewCaseInput): Promise<Case> {
+    return this.repository.createCase(input);
+  }
+
+  async updateCase(id: string, patch: CasePatch): Promise<Case> {
+    return this.repository.updateCase(id, patch);
+  }
+
+  async listItems(caseId?: string): Promise<EvidenceItem[]> {
+    return this.repository.listItems(caseId);
+  }
+
+  async getItem(id: string): Promise<EvidenceItem | undefined> {
+    return this.repository.getItem(id);
+  }
+
+  /**
+   * Captures files into a case, one item per file: each original is hashed and encrypted in one pass.
+   * A file whose bytes are already in the case is not added twice; its existing item is reported.
+   */
+  async captureFiles(
+    caseId: string,
+    files: IncomingFile[],
+    details: DetailsInput,
+  ): Promise<{ added: EvidenceItem[]; duplicates: Array<{ name: string; itemId: string }> }> {
+    const repo = this.repository;
+    const added: EvidenceItem[] = [];
+    const duplicates: Array<{ name: string; itemId: string }> = [];
+    for (const incoming of files) {
+      const file = await repo.importFile(incoming);
+      const existing = await repo.findDuplicate(caseId, file.sha256);
+      if (existing) {
+        await repo.discardFiles([file]);
+        duplicates.push({ name: incoming.name, itemId: existing });
+        continue;
+      }
+      const kind = classifyFile(incoming.name, incoming.type, incoming.blob.size);
+      added.push(await repo.addItem({ caseId, kind, details }, [file]));
+    }
+    return { added, duplicates };
+  }
+
+  /** A link-only or message-text item (no file). */
+  async captureWithoutFile(input: Omit<NewItemInput, 'files'>): Promise<EvidenceItem> {
+    return this.repository.addItem(input, []);
+  }
+
+  async editItem(id: string, patch: Partial<EvidenceDetails>): Promise<EvidenceItem> {
+    return this.repository.editItem(id, patch);
+  }
+
+  async deleteItem(id: string): Promise<void> {
+    await this.repository.deleteItem(id);
+  }
+
+  /** An original as a Blob for preview (decrypted in the worker; the page never sees the key). */
+  async readFileBlob(fileId: string, type: string): Promise<Blob> {
+    const parts: Uint8Array[] = [];
+    for await (const chunk of this.repository.readFile(fileId)) parts.push(chunk);
+    return new Blob(parts as BlobPart[], { type });
+  }
+
+  async custodyLog(): Promise<CustodyEntry[]> {
+    return this.repository.custodyLog();
+  }
 
   // --- inbox (files shared into the app while locked): see src/core/evidence/inbox.ts ---
 

@@ -27,7 +27,7 @@ function ScreenFor({ route }: { route: Route }) {
     case 'cases':
       return (
         <VaultGate>
-          <CasesScreen />
+          <CasesScreen rest={route.rest} />
         </VaultGate>
       );
     case 'capture':

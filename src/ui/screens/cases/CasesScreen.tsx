@@ -1,10 +1,47 @@
+import { hrefFor } from '../../app/router';
+import { useVaultData } from '../../hooks/use-vault-data';
+import { useI18n } from '../../i18n';
+import { session } from '../../state/session';
 import { ScreenIntro } from '../ScreenIntro';
+import { CaseDetail } from './CaseDetail';
+import { NewCaseForm } from './NewCaseForm';
 
-/** The cases screen. */
-export function CasesScreen() {
+/** The case list (`#/cases`) or one case (`#/cases/<id>`). */
+export function CasesScreen({ rest }: { rest: string[] }) {
+  const [caseId] = rest;
+  if (caseId) return <CaseDetail caseId={caseId} />;
+  return <CaseList />;
+}
+
+function CaseList() {
+  const { t, locale } = useI18n();
+  const { data, error } = useVaultData(async () => {
+    const [cases, items] = await Promise.all([session.vault.listCases(), session.vault.listItems()]);
+    return cases.map((c) => ({ ...c, count: items.filter((item) => item.caseId === c.id).length }));
+  }, []);
   return (
     <section class="screen" data-screen="cases">
       <ScreenIntro title="screen.cases.title" intro="screen.cases.intro" />
+      {error && (
+        <p class="error" role="alert">
+          {t(error, { detail: 'cases' })}
+        </p>
+      )}
+      {data && data.length === 0 && <p class="notice">{t('cases.empty')}</p>}
+      {data && data.length > 0 && (
+        <ul class="case-list">
+          {data.map((c) => (
+            <li key={c.id} class="card">
+              <a href={hrefFor('cases', c.id)}>
+                <strong>{c.title}</strong>
+              </a>
+              <span>{t('cases.itemCount', { count: c.count })}</span>
+              <span>{t('cases.updated', { date: new Date(c.updatedAt).toLocaleString(locale) })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <NewCaseForm />
     </section>
   );
 }

@@ -1,0 +1,163 @@
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  foreignRequests,
+  launchChromium,
+  recordedContext,
+  seriousAxeViolations,
+  skipIntroduction,
+  startServer,
+  stopServer,
+} from './harness';
+import { plaintextAtRest } from './plaintext-scan';
+
+const PASSPHRASE = 'nasi lemak dan teh tarik';
+
+/** A real PNG with a pattern that depends on `seed`, so every test file has distinct bytes. */
+function png(seed: number, width = 64, height = 48): Buffer {
+  const image = new PNG({ width, height });
+  for (let i = 0; i < width * height; i++) {
+    image.data[i * 4] = (i * seed) & 0xff;
+    image.data[i * 4 + 1] = (i >> 3) & 0xff;
+    image.data[i * 4 + 2] = seed & 0xff;
+    image.data[i * 4 + 3] = 255;
+  }
+  return PNG.sync.write(image);
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function heading(page: Page, name: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 60_000 });
+}
+
+/** Drops or pastes files built from base64 into the page, as a person's browser would deliver them. */
+async function deliver(page: Page, how: 'drop' | 'paste', files: Array<{ name: string; base64: string }>) {
+  await page.evaluate(
+    ({ how, files }) => {
+      const transfer = new DataTransfer();
+      for (const f of files) {
+        const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
+        transfer.items.add(new File([bytes], f.name, { type: 'image/png' }));
+      }
+      if (how === 'drop') {
+        const zone = document.querySelector('[data-testid="drop-zone"]');
+        zone?.dispatchEvent(
+          new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+        );
+      } else {
+        document.body.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+        );
+      }
+    },
+    { how, files },
+  );
+}
+
+describe('capturing evidence in Chromium', () => {
+  it('adds screenshots by picker, drop and paste, links and text; blurs sensitive items; keeps nothing readable at rest', async () => {
+    const { server, origin } = await startServer(inject('buildA'));
+    const { context, recorder } = await recordedContext(browser);
+    const page = await context.newPage();
+    const secrets = {
+      url: 'https://x.com/pembuli_palsu_2291/status/1911111111111111111',
+      note: 'Dia hantar gambar itu kepada kumpulan kelas pada waktu malam',
+      fileName: 'bukti-rahsia-kumpulan-kelas.png',
+      caseTitle: 'Kes kumpulan kelas 4B',
+    };
+    try {
+      await page.goto(`${origin}/`);
+      await skipIntroduction(page);
+      await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+      await page.getByLabel('Type the passphrase again').fill(PASSPHRASE);
+      await page.getByLabel('I understand that the passphrase cannot be recovered.').check();
+      await page.getByRole('button', { name: 'Create vault' }).click();
+      await heading(page, 'Cases');
+      await page.getByText('No cases yet.').waitFor();
+
+      await page.getByLabel('Case name').fill(secrets.caseTitle);
+      await page.getByRole('button', { name: 'Create case' }).click();
+      await heading(page, secrets.caseTitle);
+
+      // Picker: two files at once, with details.
+      await page.getByLabel('What this shows (optional)').fill(secrets.note);
+      await page.getByLabel('Link to the post or message (optional)').fill(secrets.url);
+      await page.getByTestId('file-input').setInputFiles([
+        { name: secrets.fileName, mimeType: 'image/png', buffer: png(1) },
+        { name: 'second.png', mimeType: 'image/png', buffer: png(2) },
+      ]);
+      await page.getByText('2 item(s) added.').waitFor();
+      await expect.poll(() => page.locator('.item-card').count()).toBe(2);
+      expect(await page.locator('.item-card').first().textContent()).toContain('X (Twitter)');
+
+      // The same bytes again: pointed out, not added twice.
+      await page
+        .getByTestId('file-input')
+        .setInputFiles([{ name: 'again.png', mimeType: 'image/png', buffer: png(1) }]);
+      await page.getByText('"again.png" is already in this case').waitFor();
+      // An empty file is refused with a message.
+      await page
+        .getByTestId('file-input')
+        .setInputFiles([{ name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) }]);
+      await page.locator('.add-evidence [role="alert"]').waitFor();
+
+      // Drop and paste.
+      await page.getByLabel('What this shows (optional)').fill('');
+      await page.getByLabel('Link to the post or message (optional)').fill('');
+      await deliver(page, 'drop', [{ name: 'dropped.png', base64: png(3).toString('base64') }]);
+      await expect.poll(() => page.locator('.item-card').count()).toBe(3);
+      await deliver(page, 'paste', [{ name: 'pasted.png', base64: png(4).toString('base64') }]);
+      await expect.poll(() => page.locator('.item-card').count()).toBe(4);
+
+      // Link only and message text; an address that does not parse is kept and flagged.
+      await page.getByLabel('Link (web address)').fill('not a web address at all');
+      await page.getByRole('button', { name: 'Save a link only' }).click();
+      await page.getByText('could not be read as a web address').waitFor();
+      await page.getByLabel('The message, copied exactly').fill('Kalau kau tak bayar, aku sebar gambar ni.');
+      await page.getByRole('button', { name: 'Save message text' }).click();
+      await expect.poll(() => page.locator('.item-card').count()).toBe(6);
+
+      // Sensitive: a deepfake is hidden by default and not even decrypted until "Show".
+      await page.getByLabel('What kind of abuse is this?').selectOption('deepfake');
+      expect(await page.getByLabel('Hide the picture until I choose to see it').isChecked()).toBe(true);
+      await page
+        .getByTestId('file-input')
+        .setInputFiles([{ name: 'deepfake.png', mimeType: 'image/png', buffer: png(5) }]);
+      await expect.poll(() => page.locator('.item-card').count()).toBe(7);
+      const sensitiveCard = page.locator('.item-card', { hasText: 'deepfake.png' });
+      await sensitiveCard.getByText('Sensitive picture, hidden').waitFor();
+      expect(await sensitiveCard.locator('img').count()).toBe(0);
+      await sensitiveCard.getByRole('button', { name: 'Show picture' }).click();
+      await sensitiveCard.locator('img').waitFor();
+      // Non-sensitive pictures show at once.
+      await page.locator('.item-card', { hasText: secrets.fileName }).locator('img').waitFor();
+
+      // Timeline order: capture order when no posted time is given.
+      const names = await page.locator('.item-card .item-file p.wrap-anywhere').allTextContents();
+      expect(names.slice(0, 2)).toEqual([secrets.fileName, 'second.png']);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+
+      // Filter by platform: the two files picked together share the X link.
+      await page.getByLabel('Platform').selectOption({ label: 'X (Twitter)' });
+      await expect.poll(() => page.locator('.item-card').count()).toBe(2);
+      await page.getByLabel('Platform').selectOption({ label: 'All' });
+      await expect.poll(() => page.locator('.item-card').count()).toBe(7);
+
+      const found = await plaintextAtRest(page, [...Object.values(secrets), 'Kalau kau tak bayar']);
+      expect(found).toEqual([]);
+      expect(foreignRequests(recorder, origin)).toEqual([]);
+      expect(recorder.errors).toEqual([]);
+    } finally {
+      await context.close();
+      await stopServer(server);
+    }
+  });
+});
