@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
-import { VitePWA } from 'vite-plugin-pwa';
+import { type ManifestOptions, VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
 
 /**
@@ -45,6 +45,62 @@ function cspMeta(): Plugin {
   };
 }
 
+/** The web app manifest. Discreet presets reuse it with a neutral name and icons (see discreetManifests). */
+const MANIFEST = {
+  id: '/',
+  name: 'Bukti',
+  short_name: 'Bukti',
+  description: 'Keep evidence of online abuse safe and encrypted on your own device.',
+  lang: 'en',
+  start_url: '/',
+  scope: '/',
+  display: 'standalone',
+  orientation: 'any',
+  background_color: '#f4f1ea',
+  theme_color: '#124e5c',
+  icons: [
+    { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+    { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+    { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+  ],
+} satisfies Partial<ManifestOptions>;
+
+/** Neutral names and icons a survivor can pick before installing Bukti to the home screen. */
+export const DISCREET_PRESETS = {
+  notes: { name: 'Notes' },
+  calculator: { name: 'Calculator' },
+  recipes: { name: 'Recipes' },
+} as const;
+
+/** Emits manifest-<preset>.webmanifest for each discreet preset; the page links the chosen one. */
+function discreetManifests(): Plugin {
+  return {
+    name: 'bukti-discreet-manifests',
+    apply: 'build',
+    generateBundle() {
+      for (const [preset, { name }] of Object.entries(DISCREET_PRESETS)) {
+        const manifest = {
+          ...MANIFEST,
+          id: `/?preset=${preset}`,
+          name,
+          short_name: name,
+          description: name,
+          theme_color: '#4a5568',
+          icons: [
+            { src: `icons/${preset}-192.png`, sizes: '192x192', type: 'image/png', purpose: 'any' },
+            { src: `icons/${preset}-512.png`, sizes: '512x512', type: 'image/png', purpose: 'any' },
+          ],
+        };
+        this.emitFile({
+          type: 'asset',
+          fileName: `manifest-${preset}.webmanifest`,
+          source: JSON.stringify(manifest),
+        });
+      }
+    },
+  };
+}
+
 /** A build id that changes with every build, so a redeploy is seen as an update by the service worker. */
 const BUILD_ID = process.env.BUKTI_BUILD_ID ?? new Date().toISOString();
 
@@ -72,6 +128,7 @@ export default defineConfig({
   plugins: [
     preact(),
     cspMeta(),
+    discreetManifests(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',
@@ -85,24 +142,7 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
         rollupFormat: 'iife',
       },
-      manifest: {
-        id: '/',
-        name: 'Bukti',
-        short_name: 'Bukti',
-        description: 'Keep evidence of online abuse safe and encrypted on your own device.',
-        lang: 'en',
-        start_url: '/',
-        scope: '/',
-        display: 'standalone',
-        orientation: 'any',
-        background_color: '#f4f1ea',
-        theme_color: '#124e5c',
-        icons: [
-          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
-          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-        ],
-      },
+      manifest: MANIFEST,
     }),
   ],
 });

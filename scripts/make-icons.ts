@@ -97,9 +97,48 @@ function icon(size: number, markScale: number): Buffer {
   });
 }
 
+/** Neutral icons for discreet mode: a notebook, a calculator, a cooking pot. Nothing says "evidence". */
+function neutral(size: number, kind: 'notes' | 'calculator' | 'recipes'): Buffer {
+  const colours = { notes: [0xf2, 0xc1, 0x4e], calculator: [0x4a, 0x55, 0x68], recipes: [0xd9, 0x6c, 0x3b] } as const;
+  const bg = colours[kind];
+  const light = [0xfa, 0xfa, 0xf7];
+  const inside = (u: number, v: number): boolean => {
+    if (kind === 'notes') {
+      if (u < -0.45 || u > 0.45 || v < -0.6 || v > 0.6) return false;
+      // Ruled lines are gaps in the page.
+      return !(u > -0.3 && u < 0.3 && [-0.3, -0.05, 0.2, 0.45].some((line) => Math.abs(v - line) < 0.04));
+    }
+    if (kind === 'calculator') {
+      if (u < -0.45 || u > 0.45 || v < -0.62 || v > 0.62) return false;
+      if (v < -0.25) return !(u > -0.35 && u < 0.35 && v > -0.52 && v < -0.35);
+      const cell = (x: number) => Math.abs(((x + 10) % 0.3) - 0.15) < 0.1;
+      return !(cell(u + 0.45) && cell(v + 0.25));
+    }
+    return (v > -0.1 && v < 0.45 && Math.abs(u) < 0.55) || (v > -0.25 && v <= -0.1 && Math.abs(u) < 0.65);
+  };
+  const samples = 4;
+  return png(size, (x, y) => {
+    let hit = 0;
+    for (let sy = 0; sy < samples; sy++) {
+      for (let sx = 0; sx < samples; sx++) {
+        const u = ((x + (sx + 0.5) / samples) / size) * 2 - 1;
+        const v = ((y + (sy + 0.5) / samples) / size) * 2 - 1;
+        if (inside(u / 0.8, v / 0.8)) hit++;
+      }
+    }
+    const n = samples * samples;
+    return [0, 1, 2].map((i) => Math.round(((bg[i] ?? 0) * (n - hit) + (light[i] ?? 0) * hit) / n)).concat(255);
+  });
+}
+
 const out = 'public/icons';
 writeFileSync(`${out}/icon-192.png`, icon(192, 0.78));
 writeFileSync(`${out}/icon-512.png`, icon(512, 0.78));
 writeFileSync(`${out}/icon-maskable-512.png`, icon(512, 0.6));
 writeFileSync(`${out}/apple-touch-icon.png`, icon(180, 0.7));
 writeFileSync(`${out}/favicon-32.png`, icon(32, 0.85));
+for (const kind of ['notes', 'calculator', 'recipes'] as const) {
+  writeFileSync(`${out}/${kind}-192.png`, neutral(192, kind));
+  writeFileSync(`${out}/${kind}-512.png`, neutral(512, kind));
+  writeFileSync(`${out}/${kind}-32.png`, neutral(32, kind));
+}

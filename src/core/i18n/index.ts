@@ -2,6 +2,7 @@ import { app } from './areas/app';
 import { bundle } from './areas/bundle';
 import { capture } from './areas/capture';
 import { captureUi } from './areas/capture-ui';
+import { discreet } from './areas/discreet';
 import { help } from './areas/help';
 import { report } from './areas/report';
 import { settings } from './areas/settings';
@@ -13,7 +14,19 @@ import { verifyUi } from './areas/verify-ui';
  * The message catalogue. Each feature keeps its messages in `areas/<feature>.ts` (English and Malay side
  * by side) and is listed here once; the type system then refuses a Malay catalogue with a missing key.
  */
-const areas = [app, bundle, capture, captureUi, help, vault, vaultUi, settings, report, verifyUi] as const;
+const areas = [
+  app,
+  bundle,
+  capture,
+  captureUi,
+  discreet,
+  help,
+  vault,
+  vaultUi,
+  settings,
+  report,
+  verifyUi,
+] as const;
 
 type Merge<T extends readonly { en: Record<string, string> }[]> = T extends readonly [
   infer Head extends { en: Record<string, string> },

@@ -1,6 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
-import { listenForDoubleEscape, onQuickExit, quickExit } from '../safety/quick-exit';
+import { applyDiscreet, discreetPreset, PRESET_TITLE } from '../safety/discreet';
+import {
+  listenForDoubleEscape,
+  onQuickExit,
+  quickExit,
+  reloadWhenRestoredFromCache,
+} from '../safety/quick-exit';
 import { CaptureScreen } from '../screens/capture/CaptureScreen';
 import { CasesScreen } from '../screens/cases/CasesScreen';
 import { ExportScreen } from '../screens/export/ExportScreen';
@@ -8,7 +14,7 @@ import { HelpScreen } from '../screens/help/HelpScreen';
 import { NotFoundScreen } from '../screens/not-found/NotFoundScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { VerifyScreen } from '../screens/verify/VerifyScreen';
-import { session } from '../state/session';
+import { session, useSession } from '../state/session';
 import { registerServiceWorker, type ServiceWorkerBridge } from '../sw-bridge';
 import { Header } from './Header';
 import { type Route, useRoute } from './router';
@@ -51,10 +57,27 @@ function ScreenFor({ route }: { route: Route }) {
   }
 }
 
+/** Keeps the tab's title, icon and manifest in line with discreet mode and the lock state. */
+function useDiscreetLook(): void {
+  const { t } = useI18n();
+  const state = useSession();
+  const [preset, setPreset] = useState(discreetPreset);
+  useEffect(() => {
+    const onChange = () => setPreset(discreetPreset());
+    window.addEventListener('bukti:discreet-changed', onChange);
+    return () => window.removeEventListener('bukti:discreet-changed', onChange);
+  }, []);
+  const locked = state.status !== 'unlocked';
+  useEffect(() => {
+    applyDiscreet(preset, locked, preset ? t(PRESET_TITLE[preset]) : 'Bukti');
+  }, [preset, locked, t]);
+}
+
 /** The app frame: header, navigation, the current screen, and the update prompt. */
 export function App() {
   const { t } = useI18n();
   const route = useRoute();
+  useDiscreetLook();
   const main = useRef<HTMLElement>(null);
   const [updateWaiting, setUpdateWaiting] = useState(false);
   const [bridge, setBridge] = useState<ServiceWorkerBridge | null>(null);
@@ -63,7 +86,9 @@ export function App() {
     void session.start();
     const stopExitCleanup = onQuickExit(() => session.lock());
     const stopEscape = listenForDoubleEscape(() => quickExit());
+    const stopRestore = reloadWhenRestoredFromCache();
     return () => {
+      stopRestore();
       stopExitCleanup();
       stopEscape();
     };

@@ -55,3 +55,15 @@ export function listenForDoubleEscape(onTrigger: () => void, windowMs = 800): ()
   window.addEventListener('keydown', onKey, true);
   return () => window.removeEventListener('keydown', onKey, true);
 }
+
+/**
+ * If the browser brings this page back from its back-forward cache (Back after a quick exit), start it
+ * afresh: locked, with nothing from before on screen.
+ */
+export function reloadWhenRestoredFromCache(): () => void {
+  const onShow = (event: PageTransitionEvent) => {
+    if (event.persisted) window.location.reload();
+  };
+  window.addEventListener('pageshow', onShow);
+  return () => window.removeEventListener('pageshow', onShow);
+}

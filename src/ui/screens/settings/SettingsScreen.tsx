@@ -1,6 +1,7 @@
 import { ScreenIntro } from '../ScreenIntro';
 import { AutoLockSection } from './AutoLockSection';
 import { ChangePassphraseSection } from './ChangePassphraseSection';
+import { DiscreetSection } from './DiscreetSection';
 import { EraseAfterSection } from './EraseAfterSection';
 import { EraseVaultSection } from './EraseVaultSection';
 import { StorageSection } from './StorageSection';
@@ -11,6 +12,7 @@ export function SettingsScreen() {
     <section class="screen" data-screen="settings">
       <ScreenIntro title="screen.settings.title" intro="screen.settings.intro" />
       <AutoLockSection />
+      <DiscreetSection />
       <StorageSection />
       <ChangePassphraseSection />
       <EraseAfterSection />

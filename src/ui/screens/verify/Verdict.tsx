@@ -21,15 +21,15 @@ export function Verdict({ status }: { status: BundleStatus }) {
 
   return (
     <div class={`verdict verdict-${status}`} data-status={status}>
-      <svg class="verdict-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-        <path d={ICONS[status]} />
-      </svg>
-      <div>
+      <div class="verdict-head">
+        <svg class="verdict-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d={ICONS[status]} />
+        </svg>
         <h2 ref={heading} tabIndex={-1} class="verdict-title">
           {t(`verifyUi.status.${status}`)}
         </h2>
-        <p class="verdict-text">{t(`bundle.status.${status}`)}</p>
       </div>
+      <p class="verdict-text">{t(`bundle.status.${status}`)}</p>
     </div>
   );
 }
