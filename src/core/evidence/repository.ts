@@ -86,6 +86,32 @@ export class EvidenceRepository {
     return run;
   }
 
+  /**
+   * Stores an entry signed elsewhere (the export entry sealed into a bundle). It must follow the
+   * current head exactly; otherwise something was logged meanwhile and the bundle's chain would not fit.
+   */
+  recordSignedEntry(entry: CustodyEntry): Promise<void> {
+    const run = this.#queue.then(async () => {
+      const head = await this.#readHead();
+      if (entry.seq !== (head === null ? 0 : head.seq + 1)) throw new BuktiError('export.logMoved');
+      await this.#vault.writeRecords([{ store: STORES.custody, id: custodyId(entry.seq), value: entry }]);
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Appends an event that concerns no single record (e.g. the ZIP hash after an export). */
+  async recordEvent(fields: EntryFields): Promise<CustodyEntry> {
+    return this.#append(fields);
+  }
+
+  async #readHead(): Promise<CustodyEntry | null> {
+    const lastId = (await this.#vault.listRecordIds(STORES.custody)).sort().at(-1);
+    return lastId === undefined
+      ? null
+      : ((await this.#vault.getRecord(STORES.custody, lastId)) as CustodyEntry);
+  }
+
   async listCases(): Promise<Case[]> {
     const records = await this.#vault.listRecords(STORES.cases);
     return records.map((r) => parseCase(r.value)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));

@@ -1,9 +1,12 @@
 import { app } from './areas/app';
+import { backup } from './areas/backup';
 import { bundle } from './areas/bundle';
 import { capture } from './areas/capture';
 import { captureUi } from './areas/capture-ui';
 import { discreet } from './areas/discreet';
+import { exportArea } from './areas/export';
 import { help } from './areas/help';
+import { inbox } from './areas/inbox';
 import { report } from './areas/report';
 import { settings } from './areas/settings';
 import { vault } from './areas/vault';
@@ -16,11 +19,14 @@ import { verifyUi } from './areas/verify-ui';
  */
 const areas = [
   app,
+  backup,
   bundle,
   capture,
   captureUi,
   discreet,
+  exportArea,
   help,
+  inbox,
   vault,
   vaultUi,
   settings,

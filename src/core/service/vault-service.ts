@@ -2,6 +2,7 @@ import { loadSodium } from '../crypto/sodium';
 import type { CustodyEntry } from '../custody/entry';
 import { BuktiError } from '../errors';
 import { classifyFile } from '../evidence/classify';
+import { type FiledEntry, Inbox, type InboxEntry } from '../evidence/inbox';
 import type { Case, EvidenceDetails, EvidenceItem } from '../evidence/model';
 import type { DetailsInput, NewCaseInput, NewItemInput } from '../evidence/records';
 import { EvidenceRepository, type IncomingFile } from '../evidence/repository';
@@ -19,6 +20,13 @@ import {
   type VaultDb,
   vaultExists,
 } from '../vault';
+import { type ExportDeps, type ExportRequest, type ExportResult, exportCase } from './export';
+
+/** What the runtime adds: report rendering for exports, and a channel for progress events. */
+export interface ServiceOptions {
+  exportDeps?: ExportDeps;
+  emit?: (name: string, data: unknown) => void;
+}
 
 /** The case fields a person can change after creating it. */
 export type CasePatch = Partial<Pick<Case, 'title' | 'narrative' | 'accounts' | 'complainant'>>;
@@ -50,10 +58,18 @@ export class VaultService {
   #vault: Vault | null = null;
   #erasing = false;
 
-  constructor(env: IdbEnvironment, deriveKey: DeriveKey, onClosed: () => void = () => undefined) {
+  readonly #options: ServiceOptions;
+
+  constructor(
+    env: IdbEnvironment,
+    deriveKey: DeriveKey,
+    onClosed: () => void = () => undefined,
+    options: ServiceOptions = {},
+  ) {
     this.#env = env;
     this.#deriveKey = deriveKey;
     this.#onClosed = onClosed;
+    this.#options = options;
   }
 
   async #openDb(): Promise<VaultDb> {
@@ -244,7 +260,172 @@ export class VaultService {
     return this.repository.custodyLog();
   }
 
+  #exports = new Map<number, AbortController>();
+
+  /**
+   * Makes the sealed bundle for a case. Progress is emitted as 'export-progress' events with the export's
+   * number; `cancelExport(number)` stops it and nothing is kept.
+   */
+  async exportBundle(exportNumber: number, request: ExportRequest): Promise<ExportResult> {
+    const deps = this.#options.exportDeps;
+    if (!deps) throw new BuktiError('error.unexpected', { detail: 'export unavailable' });
+    const controller = new AbortController();
+    this.#exports.set(exportNumber, controller);
+    try {
+      return await exportCase(this.vault, this.repository, request, deps, {
+        signal: controller.signal,
+        onProgress: (progress) => this.#options.emit?.('export-progress', { exportNumber, progress }),
+      });
+    } finally {
+      this.#exports.delete(exportNumber);
+    }
+  }
+
+  async cancelExport(exportNumber: number): Promise<void> {
+    this.#exports.get(exportNumber)?.abort();
+  }
+
   // --- inbox (files shared into the app while locked): see src/core/evidence/inbox.ts ---
 
+  /** What was shared into Bukti from other apps, decrypted for review (see sw/share-target.ts). */
+  async inboxList(): Promise<InboxEntry[]> {
+    return new Inbox(this.vault, this.repository).list();
+  }
+
+  /** Files one inbox entry into a case; content the case already holds comes back as `duplicate`. */
+  async inboxFile(depositId: string, caseId: string, details: DetailsInput): Promise<FiledEntry> {
+    return new Inbox(this.vault, this.repository).fileIntoCase(depositId, caseId, details);
+  }
+
+  /** Deletes an inbox entry without keeping it. */
+  async inboxDiscard(depositId: string): Promise<void> {
+    await new Inbox(this.vault, this.repository).discard(depositId);
+  }
+
   // --- backup and restore: see src/core/backup/ ---
+
+  // Loaded when first needed: most sessions never make or restore a backup.
+  #backupModule: Promise<typeof import('../backup')> | null = null;
+  #backupHandles: import('../backup').BackupHandles | null = null;
+  #restoreProgress: import('../backup').RestoreProgress | null = null;
+
+  #backup(): Promise<typeof import('../backup')> {
+    this.#backupModule ??= import('../backup');
+    return this.#backupModule;
+  }
+
+  async #handles(): Promise<import('../backup').BackupHandles> {
+    const { BackupHandles } = await this.#backup();
+    this.#backupHandles ??= new BackupHandles();
+    return this.#backupHandles;
+  }
+
+  #assertUnlocked(): void {
+    if (!this.#vault || this.#vault.locked) throw new BuktiError('vault.locked');
+  }
+
+  async #backupSettings(): Promise<import('../backup').BackupSettings> {
+    const { BACKUP_SETTINGS, parseBackupSettings } = await this.#backup();
+    return parseBackupSettings(await this.vault.getRecord(BACKUP_SETTINGS.store, BACKUP_SETTINGS.id));
+  }
+
+  /**
+   * Asks for the passphrase again and prepares a backup of the whole vault; the page pulls the file
+   * with `backupRead(handle)`. The backup stops if the vault locks.
+   */
+  async backupStart(
+    passphrase: string,
+  ): Promise<{ kind: 'ok'; handle: number; createdAt: string } | Exclude<PassphraseCheck, { kind: 'ok' }>> {
+    this.#assertUnlocked();
+    const { startBackup } = await this.#backup();
+    const started = await startBackup(await this.#openDb(), passphrase, {
+      deriveKey: this.#deriveKey,
+      beforeEach: () => this.#assertUnlocked(),
+    });
+    if (started.kind !== 'ok') return started;
+    return { kind: 'ok', handle: (await this.#handles()).add(started), createdAt: started.createdAt };
+  }
+
+  /** The next piece of backup `handle` (about 1 MiB), or null once the file is complete. */
+  async backupRead(handle: number): Promise<Uint8Array | null> {
+    const handles = await this.#handles();
+    if (!this.#vault || this.#vault.locked) {
+      await handles.cancelAll();
+      throw new BuktiError('vault.locked');
+    }
+    return handles.read(handle);
+  }
+
+  /** Stops a backup early and zeroes its key. */
+  async backupCancel(handle: number): Promise<void> {
+    await (await this.#handles()).cancel(handle);
+  }
+
+  /** Records that backup `handle`, read to its end, has been saved; returns the new status. */
+  async backupSaved(handle: number): Promise<import('../backup').BackupStatus> {
+    const { BACKUP_SETTINGS } = await this.#backup();
+    this.#assertUnlocked();
+    const createdAt = (await this.#handles()).finish(handle);
+    const settings = await this.#backupSettings();
+    const latest = settings.lastBackupAt !== null && settings.lastBackupAt > createdAt ? settings.lastBackupAt : createdAt;
+    await this.vault.putRecord(BACKUP_SETTINGS.store, BACKUP_SETTINGS.id, { ...settings, lastBackupAt: latest });
+    return this.backupStatus();
+  }
+
+  /** When the last backup was made, the reminder setting, and whether a reminder is due now. */
+  async backupStatus(): Promise<import('../backup').BackupStatus> {
+    const { backupStatus } = await this.#backup();
+    return backupStatus(await this.#backupSettings(), await this.repository.custodyLog(), Date.now());
+  }
+
+  /** Days without a backup before reminding, once there is new evidence: 0 (off), 3, 7, 14 or 30. */
+  async setBackupReminder(days: import('../backup').ReminderDays): Promise<import('../backup').BackupStatus> {
+    const { BACKUP_SETTINGS, isReminderDays } = await this.#backup();
+    if (!isReminderDays(days)) throw new RangeError('Reminder days must be 0, 3, 7, 14 or 30');
+    const settings = await this.#backupSettings();
+    await this.vault.putRecord(BACKUP_SETTINGS.store, BACKUP_SETTINGS.id, { ...settings, reminderDays: days });
+    return this.backupStatus();
+  }
+
+  /**
+   * Restores a backup file. If this device has a vault, only with `replace` and while it is unlocked:
+   * it is erased only once the whole file has been checked with the passphrase. The restored vault is
+   * left locked; the page unlocks it with the same passphrase. Failures change nothing.
+   */
+  async restoreBackup(
+    file: import('../backup').BackupSource,
+    passphrase: string,
+    replace = false,
+  ): Promise<import('../backup').RestoreSummary> {
+    const backup = await this.#backup();
+    const exists = await vaultExists(await this.#openDb());
+    if (exists && !replace) throw new BuktiError('backup.vaultExists');
+    if (exists) this.#assertUnlocked();
+    this.#restoreProgress = null;
+    try {
+      const { vault, summary } = await backup.restoreBackup(file, passphrase, {
+        deriveKey: this.#deriveKey,
+        availableSpace: () => backup.availableSpace(exists),
+        onProgress: (progress) => {
+          this.#restoreProgress = progress;
+        },
+        openTarget: async () => {
+          if (exists) {
+            await (await this.#handles()).cancelAll();
+            await this.erase();
+          }
+          return this.#openDb();
+        },
+      });
+      vault.lock();
+      return summary;
+    } finally {
+      this.#restoreProgress = null;
+    }
+  }
+
+  /** How far the running restore has come, or null when none is running. */
+  async restoreProgress(): Promise<import('../backup').RestoreProgress | null> {
+    return this.#restoreProgress;
+  }
 }

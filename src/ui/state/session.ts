@@ -26,6 +26,13 @@ class Session {
   #client: VaultClient | null = null;
   readonly #listeners = new Set<Listener>();
   readonly #lockCleanups = new Set<() => void>();
+  readonly #eventListeners = new Set<(name: string, data: unknown) => void>();
+
+  /** Listens to events the vault worker sends (e.g. export progress). */
+  onWorkerEvent(listener: (name: string, data: unknown) => void): () => void {
+    this.#eventListeners.add(listener);
+    return () => this.#eventListeners.delete(listener);
+  }
 
   get state(): SessionState {
     return this.#state;
@@ -50,7 +57,8 @@ class Session {
   get #worker(): VaultClient {
     this.#client ??= wrap<VaultService>(
       new Worker(new URL('../workers/vault.worker.ts', import.meta.url), { type: 'module' }),
-      (event) => {
+      (event, data) => {
+        for (const listener of this.#eventListeners) listener(event, data);
         // Another tab upgraded or erased the database: stop using it at once.
         if (event === 'closed') {
           this.#runCleanups();

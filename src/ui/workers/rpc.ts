@@ -6,7 +6,7 @@ export type RpcMessage =
   | { kind: 'call'; id: number; method: string; args: unknown[] }
   | { kind: 'result'; id: number; ok: true; value: unknown }
   | { kind: 'result'; id: number; ok: false; error: SerializedError }
-  | { kind: 'event'; name: string };
+  | { kind: 'event'; name: string; data?: unknown };
 
 /** Errors cross the boundary as data: a BuktiError keeps its code; anything else becomes `error.unexpected`. */
 export interface SerializedError {
@@ -55,12 +55,15 @@ export function expose(
 }
 
 /** A proxy whose every method call is sent to the worker; failures come back as BuktiError. */
-export function wrap<T>(worker: Worker, onEvent: (name: string) => void = () => undefined): Methods<T> {
+export function wrap<T>(
+  worker: Worker,
+  onEvent: (name: string, data: unknown) => void = () => undefined,
+): Methods<T> {
   let nextId = 1;
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   worker.addEventListener('message', (event: MessageEvent) => {
     const message = event.data as RpcMessage;
-    if (message?.kind === 'event') onEvent(message.name);
+    if (message?.kind === 'event') onEvent(message.name, message.data);
     if (message?.kind !== 'result') return;
     const waiter = pending.get(message.id);
     if (!waiter) return;

@@ -1,0 +1,68 @@
+import type { Area } from '../area';
+
+const en = {
+  'export.nothingSelected': 'No items match what you chose. Choose at least one item, or widen the dates.',
+  'export.logMoved':
+    'Something was added to the custody log while the bundle was being made, so it was not finished. Nothing was saved. Export again.',
+  'export.case': 'Case',
+  'export.scope': 'What to include',
+  'export.scope.all': 'Every item in the case',
+  'export.scope.pick': 'Only the items I choose',
+  'export.scope.dates': 'Items saved between two dates',
+  'export.from': 'From',
+  'export.to': 'To',
+  'export.sensitive': 'Sensitive pictures',
+  'export.sensitive.include': 'Include the originals and show them in the report',
+  'export.sensitive.blur': 'Include the originals, but blur them in the report',
+  'export.sensitive.omit': 'Leave them out (listed by fingerprint only)',
+  'export.recipient': 'Who it is for (optional), e.g. "Balai Polis Kulai" or "Lawyer, Puan Aminah"',
+  'export.language': 'Report language',
+  'export.language.both': 'English and Bahasa Malaysia',
+  'export.language.en': 'English',
+  'export.language.ms': 'Bahasa Malaysia',
+  'export.start': 'Make the bundle',
+  'export.cancel': 'Cancel',
+  'export.cancelled': 'Export cancelled. Nothing was saved.',
+  'export.progress.report': 'Writing the report: item {done} of {total}',
+  'export.progress.bundle': 'Sealing the bundle: {entry}',
+  'export.done': 'The bundle is ready.',
+  'export.zipHash': 'SHA-256 of the bundle (write this on the police report form):',
+  'export.save': 'Save the bundle',
+  'export.share': 'Share the bundle',
+  'export.noCases': 'There is nothing to export yet. Create a case and add evidence first.',
+} as const;
+
+const ms: Record<keyof typeof en, string> = {
+  'export.nothingSelected':
+    'Tiada item yang sepadan dengan pilihan anda. Pilih sekurang-kurangnya satu item, atau luaskan tarikh.',
+  'export.logMoved':
+    'Sesuatu telah ditambah ke log jagaan semasa berkas sedang disediakan, jadi ia tidak disiapkan. Tiada apa-apa disimpan. Eksport semula.',
+  'export.case': 'Kes',
+  'export.scope': 'Apa yang hendak dimasukkan',
+  'export.scope.all': 'Setiap item dalam kes',
+  'export.scope.pick': 'Hanya item yang saya pilih',
+  'export.scope.dates': 'Item yang disimpan antara dua tarikh',
+  'export.from': 'Dari',
+  'export.to': 'Hingga',
+  'export.sensitive': 'Gambar sensitif',
+  'export.sensitive.include': 'Masukkan fail asal dan tunjukkannya dalam laporan',
+  'export.sensitive.blur': 'Masukkan fail asal, tetapi kaburkannya dalam laporan',
+  'export.sensitive.omit': 'Tinggalkannya (disenaraikan dengan cap jari sahaja)',
+  'export.recipient': 'Untuk siapa (pilihan), cth. "Balai Polis Kulai" atau "Peguam, Puan Aminah"',
+  'export.language': 'Bahasa laporan',
+  'export.language.both': 'English dan Bahasa Malaysia',
+  'export.language.en': 'English',
+  'export.language.ms': 'Bahasa Malaysia',
+  'export.start': 'Sediakan berkas',
+  'export.cancel': 'Batal',
+  'export.cancelled': 'Eksport dibatalkan. Tiada apa-apa disimpan.',
+  'export.progress.report': 'Menulis laporan: item {done} daripada {total}',
+  'export.progress.bundle': 'Memeterai berkas: {entry}',
+  'export.done': 'Berkas sudah sedia.',
+  'export.zipHash': 'SHA-256 berkas (tulis ini pada borang laporan polis):',
+  'export.save': 'Simpan berkas',
+  'export.share': 'Kongsi berkas',
+  'export.noCases': 'Belum ada apa-apa untuk dieksport. Cipta kes dan tambah bukti dahulu.',
+};
+
+export const exportArea: Area<typeof en> = { en, ms };

@@ -1,0 +1,155 @@
+import { useId, useState } from 'preact/hooks';
+import type { MessageKey } from '../../../core/i18n';
+import type { ExportRequest } from '../../../core/service/export';
+import { useVaultData } from '../../hooks/use-vault-data';
+import { useI18n } from '../../i18n';
+import { session } from '../../state/session';
+
+/** The survivor's choices, without the case (chosen above) and discreet naming (from Settings). */
+export type ExportChoice = Omit<ExportRequest, 'caseId' | 'discreet'>;
+
+type Scope = 'all' | 'pick' | 'dates';
+const POLICIES = ['blur', 'include', 'omit'] as const;
+const LANGUAGES = ['both', 'en', 'ms'] as const;
+
+export function ExportOptions({
+  caseId,
+  busy,
+  onStart,
+}: {
+  caseId: string;
+  busy: boolean;
+  onStart: (c: ExportChoice) => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const { data: items } = useVaultData(() => session.vault.listItems(caseId), [caseId]);
+  const [scope, setScope] = useState<Scope>('all');
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [sensitive, setSensitive] = useState<(typeof POLICIES)[number]>('blur');
+  const [language, setLanguage] = useState<(typeof LANGUAGES)[number]>('both');
+  const [recipient, setRecipient] = useState('');
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    onStart({
+      itemIds: scope === 'pick' ? [...picked] : null,
+      from: scope === 'dates' && from ? from : undefined,
+      to: scope === 'dates' && to ? to : undefined,
+      sensitive,
+      language,
+      recipientNote: recipient,
+    });
+  };
+  const radio = <T extends string>(
+    name: string,
+    value: T,
+    current: T,
+    set: (v: T) => void,
+    label: MessageKey,
+  ) => (
+    <label class="check" key={value}>
+      <input
+        type="radio"
+        name={`${id}-${name}`}
+        value={value}
+        checked={current === value}
+        onChange={() => set(value)}
+      />
+      {t(label)}
+    </label>
+  );
+
+  return (
+    <form class="card" onSubmit={submit} aria-busy={busy}>
+      <fieldset>
+        <legend>{t('export.scope')}</legend>
+        {radio('scope', 'all', scope, setScope, 'export.scope.all')}
+        {radio('scope', 'pick', scope, setScope, 'export.scope.pick')}
+        {scope === 'pick' && (
+          <ul class="pick-list">
+            {(items ?? []).map((item) => (
+              <li key={item.id}>
+                <label class="check">
+                  <input
+                    type="checkbox"
+                    checked={picked.has(item.id)}
+                    onChange={(e) => {
+                      const next = new Set(picked);
+                      if ((e.currentTarget as HTMLInputElement).checked) next.add(item.id);
+                      else next.delete(item.id);
+                      setPicked(next);
+                    }}
+                  />
+                  {item.files[0]?.originalName ??
+                    item.details.contentUrl ??
+                    item.text?.slice(0, 60) ??
+                    item.id}{' '}
+                  · {new Date(item.captured.utc).toLocaleDateString()}
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+        {radio('scope', 'dates', scope, setScope, 'export.scope.dates')}
+        {scope === 'dates' && (
+          <div class="filters">
+            <div class="field">
+              <label for={`${id}-from`}>{t('export.from')}</label>
+              <input
+                id={`${id}-from`}
+                type="date"
+                value={from}
+                onInput={(e) => setFrom((e.currentTarget as HTMLInputElement).value)}
+              />
+            </div>
+            <div class="field">
+              <label for={`${id}-to`}>{t('export.to')}</label>
+              <input
+                id={`${id}-to`}
+                type="date"
+                value={to}
+                onInput={(e) => setTo((e.currentTarget as HTMLInputElement).value)}
+              />
+            </div>
+          </div>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>{t('export.sensitive')}</legend>
+        {POLICIES.map((p) =>
+          radio('sensitive', p, sensitive, setSensitive, `export.sensitive.${p}` as MessageKey),
+        )}
+      </fieldset>
+      <div class="field">
+        <label for={`${id}-language`}>{t('export.language')}</label>
+        <select
+          id={`${id}-language`}
+          value={language}
+          onChange={(e) =>
+            setLanguage((e.currentTarget as HTMLSelectElement).value as (typeof LANGUAGES)[number])
+          }
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {t(`export.language.${l}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for={`${id}-recipient`}>{t('export.recipient')}</label>
+        <input
+          id={`${id}-recipient`}
+          value={recipient}
+          onInput={(e) => setRecipient((e.currentTarget as HTMLInputElement).value)}
+        />
+      </div>
+      <button type="submit" class="button primary" disabled={busy}>
+        {t('export.start')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+import regular from '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf?url';
+import bold from '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf?url';
+import mono from '@expo-google-fonts/noto-sans-mono/400Regular/NotoSansMono_400Regular.ttf?url';
+import type { ImagePreparer, PreparedImage, ReportFonts } from '../../core/report/types';
+
+async function bytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`font ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+let fonts: Promise<ReportFonts> | undefined;
+
+/** The report's fonts, from this origin (precached with the app, so exports work offline). */
+export function loadReportFonts(): Promise<ReportFonts> {
+  fonts ??= Promise.all([bytes(regular), bytes(bold), bytes(mono)]).then(([r, b, m]) => ({
+    regular: r,
+    bold: b,
+    mono: m,
+  }));
+  return fonts;
+}
+
+/** Long edge of the tiny image a sensitive picture is reduced to before it is enlarged again. */
+const BLUR_EDGE = 12;
+
+/**
+ * Images for the PDF only, drawn with OffscreenCanvas: EXIF orientation applied by createImageBitmap,
+ * downscaled, JPEG at 0.85. Blurring reduces the picture to a dozen pixels and enlarges it smoothly, which
+ * leaves colours and nothing recognisable, in every browser (canvas `filter` is not everywhere).
+ */
+export const browserImagePreparer: ImagePreparer = {
+  async prepare(data, mime, options): Promise<PreparedImage | null> {
+    let bitmap: ImageBitmap;
+    try {
+      bitmap = await createImageBitmap(new Blob([data as BlobPart], { type: mime }), {
+        imageOrientation: 'from-image',
+      });
+    } catch {
+      return null;
+    }
+    try {
+      const scale = Math.min(1, options.maxEdge / Math.max(bitmap.width, bitmap.height));
+      const width = Math.max(1, Math.round(bitmap.width * scale));
+      const height = Math.max(1, Math.round(bitmap.height * scale));
+      const canvas = new OffscreenCanvas(width, height);
+      const context = canvas.getContext('2d');
+      if (!context) return null;
+      context.imageSmoothingEnabled = true;
+      context.imageSmoothingQuality = 'high';
+      if (options.blur) {
+        const tinyScale = BLUR_EDGE / Math.max(width, height);
+        const tiny = new OffscreenCanvas(
+          Math.max(1, Math.round(width * tinyScale)),
+          Math.max(1, Math.round(height * tinyScale)),
+        );
+        tiny.getContext('2d')?.drawImage(bitmap, 0, 0, tiny.width, tiny.height);
+        context.drawImage(tiny, 0, 0, width, height);
+      } else {
+        context.drawImage(bitmap, 0, 0, width, height);
+      }
+      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
+      return { jpeg: new Uint8Array(await blob.arrayBuffer()), width, height };
+    } finally {
+      bitmap.close();
+    }
+  },
+};
