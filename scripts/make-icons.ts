@@ -99,7 +99,11 @@ function icon(size: number, markScale: number): Buffer {
 
 /** Neutral icons for discreet mode: a notebook, a calculator, a cooking pot. Nothing says "evidence". */
 function neutral(size: number, kind: 'notes' | 'calculator' | 'recipes'): Buffer {
-  const colours = { notes: [0xf2, 0xc1, 0x4e], calculator: [0x4a, 0x55, 0x68], recipes: [0xd9, 0x6c, 0x3b] } as const;
+  const colours = {
+    notes: [0xf2, 0xc1, 0x4e],
+    calculator: [0x4a, 0x55, 0x68],
+    recipes: [0xd9, 0x6c, 0x3b],
+  } as const;
   const bg = colours[kind];
   const light = [0xfa, 0xfa, 0xf7];
   const inside = (u: number, v: number): boolean => {
@@ -127,7 +131,9 @@ function neutral(size: number, kind: 'notes' | 'calculator' | 'recipes'): Buffer
       }
     }
     const n = samples * samples;
-    return [0, 1, 2].map((i) => Math.round(((bg[i] ?? 0) * (n - hit) + (light[i] ?? 0) * hit) / n)).concat(255);
+    return [0, 1, 2]
+      .map((i) => Math.round(((bg[i] ?? 0) * (n - hit) + (light[i] ?? 0) * hit) / n))
+      .concat(255);
   });
 }
 

@@ -19,16 +19,41 @@ type Segmenter = { segment(text: string): Iterable<{ segment: string }> };
 let graphemeSegmenter: Segmenter | null | undefined;
 
 /**
+ * Text is segmented in pieces of about this many UTF-16 units: V8 gives every segment a fresh copy of
+ * the whole input, so segmenting a long text in one go takes time and memory quadratic in its length.
+ */
+const SEGMENT_CHUNK = 128;
+
+/** Where to cut `text` at or before `end`: before a space in the second half if there is one, never inside a surrogate pair. */
+function chunkEnd(text: string, start: number, end: number): number {
+  if (end >= text.length) return text.length;
+  for (let i = end; i > start + SEGMENT_CHUNK / 2; i--) {
+    if (/\s/.test(text[i] as string)) return i;
+  }
+  const code = text.charCodeAt(end - 1);
+  return code >= 0xd800 && code <= 0xdbff ? end - 1 : end;
+}
+
+/**
  * User-perceived characters (grapheme clusters), so an emoji sequence or a Tamil syllable becomes one
- * placeholder and is never cut in half at a line break. Falls back to code points without Intl.Segmenter.
+ * placeholder and is never cut in half at a line break. A cluster longer than a chunk with no space
+ * in it may be split in two (two placeholders instead of one); nothing is lost. Falls back to code
+ * points without Intl.Segmenter.
  */
 export function graphemes(text: string): string[] {
   if (graphemeSegmenter === undefined) {
     const Intl2 = Intl as unknown as { Segmenter?: new (locale: string, options: object) => Segmenter };
     graphemeSegmenter = Intl2.Segmenter ? new Intl2.Segmenter('und', { granularity: 'grapheme' }) : null;
   }
-  if (graphemeSegmenter === null) return Array.from(text);
-  return Array.from(graphemeSegmenter.segment(text), (part) => part.segment);
+  const segmenter = graphemeSegmenter;
+  if (segmenter === null) return Array.from(text);
+  const out: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    const end = chunkEnd(text, start, start + SEGMENT_CHUNK);
+    for (const part of segmenter.segment(text.slice(start, end))) out.push(part.segment);
+    start = end;
+  }
+  return out;
 }
 
 /** True for C0 and C1 control characters other than line feed: never drawable. */
@@ -80,7 +105,8 @@ export function breakWord(word: string, maxWidth: number, measure: Measure): str
   let start = 0;
   while (start < parts.length) {
     let low = 1;
-    let high = parts.length - start;
+    // No line holds more than two graphemes per point of width, so a huge word is never measured whole.
+    let high = Math.min(parts.length - start, Math.max(1, Math.ceil(maxWidth) * 2));
     // Largest count of graphemes that still fits (at least one, so the loop always advances).
     while (low < high) {
       const middle = Math.ceil((low + high) / 2);

@@ -107,7 +107,7 @@ export async function exportCase(
     sign: async (bytes: Uint8Array) => vault.signDetached(bytes),
   };
   const report = await buildReport(
-    { ...plan.manifest, language: request.language },
+    { ...plan.manifest, custody: plan.custodyRecords, language: request.language },
     {
       fonts: await deps.fonts(),
       images: deps.images,

@@ -103,6 +103,31 @@ describe('wrapText', () => {
     );
   });
 
+  it('wraps a 100,000-character word without measuring it whole at every line', () => {
+    const word = 'ab/'.repeat(34_000).slice(0, 100_000);
+    const started = performance.now();
+    const lines = wrapText(word, 60, measure);
+    // Quadratic segmentation took over a minute here; linear takes well under a second.
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(lines.join('')).toBe(word);
+  });
+
+  it('segments a long text in linear time, with the same clusters as one pass would give', () => {
+    const sample = 'Tamil தமிழ் and 👩‍👩‍👧 family, e\u0301 accent, 🇲🇾 flag. ';
+    const long = sample.repeat(2000);
+    const started = performance.now();
+    const parts = graphemes(long);
+    // Quadratic segmentation took over a minute here; linear takes well under a second.
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(parts.join('')).toBe(long);
+    const once = Array.from(
+      new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(sample),
+      (s) => s.segment,
+    );
+    expect(parts.slice(0, once.length)).toEqual(once);
+    expect(parts).toHaveLength(once.length * 2000);
+  });
+
   it('lays out a 10,000-character statement quickly', () => {
     const statement = Array.from({ length: 1500 }, (_, i) => `word${i % 97}`)
       .join(' ')
