@@ -12,6 +12,8 @@ import { ensureSystemTools } from '../scripts/system-tools.mjs';
 import { loadSodium } from '../src/core/crypto/sodium';
 import { argon2Scenario, ceilingScenarios, MiB } from './ceiling';
 import type { BenchResult } from './measure';
+import { peakRss, resetPeakRss } from './proc-memory';
+import { verifyExported } from './verify-cli';
 
 const CEILING = 'ceiling secretstream';
 /** The vault's strongest Argon2id setting (issue #3: at most 256 MiB); calibration picks this or less. */
@@ -59,19 +61,28 @@ async function browserScenarios(): Promise<BenchResult[]> {
       ['argon2', ARGON2],
       ['indexedDb', {}],
       ['vault', { small: 1, medium: 10, large: 200 }],
+      ['ingest', { screenshots: 200, videos: 1, videoMiB: 200 }],
+      ['export', { screenshots: 490, videos: 10, videoMiB: 50 }],
     ];
+    // Chromium runs as children of this process; the peak is taken over those children only.
+    const rootPid: number | null = process.platform === 'linux' ? process.pid : null;
     // BENCH_ONLY=vault,indexedDb runs a subset (the ceiling always runs: every ratio needs it).
     const only = process.env.BENCH_ONLY?.split(',');
     for (const [name, options] of plan.filter(([n]) => !only || n === 'ceiling' || only.includes(n))) {
       process.stdout.write(`  chromium: ${name}…\n`);
-      const rows = await page.evaluate(
+      if (rootPid !== null) resetPeakRss(rootPid);
+      const rows: BenchResult[] = await page.evaluate(
         ([scenario, opts]) =>
           (
             window as unknown as { bukti_bench: Record<string, (o: unknown) => Promise<BenchResult[]>> }
           ).bukti_bench[scenario as string]?.(opts) ?? Promise.reject(new Error(`no scenario ${scenario}`)),
         [name, options] as const,
       );
+      // Peak RSS of the busiest Chromium process (renderer with its workers) over the whole scenario.
+      const peak = rootPid === null ? null : peakRss(rootPid);
+      if (name === 'ingest' || name === 'export') for (const r of rows) r.peak_memory_bytes = peak;
       results.push(...rows);
+      if (name === 'export') results.push(...(await verifyExported(page)));
     }
     return results;
   } finally {
@@ -115,6 +126,14 @@ const results = withRatios([
   ...(await browserScenarios()),
 ]);
 console.log(`\n${formatTable(results)}\n`);
+for (const r of results) {
+  if (r.extra)
+    console.log(
+      `${r.scenario}: ${Object.entries(r.extra)
+        .map(([k, v]) => `${k} = ${typeof v === 'number' ? v.toFixed(2) : v}`)
+        .join(', ')}`,
+    );
+}
 const out = resolve('bench/results.json');
 writeFileSync(out, `${JSON.stringify({ results }, null, 2)}\n`);
 console.log(`Wrote ${out}`);

@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: resolve(import.meta.dirname, 'browser'),
   logLevel: 'warn',
+  define: { __APP_VERSION__: JSON.stringify('bench'), __BUILD_ID__: JSON.stringify('bench') },
   build: {
     outDir: resolve(import.meta.dirname, '../.tmp/bench-build'),
     emptyOutDir: true,

@@ -1,6 +1,7 @@
 import { loadSodium } from '../../src/core/crypto/sodium';
 import { argon2Scenario, ceilingScenarios, filler, MiB } from '../ceiling';
 import { type BenchResult, mbPerSecond, timeRuns } from '../measure';
+import { appFlow } from './app-flow';
 import { HeapProbe } from './memory';
 import { vaultScenarios } from './vault';
 
@@ -72,6 +73,8 @@ const scenarios: Record<string, (options: Record<string, number>) => Promise<Ben
     ];
   },
   indexedDb: indexedDbCeiling,
+  ingest: appFlow,
+  export: appFlow,
   async vault(options) {
     return vaultScenarios([options.small ?? 1, options.medium ?? 10, options.large ?? 200]);
   },

@@ -222,16 +222,21 @@ export class VaultService {
     const repo = this.repository;
     const added: EvidenceItem[] = [];
     const duplicates: Array<{ name: string; itemId: string }> = [];
+    // The case's fingerprints are read once per batch, not once per file.
+    const known = new Map<string, string>();
+    for (const item of await repo.listItems(caseId)) for (const f of item.files) known.set(f.sha256, item.id);
     for (const incoming of files) {
       const file = await repo.importFile(incoming);
-      const existing = await repo.findDuplicate(caseId, file.sha256);
+      const existing = known.get(file.sha256);
       if (existing) {
         await repo.discardFiles([file]);
         duplicates.push({ name: incoming.name, itemId: existing });
         continue;
       }
       const kind = classifyFile(incoming.name, incoming.type, incoming.blob.size);
-      added.push(await repo.addItem({ caseId, kind, details }, [file]));
+      const item = await repo.addItem({ caseId, kind, details }, [file]);
+      known.set(file.sha256, item.id);
+      added.push(item);
     }
     return { added, duplicates };
   }
@@ -367,8 +372,12 @@ export class VaultService {
     this.#assertUnlocked();
     const createdAt = (await this.#handles()).finish(handle);
     const settings = await this.#backupSettings();
-    const latest = settings.lastBackupAt !== null && settings.lastBackupAt > createdAt ? settings.lastBackupAt : createdAt;
-    await this.vault.putRecord(BACKUP_SETTINGS.store, BACKUP_SETTINGS.id, { ...settings, lastBackupAt: latest });
+    const latest =
+      settings.lastBackupAt !== null && settings.lastBackupAt > createdAt ? settings.lastBackupAt : createdAt;
+    await this.vault.putRecord(BACKUP_SETTINGS.store, BACKUP_SETTINGS.id, {
+      ...settings,
+      lastBackupAt: latest,
+    });
     return this.backupStatus();
   }
 
@@ -383,7 +392,10 @@ export class VaultService {
     const { BACKUP_SETTINGS, isReminderDays } = await this.#backup();
     if (!isReminderDays(days)) throw new RangeError('Reminder days must be 0, 3, 7, 14 or 30');
     const settings = await this.#backupSettings();
-    await this.vault.putRecord(BACKUP_SETTINGS.store, BACKUP_SETTINGS.id, { ...settings, reminderDays: days });
+    await this.vault.putRecord(BACKUP_SETTINGS.store, BACKUP_SETTINGS.id, {
+      ...settings,
+      reminderDays: days,
+    });
     return this.backupStatus();
   }
 

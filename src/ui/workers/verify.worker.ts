@@ -66,9 +66,10 @@ async function check(file: Blob): Promise<void> {
  */
 async function sealingApp(source: RandomAccessSource, report: VerifyReport): Promise<SealingApp | null> {
   const checked = report.files.find((file) => file.path === 'manifest.json')?.actualSha256;
+  if (!checked) return null;
   try {
     const entry = (await openZip(source)).entries.find((one) => one.name === 'manifest.json');
-    if (!checked || !entry?.readable) return null;
+    if (!entry?.readable) return null;
     const bytes = new Uint8Array(entry.size);
     const hash = await startSha256();
     let at = 0;

@@ -30,6 +30,24 @@ export function BundlePicker({ onFile, onSeveral, focusOnMount }: BundlePickerPr
     else onFile(file);
   };
 
+  // A bundle dropped just beside the zone is checked too, instead of the browser opening or saving it.
+  const latestTake = useRef(take);
+  latestTake.current = take;
+  useEffect(() => {
+    const allow = (event: DragEvent) => event.preventDefault();
+    const drop = (event: DragEvent) => {
+      if (event.defaultPrevented) return;
+      event.preventDefault();
+      latestTake.current(event.dataTransfer?.files);
+    };
+    window.addEventListener('dragover', allow);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', allow);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+
   const onDragOver = (event: DragEvent) => {
     event.preventDefault();
     if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';

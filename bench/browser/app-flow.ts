@@ -1,0 +1,163 @@
+import type { VaultService } from '../../src/core/service/vault-service';
+import { wrap } from '../../src/ui/workers/rpc';
+import { MiB } from '../ceiling';
+import type { BenchResult } from '../measure';
+
+/** Long tasks on the page's main thread while `work` runs (the vault worker must keep the page free). */
+async function watchingLongTasks<T>(work: () => Promise<T>): Promise<{ value: T; longest: number }> {
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  try {
+    const value = await work();
+    return { value, longest };
+  } finally {
+    observer.disconnect();
+  }
+}
+
+/** One real PNG "screenshot" of about `bytes`: smooth areas plus a noisy band, as a phone screenshot. */
+async function screenshotPng(bytes: number): Promise<Uint8Array> {
+  const width = 1080;
+  const height = 2340;
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('no 2d context');
+  context.fillStyle = '#f4f1ea';
+  context.fillRect(0, 0, width, height);
+  const noisyRows = Math.min(height, Math.round(bytes / (width * 3)));
+  const image = context.createImageData(width, noisyRows);
+  let x = 12345;
+  for (let i = 0; i < image.data.length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    image.data[i] = i % 4 === 3 ? 255 : x & 0xff;
+  }
+  context.putImageData(image, 0, 200);
+  const blob = await canvas.convertToBlob({ type: 'image/png' });
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+/** The same decodable PNG with distinct trailing bytes (ignored by decoders), so each file hashes apart. */
+function variant(base: Uint8Array, n: number): File {
+  const tail = new TextEncoder().encode(`#${n}`);
+  return new File([base as BlobPart, tail as BlobPart], `screenshot-${n}.png`, { type: 'image/png' });
+}
+
+function randomFile(size: number, name: string, type: string, seed: number): File {
+  const piece = new Uint8Array(MiB);
+  let x = seed;
+  for (let i = 0; i < piece.length; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    piece[i] = x >>> 24;
+  }
+  const parts: BlobPart[] = [];
+  for (let offset = 0; offset < size; offset += MiB) parts.push(piece.slice(0, Math.min(MiB, size - offset)));
+  parts.push(new TextEncoder().encode(name));
+  return new File(parts, name, { type });
+}
+
+function row(scenario: string, bytes: number | null, ms: number, extra?: BenchResult['extra']): BenchResult {
+  return {
+    scenario: `chromium: ${scenario}`,
+    bytes,
+    median_ms: ms,
+    mb_per_s: bytes === null ? null : bytes / MiB / (ms / 1000),
+    peak_memory_bytes: null,
+    extra,
+  };
+}
+
+/**
+ * The app's own path: the real vault worker (src/ui/workers/vault.worker.ts) driven over its RPC bridge,
+ * as the capture and export screens drive it. Returns the rows and leaves the export Blob on `window`
+ * for the driver to save and verify with the CLI.
+ */
+export async function appFlow(options: Record<string, number>): Promise<BenchResult[]> {
+  const screenshots = options.screenshots ?? 200;
+  const videos = options.videos ?? 1;
+  const videoMiB = options.videoMiB ?? 200;
+  const worker = new Worker(new URL('../../src/ui/workers/vault.worker.ts', import.meta.url), {
+    type: 'module',
+  });
+  const vault = wrap<VaultService>(worker);
+  const results: BenchResult[] = [];
+  try {
+    if ((await vault.status()) !== 'absent') await vault.erase();
+    await vault.create('bench passphrase for the app flow');
+    const theCase = await vault.createCase({ title: 'Bench case' });
+    const base = await screenshotPng(2 * 1000 * 1000);
+    const files: File[] = [];
+    for (let i = 0; i < screenshots; i++) files.push(variant(base, i));
+    for (let i = 0; i < videos; i++)
+      files.push(randomFile(videoMiB * MiB, `video-${i}.mp4`, 'video/mp4', i + 7));
+    const total = files.reduce((n, f) => n + f.size, 0);
+
+    const started = performance.now();
+    const ingest = await watchingLongTasks(async () => {
+      // In batches, as a person adds files a few at a time; every file is one item.
+      for (let i = 0; i < files.length; i += 20) {
+        await vault.captureFiles(
+          theCase.id,
+          files.slice(i, i + 20).map((blob) => ({ blob, name: blob.name, type: blob.type })),
+          {
+            category: 'harassment',
+          },
+        );
+      }
+    });
+    results.push(
+      row(
+        `ingest ${screenshots} PNG screenshots (${(base.length / 1e6).toFixed(1)} MB) + ${videos} × ${videoMiB} MiB video`,
+        total,
+        performance.now() - started,
+        {
+          longest_main_thread_task_ms: ingest.longest,
+        },
+      ),
+    );
+
+    let reportMs = 0;
+    let reportStart = 0;
+    const onEvent = (event: MessageEvent) => {
+      const data = event.data as {
+        kind?: string;
+        name?: string;
+        data?: { progress?: { stage: string; done: number; total: number } };
+      };
+      const progress =
+        data?.kind === 'event' && data.name === 'export-progress' ? data.data?.progress : undefined;
+      if (!progress) return;
+      if (progress.stage === 'report' && reportStart === 0) reportStart = performance.now();
+      if (progress.stage === 'report' && progress.done === progress.total)
+        reportMs = performance.now() - reportStart;
+    };
+    worker.addEventListener('message', onEvent);
+    const exportStart = performance.now();
+    const exported = await watchingLongTasks(() =>
+      vault.exportBundle(1, {
+        caseId: theCase.id,
+        itemIds: null,
+        sensitive: 'blur',
+        language: 'both',
+        discreet: false,
+      }),
+    );
+    const exportMs = performance.now() - exportStart;
+    worker.removeEventListener('message', onEvent);
+    results.push(
+      row(`export sealed bundle of ${files.length} items (report + ZIP)`, exported.value.size, exportMs, {
+        longest_main_thread_task_ms: exported.longest,
+      }),
+    );
+    results.push(row(`report PDF for ${files.length} items (${screenshots} images)`, null, reportMs));
+    (window as unknown as { bukti_bench_export: Blob }).bukti_bench_export = exported.value.blob;
+    await vault.erase();
+  } finally {
+    worker.terminate();
+  }
+  return results;
+}

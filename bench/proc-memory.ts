@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+
+/** Pids of every process below `root` (Chromium's renderers, GPU and utility processes). */
+function descendants(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parents.set(Number(name), Number(fields[1]));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  const found = new Set([root]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, parent] of parents) {
+      if (!found.has(pid) && found.has(parent)) {
+        found.add(pid);
+        grew = true;
+      }
+    }
+  }
+  found.delete(root);
+  return [...found];
+}
+
+/** Resets the kernel's peak-RSS mark (VmHWM) of every process below `root` (Linux; silently nothing elsewhere). */
+export function resetPeakRss(root: number): void {
+  for (const pid of descendants(root)) {
+    try {
+      writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    } catch {
+      // Not permitted or gone: the peak then covers more than one scenario, never less.
+    }
+  }
+}
+
+/** The largest peak RSS (VmHWM) of any one process below `root` since the last reset, in bytes. */
+export function peakRss(root: number): number | null {
+  let peak: number | null = null;
+  for (const pid of descendants(root)) {
+    try {
+      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (match) peak = Math.max(peak ?? 0, Number(match[1]) * 1024);
+    } catch {
+      // Gone.
+    }
+  }
+  return peak;
+}
