@@ -8,12 +8,17 @@ export interface FileInfo {
   chunks: number;
 }
 
-/** Chunk writes allowed to overlap; each holds one sealed chunk (about 1 MiB) until stored. */
+/** Chunks stored per IndexedDB transaction: fewer commits, while memory stays a few MiB. */
+const CHUNKS_PER_WRITE = 4;
+/** Batches allowed to be in flight while the next ones are encrypted. */
 const MAX_WRITES_IN_FLIGHT = 2;
 
+/** The most chunks a write holds in memory at once: the batches in flight and the one being filled. */
+export const MAX_CHUNKS_IN_MEMORY = CHUNKS_PER_WRITE * (MAX_WRITES_IN_FLIGHT + 1);
+
 /**
- * Writes encrypted chunks as they are produced, one small transaction each, so only a few chunks are
- * ever in memory. `beforeEach` runs before every chunk (the vault uses it to stop once locked).
+ * Writes encrypted chunks as they are produced, a few per transaction, so only a few chunks are ever in
+ * memory. `beforeEach` runs before every chunk (the vault uses it to stop once locked).
  */
 export async function storeChunks(
   db: VaultDb,
@@ -23,16 +28,21 @@ export async function storeChunks(
 ): Promise<FileInfo> {
   let count = 0;
   let size = 0;
-  // Writes overlap with encrypting the next chunk: the browser stores one chunk while this thread
-  // seals the next. At most MAX_WRITES_IN_FLIGHT chunks wait in memory, so a large file still streams.
+  // Writes overlap with encrypting the next chunks: the browser stores one batch while this thread
+  // seals the next. At most (MAX_WRITES_IN_FLIGHT + 1) × CHUNKS_PER_WRITE chunks wait in memory.
   const inFlight = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
-  for await (const chunk of chunks) {
-    beforeEach();
-    if (failure) break;
-    const write = withStorage(db, (idb) =>
-      idb.put('chunks', toArrayBuffer(chunk.value), [fileId, chunk.index]),
-    ).then(
+  let batch: EncryptedChunk[] = [];
+  const flush = async () => {
+    const pending = batch;
+    batch = [];
+    const write = withStorage(db, async (idb) => {
+      const tx = idb.transaction('chunks', 'readwrite');
+      await runInTransaction(
+        tx,
+        pending.map((chunk) => () => tx.store.put(toArrayBuffer(chunk.value), [fileId, chunk.index])),
+      );
+    }).then(
       () => undefined,
       (error: unknown) => {
         failure ??= { error };
@@ -41,9 +51,16 @@ export async function storeChunks(
     inFlight.add(write);
     void write.finally(() => inFlight.delete(write));
     if (inFlight.size >= MAX_WRITES_IN_FLIGHT) await Promise.race(inFlight);
+  };
+  for await (const chunk of chunks) {
+    beforeEach();
+    if (failure) break;
+    batch.push(chunk);
     count++;
     size += chunk.plainLength;
+    if (batch.length >= CHUNKS_PER_WRITE) await flush();
   }
+  if (!failure && batch.length > 0) await flush();
   await Promise.all(inFlight);
   if (failure) throw failure.error;
   return { size, chunks: count };

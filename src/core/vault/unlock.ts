@@ -91,12 +91,16 @@ export async function createVault(
   sodium.memzero(masterKey);
   try {
     await withStorage(db, async (idb) => {
-      const tx = idb.transaction('meta', 'readwrite', { durability: 'strict' });
+      const data = ['records', 'files', 'chunks', 'deposits'] as const;
+      const tx = idb.transaction(['meta', ...data], 'readwrite', { durability: 'strict' });
+      const meta = tx.objectStore('meta');
       await runInTransaction(tx, [
+        // Values without a header can only be left over from an interrupted restore: a new vault starts empty.
+        ...data.map((store) => () => tx.objectStore(store).clear()),
         // `add`, not `put`: if another tab created a vault meanwhile, this fails instead of replacing it.
-        () => tx.store.add(toArrayBuffer(encodeHeader(sodium, header)), META.header),
-        () => tx.store.put(toArrayBuffer(sealedSeeds), META.keys),
-        () => tx.store.put(toArrayBuffer(encodeLockout(NO_LOCKOUT)), META.lockout),
+        () => meta.add(toArrayBuffer(encodeHeader(sodium, header)), META.header),
+        () => meta.put(toArrayBuffer(sealedSeeds), META.keys),
+        () => meta.put(toArrayBuffer(encodeLockout(NO_LOCKOUT)), META.lockout),
       ]);
     });
   } catch (error) {
