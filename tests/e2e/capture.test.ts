@@ -1,15 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  foreignRequests,
-  launchChromium,
-  recordedContext,
-  seriousAxeViolations,
-  skipIntroduction,
-  startServer,
-  stopServer,
-} from './harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createVaultThroughUi, heading, inApp, launchChromium, seriousAxeViolations } from './harness';
 import { plaintextAtRest } from './plaintext-scan';
 
 const PASSPHRASE = 'nasi lemak dan teh tarik';
@@ -33,10 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function heading(page: Page, name: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 60_000 });
-}
 
 /** Drops or pastes files built from base64 into the page, as a person's browser would deliver them. */
 async function deliver(page: Page, how: 'drop' | 'paste', files: Array<{ name: string; base64: string }>) {
@@ -64,23 +52,15 @@ async function deliver(page: Page, how: 'drop' | 'paste', files: Array<{ name: s
 
 describe('capturing evidence in Chromium', () => {
   it('adds screenshots by picker, drop and paste, links and text; blurs sensitive items; keeps nothing readable at rest', async () => {
-    const { server, origin } = await startServer(inject('buildA'));
-    const { context, recorder } = await recordedContext(browser);
-    const page = await context.newPage();
     const secrets = {
       url: 'https://x.com/pembuli_palsu_2291/status/1911111111111111111',
       note: 'Dia hantar gambar itu kepada kumpulan kelas pada waktu malam',
       fileName: 'bukti-rahsia-kumpulan-kelas.png',
       caseTitle: 'Kes kumpulan kelas 4B',
     };
-    try {
+    await inApp(browser, async ({ page, origin }) => {
       await page.goto(`${origin}/`);
-      await skipIntroduction(page);
-      await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-      await page.getByLabel('Type the passphrase again').fill(PASSPHRASE);
-      await page.getByLabel('I understand that the passphrase cannot be recovered.').check();
-      await page.getByRole('button', { name: 'Create vault' }).click();
-      await heading(page, 'Cases');
+      await createVaultThroughUi(page, PASSPHRASE);
       await page.getByText('No cases yet.').waitFor();
 
       await page.getByLabel('Case name').fill(secrets.caseTitle);
@@ -153,11 +133,6 @@ describe('capturing evidence in Chromium', () => {
 
       const found = await plaintextAtRest(page, [...Object.values(secrets), 'Kalau kau tak bayar']);
       expect(found).toEqual([]);
-      expect(foreignRequests(recorder, origin)).toEqual([]);
-      expect(recorder.errors).toEqual([]);
-    } finally {
-      await context.close();
-      await stopServer(server);
-    }
+    });
   });
 });

@@ -3,17 +3,10 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  foreignRequests,
-  launchChromium,
-  recordedContext,
-  skipIntroduction,
-  startServer,
-  stopServer,
-} from './harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createVaultThroughUi, heading, inApp, launchChromium } from './harness';
 
 const PASSPHRASE = 'mee goreng mamak pedas';
 
@@ -36,24 +29,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function heading(page: Page, name: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 60_000 });
-}
-
 describe('exporting a sealed bundle in Chromium', () => {
   it('exports, downloads, and the bundle checks with sha256sum, openssl and the bukti CLI', async () => {
-    const { server, origin } = await startServer(inject('buildA'));
-    const { context, recorder } = await recordedContext(browser);
-    const page = await context.newPage();
     const dir = mkdtempSync(join(tmpdir(), 'bukti-export-'));
-    try {
+    await inApp(browser, async ({ page, origin }) => {
       await page.goto(`${origin}/`);
-      await skipIntroduction(page);
-      await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-      await page.getByLabel('Type the passphrase again').fill(PASSPHRASE);
-      await page.getByLabel('I understand that the passphrase cannot be recovered.').check();
-      await page.getByRole('button', { name: 'Create vault' }).click();
-      await heading(page, 'Cases');
+      await createVaultThroughUi(page, PASSPHRASE);
       await page.getByLabel('Case name').fill('Akaun penyamar');
       await page
         .getByLabel(/What happened, in your own words/)
@@ -132,11 +113,6 @@ describe('exporting a sealed bundle in Chromium', () => {
 
       // The export is in the custody log (the in-bundle entry, then the ZIP's own hash).
       expect(readFileSync(join(out, 'custody-log.jsonl'), 'utf8')).toContain('"event":"exported"');
-      expect(foreignRequests(recorder, origin)).toEqual([]);
-      expect(recorder.errors).toEqual([]);
-    } finally {
-      await context.close();
-      await stopServer(server);
-    }
+    });
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type PreviewServer, preview } from 'vite';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 // Service-worker network events are reported to the context only with this flag in some Playwright versions.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
@@ -121,4 +121,53 @@ export async function skipIntroduction(page: Page): Promise<void> {
   const skip = page.getByRole('button', { name: 'Skip introduction' });
   await page.locator('[data-screen]:not([data-screen="checking"])').first().waitFor();
   if (await skip.isVisible()) await skip.click();
+}
+
+/** Waits for the screen whose heading (h1) is `name`. */
+export async function heading(page: Page, name: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 60_000 });
+}
+
+/** Creates a vault through the first-use screens, as a person would, and waits for `landing`. */
+export async function createVaultThroughUi(page: Page, passphrase: string, landing = 'Cases'): Promise<void> {
+  await skipIntroduction(page);
+  await heading(page, 'Create your vault');
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Type the passphrase again').fill(passphrase);
+  await page.getByLabel('I understand that the passphrase cannot be recovered.').check();
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await heading(page, landing);
+}
+
+/** Types the passphrase on the lock screen and presses Unlock. */
+export async function unlockThroughUi(page: Page, passphrase: string): Promise<void> {
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+}
+
+/**
+ * Serves a production build, opens a fresh recorded profile and runs `body`; afterwards asserts that no
+ * request left the app's origin and that nothing was logged as an error, then cleans up.
+ */
+export async function inApp(
+  browser: Browser,
+  body: (session: {
+    page: Page;
+    origin: string;
+    recorder: Recorder;
+    context: BrowserContext;
+  }) => Promise<void>,
+  options: { outDir?: string; configFile?: string } = {},
+): Promise<void> {
+  const { server, origin } = await startServer(options.outDir ?? inject('buildA'), 0, options.configFile);
+  const { context, recorder } = await recordedContext(browser);
+  const page = await context.newPage();
+  try {
+    await body({ page, origin, recorder, context });
+    expect(foreignRequests(recorder, origin)).toEqual([]);
+    expect(recorder.errors).toEqual([]);
+  } finally {
+    await context.close();
+    await stopServer(server);
+  }
 }

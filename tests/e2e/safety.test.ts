@@ -1,12 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  foreignRequests,
+  createVaultThroughUi,
+  heading,
+  inApp,
   launchChromium,
-  recordedContext,
   skipIntroduction,
-  startServer,
-  stopServer,
+  unlockThroughUi,
 } from './harness';
 
 const PASSPHRASE = 'roti canai pagi jumaat';
@@ -20,28 +20,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function heading(page: Page, name: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 60_000 });
-}
-
-async function unlock(page: Page): Promise<void> {
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-}
-
 describe('survivor safety in Chromium', () => {
   it('quick exit by button and by Escape twice: neutral page, vault locked, Back shows no evidence', async () => {
-    const { server, origin } = await startServer(inject('buildA'));
-    const { context, recorder } = await recordedContext(browser);
-    const page = await context.newPage();
-    try {
+    await inApp(browser, async ({ page, origin }) => {
       await page.goto(`${origin}/`);
-      await skipIntroduction(page);
-      await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-      await page.getByLabel('Type the passphrase again').fill(PASSPHRASE);
-      await page.getByLabel('I understand that the passphrase cannot be recovered.').check();
-      await page.getByRole('button', { name: 'Create vault' }).click();
-      await heading(page, 'Cases');
+      await createVaultThroughUi(page, PASSPHRASE);
       await page.getByLabel('Case name').fill(CASE_TITLE);
       await page.getByRole('button', { name: 'Create case' }).click();
       await heading(page, CASE_TITLE);
@@ -53,7 +36,7 @@ describe('survivor safety in Chromium', () => {
       await heading(page, 'Unlock');
       expect(await page.content()).not.toContain(CASE_TITLE);
 
-      await unlock(page);
+      await unlockThroughUi(page, PASSPHRASE);
       await page.goto(`${origin}/#/cases`);
       await page.getByRole('link', { name: CASE_TITLE }).waitFor();
       await page.keyboard.press('Escape');
@@ -62,27 +45,15 @@ describe('survivor safety in Chromium', () => {
       await page.goBack();
       await heading(page, 'Unlock');
       expect(await page.content()).not.toContain(CASE_TITLE);
-      expect(foreignRequests(recorder, origin)).toEqual([]);
-      expect(recorder.errors).toEqual([]);
-    } finally {
-      await context.close();
-      await stopServer(server);
-    }
+    });
   });
 
   it('discreet mode gives the locked tab and the home-screen install a neutral name and icon', async () => {
-    const { server, origin } = await startServer(inject('buildA'));
-    const { context, recorder } = await recordedContext(browser);
-    const page = await context.newPage();
-    try {
+    await inApp(browser, async ({ page, origin }) => {
       await page.goto(`${origin}/`);
       await skipIntroduction(page);
       expect(await page.title()).toBe('Bukti');
-      await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-      await page.getByLabel('Type the passphrase again').fill(PASSPHRASE);
-      await page.getByLabel('I understand that the passphrase cannot be recovered.').check();
-      await page.getByRole('button', { name: 'Create vault' }).click();
-      await heading(page, 'Cases');
+      await createVaultThroughUi(page, PASSPHRASE);
       await page.goto(`${origin}/#/settings`);
       await page.getByLabel('Look').selectOption({ label: 'Notes' });
       await page.getByRole('button', { name: 'Lock', exact: true }).click();
@@ -108,11 +79,6 @@ describe('survivor safety in Chromium', () => {
       await page.reload();
       await heading(page, 'Unlock');
       await expect.poll(() => page.title()).toBe('Notes');
-      expect(foreignRequests(recorder, origin)).toEqual([]);
-      expect(recorder.errors).toEqual([]);
-    } finally {
-      await context.close();
-      await stopServer(server);
-    }
+    });
   });
 });

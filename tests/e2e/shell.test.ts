@@ -146,7 +146,16 @@ describe('the app shell in Chromium', () => {
       for (const language of ['English', 'Bahasa Malaysia']) {
         await page.goto(`${origin}/#/cases`);
         await page.getByRole('combobox', { name: /Language|Bahasa/ }).selectOption({ label: language });
-        for (const screen of ['cases', 'capture', 'export', 'verify', 'settings', 'help', 'nowhere']) {
+        for (const screen of [
+          'cases',
+          'capture',
+          'inbox',
+          'export',
+          'verify',
+          'settings',
+          'help',
+          'nowhere',
+        ]) {
           await page.goto(`${origin}/#/${screen}`);
           await page.locator('[data-screen]').waitFor();
           expect(await seriousAxeViolations(page), `${screen} in ${language}`).toEqual([]);

@@ -1,13 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
+  createVaultThroughUi,
   foreignRequests,
+  heading,
   launchChromium,
   recordedContext,
   seriousAxeViolations,
   skipIntroduction,
   startServer,
   stopServer,
+  unlockThroughUi,
 } from './harness';
 import { plaintextAtRest } from './plaintext-scan';
 
@@ -20,25 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function heading(page: Page, name: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 60_000 });
-}
-
-async function createVault(page: Page, landing = 'Cases'): Promise<void> {
-  await skipIntroduction(page);
-  await heading(page, 'Create your vault');
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel('Type the passphrase again').fill(PASSPHRASE);
-  await page.getByLabel('I understand that the passphrase cannot be recovered.').check();
-  await page.getByRole('button', { name: 'Create vault' }).click();
-  await heading(page, landing);
-}
-
-async function unlock(page: Page, passphrase: string): Promise<void> {
-  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-}
 
 describe('the vault in Chromium', () => {
   it('creates a vault, survives a reload, refuses a wrong passphrase, unlocks, locks and auto-locks', async () => {
@@ -61,20 +45,20 @@ describe('the vault in Chromium', () => {
       await page.getByRole('button', { name: 'Create vault' }).click();
       await page.getByText('The two passphrases are different.').waitFor();
       await page.reload();
-      await createVault(page);
+      await createVaultThroughUi(page, PASSPHRASE);
 
       await page.reload();
       await heading(page, 'Unlock');
       expect(await seriousAxeViolations(page)).toEqual([]);
-      await unlock(page, 'not the passphrase');
+      await unlockThroughUi(page, 'not the passphrase');
       await page.getByText('That passphrase did not open the vault.').waitFor();
       await heading(page, 'Unlock');
-      await unlock(page, PASSPHRASE);
+      await unlockThroughUi(page, PASSPHRASE);
       await heading(page, 'Cases');
 
       await page.getByRole('button', { name: 'Lock', exact: true }).click();
       await heading(page, 'Unlock');
-      await unlock(page, PASSPHRASE);
+      await unlockThroughUi(page, PASSPHRASE);
       await heading(page, 'Cases');
 
       // Auto-lock after 5 minutes without input (the default), on a fast-forwarded clock.
@@ -99,7 +83,7 @@ describe('the vault in Chromium', () => {
     const page = await context.newPage();
     try {
       await page.goto(`${origin}/#/settings`);
-      await createVault(page, 'Settings');
+      await createVaultThroughUi(page, PASSPHRASE, 'Settings');
       expect(await seriousAxeViolations(page)).toEqual([]);
       await page.getByLabel('Lock after no activity for').selectOption({ label: '1 minute' });
       await page.getByText('Saved.').waitFor();
@@ -114,9 +98,9 @@ describe('the vault in Chromium', () => {
       await page.getByText('Passphrase changed.').waitFor();
       await page.reload();
       await heading(page, 'Unlock');
-      await unlock(page, PASSPHRASE);
+      await unlockThroughUi(page, PASSPHRASE);
       await page.getByText('That passphrase did not open the vault.').waitFor();
-      await unlock(page, 'teh tarik kurang manis');
+      await unlockThroughUi(page, 'teh tarik kurang manis');
       await heading(page, 'Settings');
       // The auto-lock choice was stored in the vault and survives the reload.
       expect(await page.getByLabel('Lock after no activity for').inputValue()).toBe('60000');

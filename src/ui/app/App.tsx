@@ -11,6 +11,7 @@ import { CaptureScreen } from '../screens/capture/CaptureScreen';
 import { CasesScreen } from '../screens/cases/CasesScreen';
 import { ExportScreen } from '../screens/export/ExportScreen';
 import { HelpScreen } from '../screens/help/HelpScreen';
+import { InboxScreen } from '../screens/inbox/InboxScreen';
 import { NotFoundScreen } from '../screens/not-found/NotFoundScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { VerifyScreen } from '../screens/verify/VerifyScreen';
@@ -40,6 +41,12 @@ function ScreenFor({ route }: { route: Route }) {
       return (
         <VaultGate>
           <CaptureScreen />
+        </VaultGate>
+      );
+    case 'inbox':
+      return (
+        <VaultGate>
+          <InboxScreen />
         </VaultGate>
       );
     case 'export':

@@ -7,6 +7,7 @@ import { hrefFor, SCREENS, type Screen } from './router';
 const NAV_LABELS = {
   cases: 'nav.cases',
   capture: 'nav.capture',
+  inbox: 'nav.inbox',
   export: 'nav.export',
   verify: 'nav.verify',
   settings: 'nav.settings',

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** The screens of the app, in navigation order. Hash routes work offline and from a home-screen launch. */
-export const SCREENS = ['cases', 'capture', 'export', 'verify', 'settings', 'help'] as const;
+export const SCREENS = ['cases', 'capture', 'inbox', 'export', 'verify', 'settings', 'help'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export interface Route {
