@@ -58,6 +58,20 @@ const MANIFEST = {
   orientation: 'any',
   background_color: '#f4f1ea',
   theme_color: '#124e5c',
+  // The OS share sheet posts shared files and links here; the service worker seals them into the inbox.
+  share_target: {
+    action: '/share-target',
+    method: 'POST',
+    enctype: 'multipart/form-data',
+    params: {
+      title: 'title',
+      text: 'text',
+      url: 'url',
+      files: [
+        { name: 'files', accept: ['image/*', 'video/*', 'audio/*', 'application/pdf', 'text/*', '*/*'] },
+      ],
+    },
+  },
   icons: [
     { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
     { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },

@@ -2,6 +2,7 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { receiveShare, SHARE_TARGET_PATH } from './share-target';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
@@ -13,6 +14,14 @@ cleanupOutdatedCaches();
 
 // Any navigation inside the app (a home-screen launch, a reload, a deep link) gets the app shell.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+
+// The OS share sheet posts here, even while the app is locked or closed: everything shared is sealed to
+// the vault's public key before the app opens (sw/share-target.ts).
+registerRoute(
+  ({ url }) => url.pathname === SHARE_TARGET_PATH,
+  ({ request }) => receiveShare(request, { indexedDB, IDBKeyRange }),
+  'POST',
+);
 
 // The first install takes control at once so the very first visit is already offline-capable.
 clientsClaim();

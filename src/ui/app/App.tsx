@@ -12,6 +12,7 @@ import { CasesScreen } from '../screens/cases/CasesScreen';
 import { ExportScreen } from '../screens/export/ExportScreen';
 import { HelpScreen } from '../screens/help/HelpScreen';
 import { InboxScreen } from '../screens/inbox/InboxScreen';
+import { ShareNotice } from '../screens/inbox/ShareNotice';
 import { NotFoundScreen } from '../screens/not-found/NotFoundScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { VerifyScreen } from '../screens/verify/VerifyScreen';
@@ -127,6 +128,7 @@ export function App() {
       </a>
       <Header current={route.screen} />
       <main id="main" ref={main} tabIndex={-1}>
+        <ShareNotice />
         <ScreenFor route={route} />
       </main>
       <footer class="app-footer">

@@ -69,7 +69,7 @@ export function InboxEntryCard({
   const facts = [
     t(`inbox.kind.${entry.kind}` as MessageKey),
     entry.kind === 'file' && entry.type !== '' ? entry.type : undefined,
-    entry.kind === 'file' || entry.size > 0 ? formatSize(entry.size, locale) : undefined,
+    entry.kind === 'file' ? formatSize(entry.size, locale) : undefined,
     entry.sharedAt ? t('inbox.sharedAt', { time: formatSharedAt(entry.sharedAt, locale) }) : undefined,
   ].filter((fact): fact is string => fact !== undefined);
 

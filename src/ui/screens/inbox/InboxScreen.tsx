@@ -5,6 +5,7 @@ import { useVaultData } from '../../hooks/use-vault-data';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
 import { entryName, InboxEntryCard } from './InboxEntryCard';
+import './inbox.css';
 
 type Outcome = { key: MessageKey; params: MessageParams };
 
@@ -40,7 +41,7 @@ export function InboxScreen() {
     <section class="screen" data-screen="inbox">
       <h1 tabIndex={-1}>{t('inbox.title')}</h1>
       <p class="intro">{t('inbox.intro')}</p>
-      <p class="ok" role="status" tabIndex={-1} ref={status}>
+      <p class="ok inbox-status" role="status" tabIndex={-1} ref={status}>
         {outcome ? t(outcome.key, outcome.params) : ''}
       </p>
       {error && (
@@ -53,7 +54,7 @@ export function InboxScreen() {
       {entries && entries.length > 0 && (
         <>
           <p class="muted">{t('inbox.count', { count: entries.length })}</p>
-          <ul class="case-list">
+          <ul class="inbox-list">
             {entries.map((entry) => (
               <InboxEntryCard
                 key={entry.id}
