@@ -4,8 +4,9 @@
  * ceiling measured in the same run and runtime, because the machine is shared and noisy.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { ensureSystemTools } from '../scripts/system-tools.mjs';
@@ -41,7 +42,11 @@ async function browserScenarios(): Promise<BenchResult[]> {
   });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('no port');
-  const browser = await chromium.launch({
+  // A persistent profile on disk: a fresh in-memory context has a small storage quota, far below the
+  // 1 GB+ vaults these scenarios build.
+  const profile = mkdtempSync(join(tmpdir(), 'bukti-bench-profile-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    headless: true,
     executablePath,
     args: [
       '--no-sandbox',
@@ -52,7 +57,7 @@ async function browserScenarios(): Promise<BenchResult[]> {
     ],
   });
   try {
-    const page = await browser.newPage();
+    const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(`http://127.0.0.1:${address.port}/`);
     await page.waitForSelector('body[data-ready="true"]');
     const results: BenchResult[] = [];
@@ -87,6 +92,7 @@ async function browserScenarios(): Promise<BenchResult[]> {
     return results;
   } finally {
     await browser.close();
+    rmSync(profile, { recursive: true, force: true });
     await server.close();
   }
 }

@@ -41,23 +41,43 @@ async function screenshotPng(bytes: number): Promise<Uint8Array> {
   return new Uint8Array(await blob.arrayBuffer());
 }
 
-/** The same decodable PNG with distinct trailing bytes (ignored by decoders), so each file hashes apart. */
-function variant(base: Uint8Array, n: number): File {
-  const tail = new TextEncoder().encode(`#${n}`);
-  return new File([base as BlobPart, tail as BlobPart], `screenshot-${n}.png`, { type: 'image/png' });
+/**
+ * Writes a test file to the origin-private file system and returns it as a disk-backed File, as a file
+ * picker would hand it over (an in-memory Blob of hundreds of MB would measure the Blob store instead).
+ */
+async function diskFile(name: string, type: string, parts: Uint8Array[]): Promise<File> {
+  const root = await navigator.storage.getDirectory();
+  const handle = await root.getFileHandle(name, { create: true });
+  const writable = await handle.createWritable();
+  for (const part of parts) await writable.write(part as BufferSource);
+  await writable.close();
+  const file = await handle.getFile();
+  return new File([file], name, { type });
 }
 
-function randomFile(size: number, name: string, type: string, seed: number): File {
+async function clearDisk(): Promise<void> {
+  const root = await navigator.storage.getDirectory();
+  for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys())
+    await root.removeEntry(name);
+}
+
+/** The same decodable PNG with distinct trailing bytes (ignored by decoders), so each file hashes apart. */
+function variant(base: Uint8Array, n: number): Promise<File> {
+  return diskFile(`screenshot-${n}.png`, 'image/png', [base, new TextEncoder().encode(`#${n}`)]);
+}
+
+function randomFile(size: number, name: string, type: string, seed: number): Promise<File> {
   const piece = new Uint8Array(MiB);
   let x = seed;
   for (let i = 0; i < piece.length; i++) {
     x = (x * 1103515245 + 12345) >>> 0;
     piece[i] = x >>> 24;
   }
-  const parts: BlobPart[] = [];
-  for (let offset = 0; offset < size; offset += MiB) parts.push(piece.slice(0, Math.min(MiB, size - offset)));
+  const parts: Uint8Array[] = [];
+  for (let offset = 0; offset < size; offset += MiB)
+    parts.push(piece.subarray(0, Math.min(MiB, size - offset)));
   parts.push(new TextEncoder().encode(name));
-  return new File(parts, name, { type });
+  return diskFile(name, type, parts);
 }
 
 function row(scenario: string, bytes: number | null, ms: number, extra?: BenchResult['extra']): BenchResult {
@@ -90,10 +110,11 @@ export async function appFlow(options: Record<string, number>): Promise<BenchRes
     await vault.create('bench passphrase for the app flow');
     const theCase = await vault.createCase({ title: 'Bench case' });
     const base = await screenshotPng(2 * 1000 * 1000);
+    await clearDisk();
     const files: File[] = [];
-    for (let i = 0; i < screenshots; i++) files.push(variant(base, i));
+    for (let i = 0; i < screenshots; i++) files.push(await variant(base, i));
     for (let i = 0; i < videos; i++)
-      files.push(randomFile(videoMiB * MiB, `video-${i}.mp4`, 'video/mp4', i + 7));
+      files.push(await randomFile(videoMiB * MiB, `video-${i}.mp4`, 'video/mp4', i + 7));
     const total = files.reduce((n, f) => n + f.size, 0);
 
     const started = performance.now();
@@ -158,6 +179,7 @@ export async function appFlow(options: Record<string, number>): Promise<BenchRes
     await vault.erase();
   } finally {
     worker.terminate();
+    await clearDisk().catch(() => undefined);
   }
   return results;
 }
