@@ -1,0 +1,89 @@
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { heading, inApp, launchChromium } from './harness';
+
+const PASSPHRASE = 'cendol gula melaka sejuk';
+
+function png(): Buffer {
+  const image = new PNG({ width: 40, height: 30 });
+  image.data.fill(120);
+  return PNG.sync.write(image);
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** What a screen reader would call the focused element: its label, or its own text. */
+function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const active = document.activeElement as HTMLElement | null;
+    if (!active) return '';
+    const labelled = (active as HTMLInputElement).labels?.[0]?.textContent;
+    return (labelled ?? active.getAttribute('aria-label') ?? active.textContent ?? '').trim();
+  });
+}
+
+/** Presses Tab until the focused element's name matches, failing if it is not reachable by keyboard. */
+async function tabTo(page: Page, name: string | RegExp, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const current = await focusedName(page);
+    if (typeof name === 'string' ? current === name : name.test(current)) return;
+  }
+  throw new Error(`"${name}" was not reached with the Tab key`);
+}
+
+describe('keyboard only', () => {
+  it('creates a vault, adds an item and exports a bundle without a mouse; discreet mode names the bundle neutrally', async () => {
+    await inApp(browser, async ({ page, origin }) => {
+      await page.goto(`${origin}/`);
+      await page.locator('[data-screen="first-run"]').waitFor();
+      await tabTo(page, 'Skip introduction');
+      await page.keyboard.press('Enter');
+      await heading(page, 'Create your vault');
+      await tabTo(page, 'Passphrase');
+      await page.keyboard.type(PASSPHRASE);
+      await tabTo(page, 'Type the passphrase again');
+      await page.keyboard.type(PASSPHRASE);
+      await tabTo(page, 'I understand that the passphrase cannot be recovered.');
+      await page.keyboard.press('Space');
+      await tabTo(page, 'Create vault');
+      await page.keyboard.press('Enter');
+      await heading(page, 'Cases');
+
+      await tabTo(page, 'Case name');
+      await page.keyboard.type('Mesej ugutan');
+      await tabTo(page, 'Create case');
+      await page.keyboard.press('Enter');
+      await heading(page, 'Mesej ugutan');
+
+      await tabTo(page, 'Choose files');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+      await chooser.setFiles([{ name: 'ugutan.png', mimeType: 'image/png', buffer: png() }]);
+      await page.getByText('1 item(s) added.').waitFor();
+
+      // Discreet mode, set from Settings with the keyboard, names the download neutrally.
+      await page.goto(`${origin}/#/settings`);
+      await heading(page, 'Settings');
+      await tabTo(page, 'Look');
+      await page.keyboard.press('ArrowDown');
+      await page.getByText('Saved. The new look shows').waitFor();
+
+      await tabTo(page, 'Export');
+      await page.keyboard.press('Enter');
+      await heading(page, 'Export a sealed bundle');
+      await tabTo(page, 'Make the bundle');
+      await page.keyboard.press('Enter');
+      await page.getByText('The bundle is ready.').waitFor({ timeout: 120_000 });
+      await tabTo(page, 'Save the bundle');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+      expect(download.suggestedFilename()).toMatch(/^document-\d{8}-[0-9a-f]+\.zip$/);
+    });
+  });
+});
