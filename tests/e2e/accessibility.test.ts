@@ -39,7 +39,8 @@ describe('accessibility of every unlocked screen', () => {
       await page.locator('.item-card').waitFor();
       await page.setViewportSize({ width: 320, height: 640 });
       // Text at 200% the way a person's browser setting does it (CSSOM, which the CSP allows).
-      const bigText = () => page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+      const bigText = () =>
+        page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
       const screens = [
         caseUrl,
         `${origin}/#/cases`,
