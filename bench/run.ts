@@ -68,6 +68,7 @@ async function browserScenarios(): Promise<BenchResult[]> {
       ['vault', { small: 1, medium: 10, large: 200 }],
       ['ingest', { screenshots: 200, videos: 1, videoMiB: 200 }],
       ['export', { screenshots: 490, videos: 10, videoMiB: 50 }],
+      ['backup', { sizeMiB: 1000 }],
     ];
     // Chromium runs as children of this process; the peak is taken over those children only.
     const rootPid: number | null = process.platform === 'linux' ? process.pid : null;

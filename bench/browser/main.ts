@@ -2,6 +2,7 @@ import { loadSodium } from '../../src/core/crypto/sodium';
 import { argon2Scenario, ceilingScenarios, filler, MiB } from '../ceiling';
 import { type BenchResult, mbPerSecond, timeRuns } from '../measure';
 import { appFlow } from './app-flow';
+import { backupScenarios } from './backup';
 import { HeapProbe } from './memory';
 import { vaultScenarios } from './vault';
 
@@ -73,6 +74,7 @@ const scenarios: Record<string, (options: Record<string, number>) => Promise<Ben
     ];
   },
   indexedDb: indexedDbCeiling,
+  backup: (options) => backupScenarios(options.sizeMiB ?? 1000),
   ingest: appFlow,
   export: appFlow,
   async vault(options) {

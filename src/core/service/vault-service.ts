@@ -417,6 +417,8 @@ export class VaultService {
     try {
       const { vault, summary } = await backup.restoreBackup(file, passphrase, {
         deriveKey: this.#deriveKey,
+        // Replacing: erase only once the whole file checks out. An empty device needs one pass.
+        checkFirst: exists,
         availableSpace: () => backup.availableSpace(exists),
         onProgress: (progress) => {
           this.#restoreProgress = progress;

@@ -13,7 +13,7 @@ async function freshRepository(name: string) {
   return { vault, repo: new EvidenceRepository(vault) };
 }
 
-function pngBytes(seed: number, size = 3 * 1024 * 1024 + 17): Uint8Array {
+function pngBytes(seed: number, size = 3 * 1024 * 1024 + 17): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size);
   bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   for (let i = 8; i < size; i++) bytes[i] = (i * 31 + seed) & 0xff;

@@ -23,12 +23,19 @@ describe('VaultService (what the vault worker serves to the page)', () => {
 
     await service.lock();
     expect(await service.status()).toBe('locked');
-    await expect(service.getRecord('settings', 'app')).rejects.toSatisfy((e) => isBuktiError(e, 'vault.locked'));
+    await expect(service.getRecord('settings', 'app')).rejects.toSatisfy((e) =>
+      isBuktiError(e, 'vault.locked'),
+    );
     expect((await service.unlock('bukan frasa laluan')).kind).toBe('wrongPassphrase');
     expect(await service.unlock('lima kata untuk ujian')).toEqual({ kind: 'ok' });
-    expect(await service.getRecord('settings', 'app')).toEqual({ v: 1, autoLock: { idleMs: 60000, hiddenMs: 0 } });
+    expect(await service.getRecord('settings', 'app')).toEqual({
+      v: 1,
+      autoLock: { idleMs: 60000, hiddenMs: 0 },
+    });
 
-    expect((await service.changePassphrase('lima kata untuk ujian', 'frasa baharu yang panjang')).kind).toBe('ok');
+    expect((await service.changePassphrase('lima kata untuk ujian', 'frasa baharu yang panjang')).kind).toBe(
+      'ok',
+    );
     await service.lock();
     expect((await service.unlock('lima kata untuk ujian')).kind).toBe('wrongPassphrase');
     expect((await service.unlock('frasa baharu yang panjang')).kind).toBe('ok');

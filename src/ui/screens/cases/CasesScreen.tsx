@@ -2,6 +2,7 @@ import { hrefFor } from '../../app/router';
 import { useVaultData } from '../../hooks/use-vault-data';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
+import { BackupReminder } from '../backup/BackupReminder';
 import { ScreenIntro } from '../ScreenIntro';
 import { CaseDetail } from './CaseDetail';
 import { NewCaseForm } from './NewCaseForm';
@@ -22,6 +23,7 @@ function CaseList() {
   return (
     <section class="screen" data-screen="cases">
       <ScreenIntro title="screen.cases.title" intro="screen.cases.intro" />
+      <BackupReminder />
       {error && (
         <p class="error" role="alert">
           {t(error, { detail: 'cases' })}

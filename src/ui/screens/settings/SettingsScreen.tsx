@@ -1,3 +1,6 @@
+import { discreetPreset } from '../../safety/discreet';
+import { BackupSection } from '../backup/BackupSection';
+import { RestoreSection } from '../backup/RestoreSection';
 import { ScreenIntro } from '../ScreenIntro';
 import { AutoLockSection } from './AutoLockSection';
 import { ChangePassphraseSection } from './ChangePassphraseSection';
@@ -16,6 +19,8 @@ export function SettingsScreen() {
       <StorageSection />
       <ChangePassphraseSection />
       <EraseAfterSection />
+      <BackupSection discreet={discreetPreset() !== null} />
+      <RestoreSection />
       <EraseVaultSection />
     </section>
   );

@@ -1,16 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
+import { formatBytes } from '../../format';
 import { useI18n } from '../../i18n';
-
-function formatBytes(bytes: number, locale: string): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toLocaleString(locale, { maximumFractionDigits: 1 })} ${units[unit]}`;
-}
 
 /** Space used and left, and whether the browser promised not to evict the vault. */
 export function StorageSection() {

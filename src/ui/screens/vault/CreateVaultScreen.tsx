@@ -5,6 +5,7 @@ import { MIN_PASSPHRASE_LENGTH } from '../../../core/vault/format';
 import { estimatePassphraseStrength } from '../../../core/vault/strength';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
+import { RestoreSection } from '../backup/RestoreSection';
 import { PassphraseField } from './PassphraseField';
 
 /** First use: choose a passphrase, understand it cannot be recovered, create the vault. */
@@ -116,6 +117,7 @@ export function CreateVaultScreen({ erasedAfterFailures = false }: { erasedAfter
           {t('vaultUi.create.submit')}
         </button>
       </form>
+      <RestoreSection />
     </section>
   );
 }

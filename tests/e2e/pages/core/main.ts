@@ -1,5 +1,7 @@
 // Exposes src/core to the browser tests, so the vault runs against Chromium's real IndexedDB.
+import * as backup from '../../../../src/core/backup';
+import { EvidenceRepository } from '../../../../src/core/evidence/repository';
 import * as vault from '../../../../src/core/vault';
 
-(window as unknown as { bukti_core: unknown }).bukti_core = { vault };
+(window as unknown as { bukti_core: unknown }).bukti_core = { vault, backup, EvidenceRepository };
 document.body.dataset.ready = 'true';

@@ -1,0 +1,12 @@
+import type { VaultService } from '../../../core/service/vault-service';
+import { type Methods, wrap } from '../../workers/rpc';
+
+/**
+ * A vault worker of the restore's own, for a device without a vault: the session's worker is only
+ * reachable once a vault is unlocked. The restore writes the database this worker opens (the same one
+ * the session uses); the worker is terminated afterwards, closing its connection.
+ */
+export function openRestoreWorker(): { vault: Methods<VaultService>; close(): void } {
+  const worker = new Worker(new URL('../../workers/vault.worker.ts', import.meta.url), { type: 'module' });
+  return { vault: wrap<VaultService>(worker), close: () => worker.terminate() };
+}
