@@ -1,7 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVaultThroughUi, heading, inApp, launchChromium, seriousAxeViolations } from './harness';
+import {
+  createVaultThroughUi,
+  heading,
+  inApp,
+  launchChromium,
+  overflowing,
+  seriousAxeViolations,
+} from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,16 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Elements wider than the viewport: at 320 px nothing may force sideways scrolling. */
-function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    return Array.from(document.querySelectorAll<HTMLElement>('main *'))
-      .filter((el) => el.getBoundingClientRect().right > width + 1)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-  });
-}
 
 describe('accessibility of every unlocked screen', () => {
   it('has no serious or critical axe violation in English and Malay, and fits 320 px at 200% text', async () => {

@@ -1,22 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVaultThroughUi, heading, inApp, launchChromium, seriousAxeViolations } from './harness';
+import { png } from './images';
 import { plaintextAtRest } from './plaintext-scan';
 
 const PASSPHRASE = 'nasi lemak dan teh tarik';
-
-/** A real PNG with a pattern that depends on `seed`, so every test file has distinct bytes. */
-function png(seed: number, width = 64, height = 48): Buffer {
-  const image = new PNG({ width, height });
-  for (let i = 0; i < width * height; i++) {
-    image.data[i * 4] = (i * seed) & 0xff;
-    image.data[i * 4 + 1] = (i >> 3) & 0xff;
-    image.data[i * 4 + 2] = seed & 0xff;
-    image.data[i * 4 + 3] = 255;
-  }
-  return PNG.sync.write(image);
-}
 
 let browser: Browser;
 beforeAll(async () => {

@@ -116,6 +116,36 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
 }
 
+/** Elements wider than the viewport: at 320 px nothing may force sideways scrolling. */
+export function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return Array.from(document.querySelectorAll<HTMLElement>('main *'))
+      .filter((el) => el.getBoundingClientRect().right > width + 1)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+  });
+}
+
+/** What a screen reader would call the focused element: its label, or its own text. */
+export function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const active = document.activeElement as HTMLElement | null;
+    if (!active) return '';
+    const labelled = (active as HTMLInputElement).labels?.[0]?.textContent;
+    return (labelled ?? active.getAttribute('aria-label') ?? active.textContent ?? '').trim();
+  });
+}
+
+/** Presses Tab until the focused element's name matches, failing if it is not reachable by keyboard. */
+export async function tabTo(page: Page, name: string | RegExp, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const current = await focusedName(page);
+    if (typeof name === 'string' ? current === name : name.test(current)) return;
+  }
+  throw new Error(`"${name}" was not reached with the Tab key`);
+}
+
 /** Skips the first-run introduction if it is showing (a fresh profile sees it once). */
 export async function skipIntroduction(page: Page): Promise<void> {
   const skip = page.getByRole('button', { name: 'Skip introduction' });

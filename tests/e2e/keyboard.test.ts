@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { heading, inApp, launchChromium } from './harness';
+import { heading, inApp, launchChromium, tabTo } from './harness';
 
 const PASSPHRASE = 'cendol gula melaka sejuk';
 
@@ -18,26 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** What a screen reader would call the focused element: its label, or its own text. */
-function focusedName(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const active = document.activeElement as HTMLElement | null;
-    if (!active) return '';
-    const labelled = (active as HTMLInputElement).labels?.[0]?.textContent;
-    return (labelled ?? active.getAttribute('aria-label') ?? active.textContent ?? '').trim();
-  });
-}
-
-/** Presses Tab until the focused element's name matches, failing if it is not reachable by keyboard. */
-async function tabTo(page: Page, name: string | RegExp, limit = 80): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    const current = await focusedName(page);
-    if (typeof name === 'string' ? current === name : name.test(current)) return;
-  }
-  throw new Error(`"${name}" was not reached with the Tab key`);
-}
 
 describe('keyboard only', () => {
   it('creates a vault, adds an item and exports a bundle without a mouse; discreet mode names the bundle neutrally', async () => {

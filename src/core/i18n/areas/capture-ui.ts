@@ -55,7 +55,6 @@ const en = {
   'item.edit': 'Save changes',
   'item.delete': 'Delete this item',
   'item.deleteConfirm': 'Delete "{name}"? Its fingerprint stays in the custody log.',
-  'item.history': 'Earlier versions of the details: {count}',
   'item.gps': 'This file holds a GPS location. The exported original will carry it.',
   'item.noPreview': 'No preview for this kind of file.',
 } as const;
@@ -115,7 +114,6 @@ const ms: Record<keyof typeof en, string> = {
   'item.edit': 'Simpan perubahan',
   'item.delete': 'Padam item ini',
   'item.deleteConfirm': 'Padam "{name}"? Cap jarinya kekal dalam log jagaan.',
-  'item.history': 'Versi butiran yang terdahulu: {count}',
   'item.gps': 'Fail ini mengandungi lokasi GPS. Fail asal yang dieksport akan membawanya.',
   'item.noPreview': 'Tiada pratonton untuk jenis fail ini.',
 };

@@ -1,12 +1,19 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { isBuktiError } from '../../../core/errors';
+import { type DraftProblem, draftToInput } from '../../../core/evidence/details-draft';
+import type { EvidenceItem } from '../../../core/evidence/model';
 import type { MessageKey, MessageParams } from '../../../core/i18n';
+import { useVaultData } from '../../hooks/use-vault-data';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
-import { type CaptureDetails, DetailsFields, EMPTY_DETAILS, toDetailsInput } from './DetailsFields';
+import { type CaptureDetails, DetailsFields, EMPTY_DETAILS } from './DetailsFields';
+import { DuplicateNotice } from './DuplicateNotice';
 import { captureScreenFrame, mediaDuration } from './media';
 
 type Note = { key: MessageKey; params?: MessageParams; kind: 'ok' | 'error' | 'notice' };
+
+/** The last capture's files that were already in the case, with the items that capture added. */
+type Duplicates = { found: Array<{ name: string; itemId: string }>; added: EvidenceItem[] };
 
 /** Every way in: picker, camera, microphone, drop, paste, screen capture, link only, message text. */
 export function AddEvidence({ caseId, onAdded }: { caseId: string; onAdded: () => void }) {
@@ -18,11 +25,40 @@ export function AddEvidence({ caseId, onAdded }: { caseId: string; onAdded: () =
   const [link, setLink] = useState('');
   const [text, setText] = useState('');
   const [dragging, setDragging] = useState(false);
+  const [problems, setProblems] = useState<DraftProblem[]>([]);
+  // Files chosen while a detail could not be read wait here, so they need not be chosen again.
+  const [waiting, setWaiting] = useState<File[]>([]);
+  const [duplicates, setDuplicates] = useState<Duplicates | null>(null);
+  const { data: caseItems, reload: reloadItems } = useVaultData(
+    () => session.vault.listItems(caseId),
+    [caseId],
+  );
+  const changed = () => {
+    reloadItems();
+    onAdded();
+  };
+
+  /** The details as the vault takes them, or undefined after pointing out what needs fixing. */
+  const checkedDetails = () => {
+    const result = draftToInput(details);
+    setProblems(result.ok ? [] : result.problems);
+    return result.ok ? result.input : undefined;
+  };
+  // Once problems are shown, they follow the fields as the person fixes them.
+  useEffect(() => {
+    if (problems.length === 0) return;
+    const result = draftToInput(details);
+    setProblems(result.ok ? [] : result.problems);
+  }, [details]);
 
   const addFiles = async (files: File[]) => {
     if (files.length === 0) return;
-    setBusy(files.length);
     setNotes([]);
+    setDuplicates(null);
+    const input = checkedDetails();
+    setWaiting(input ? [] : files);
+    if (!input) return;
+    setBusy(files.length);
     try {
       const incoming = await Promise.all(
         files.map(async (file) => ({
@@ -33,14 +69,11 @@ export function AddEvidence({ caseId, onAdded }: { caseId: string; onAdded: () =
           durationSeconds: await mediaDuration(file, file.type),
         })),
       );
-      const result = await session.vault.captureFiles(caseId, incoming, toDetailsInput(details));
-      const next: Note[] = [];
+      const result = await session.vault.captureFiles(caseId, incoming, input);
       if (result.added.length > 0)
-        next.push({ key: 'capture.add.added', params: { count: result.added.length }, kind: 'ok' });
-      for (const d of result.duplicates)
-        next.push({ key: 'capture.add.duplicate', params: { name: d.name }, kind: 'notice' });
-      setNotes(next);
-      onAdded();
+        setNotes([{ key: 'capture.add.added', params: { count: result.added.length }, kind: 'ok' }]);
+      if (result.duplicates.length > 0) setDuplicates({ found: result.duplicates, added: result.added });
+      changed();
     } catch (error) {
       setNotes([
         {
@@ -57,8 +90,10 @@ export function AddEvidence({ caseId, onAdded }: { caseId: string; onAdded: () =
   const addWithoutFile = async (kind: 'webLink' | 'messageText', value: string) => {
     if (value.trim() === '') return;
     setNotes([]);
+    setDuplicates(null);
+    const input = checkedDetails();
+    if (!input) return;
     try {
-      const input = toDetailsInput(details);
       await session.vault.captureWithoutFile(
         kind === 'webLink'
           ? { caseId, kind, details: { ...input, contentUrl: value.trim() } }
@@ -67,7 +102,7 @@ export function AddEvidence({ caseId, onAdded }: { caseId: string; onAdded: () =
       setNotes([{ key: 'capture.add.added', params: { count: 1 }, kind: 'ok' }]);
       if (kind === 'webLink') setLink('');
       else setText('');
-      onAdded();
+      changed();
     } catch (error) {
       setNotes([
         {
@@ -116,7 +151,7 @@ export function AddEvidence({ caseId, onAdded }: { caseId: string; onAdded: () =
   return (
     <section class="card add-evidence" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('capture.add.title')}</h2>
-      <DetailsFields value={details} onChange={setDetails} />
+      <DetailsFields value={details} onChange={setDetails} related={caseItems ?? []} problems={problems} />
       <section
         class={`drop-zone${dragging ? ' dragging' : ''}`}
         data-testid="drop-zone"
@@ -206,6 +241,29 @@ export function AddEvidence({ caseId, onAdded }: { caseId: string; onAdded: () =
       </div>
       <div aria-live="polite">
         {busy > 0 && <p role="status">{t('capture.add.working', { count: busy })}</p>}
+        {problems.length > 0 && (
+          <p class="error" role="alert">
+            {t('details.problems')}
+          </p>
+        )}
+        {waiting.length > 0 && (
+          <div class="notice">
+            <p>{t('dup.waiting', { count: waiting.length })}</p>
+            <button type="button" class="button small" onClick={() => void addFiles(waiting)}>
+              {t('dup.addWaiting')}
+            </button>
+          </div>
+        )}
+        {duplicates?.found.map((found) => (
+          <DuplicateNotice
+            key={`${found.name}-${found.itemId}`}
+            name={found.name}
+            existing={[...(caseItems ?? []), ...duplicates.added].find((item) => item.id === found.itemId)}
+            added={duplicates.added}
+            caseId={caseId}
+            onLinked={changed}
+          />
+        ))}
         {notes.map((note) => (
           <p
             key={`${note.key}-${JSON.stringify(note.params)}`}

@@ -1,66 +1,71 @@
-import { useId } from 'preact/hooks';
-import { CATEGORIES, type Category, isSensitiveByDefault } from '../../../core/evidence/model';
+import { useEffect, useId, useState } from 'preact/hooks';
+import { BuktiError } from '../../../core/errors';
+import {
+  chooseLinkFilled,
+  type DetailsDraft,
+  type DraftProblem,
+  draftToInput,
+  EMPTY_DRAFT,
+  linkFilled,
+  withCategory,
+} from '../../../core/evidence/details-draft';
+import { CATEGORIES, type Category, type EvidenceItem } from '../../../core/evidence/model';
 import type { DetailsInput } from '../../../core/evidence/records';
 import type { MessageKey } from '../../../core/i18n';
+import { Disclosure } from '../../components/Disclosure';
+import { TextInput } from '../../components/TextInput';
 import { useI18n } from '../../i18n';
+import '../cases/item-details.css';
+import { useLinkHint } from './link-hint';
+import { MoreDetailsFields } from './MoreDetailsFields';
 
-/** The facts asked for at capture; all optional but the category. */
-export interface CaptureDetails {
-  category: Category;
-  sensitive: boolean;
-  /** True once the person changed "hide the picture" themselves; the category then stops overriding it. */
-  sensitiveChosen: boolean;
-  description: string;
-  contentUrl: string;
-  postedAsShown: string;
-  handle: string;
-}
+/** The details as typed in a form; see core/evidence/details-draft.ts. */
+export type CaptureDetails = DetailsDraft;
 
-export const EMPTY_DETAILS: CaptureDetails = {
-  category: 'other',
-  sensitive: false,
-  sensitiveChosen: false,
-  description: '',
-  contentUrl: '',
-  postedAsShown: '',
-  handle: '',
-};
+export const EMPTY_DETAILS: CaptureDetails = EMPTY_DRAFT;
 
-/** What the vault's `captureFiles` expects, without empty strings. */
+/** What the vault expects; a field that cannot be read throws a BuktiError naming it. */
 export function toDetailsInput(d: CaptureDetails): DetailsInput {
-  return {
-    category: d.category,
-    sensitive: d.sensitive,
-    description: d.description.trim(),
-    contentUrl: d.contentUrl.trim() || undefined,
-    postedTime: d.postedAsShown.trim() ? { asShown: d.postedAsShown.trim() } : undefined,
-    account: d.handle.trim() ? { handle: d.handle.trim() } : undefined,
-  };
+  const result = draftToInput(d);
+  if (!result.ok) throw new BuktiError(result.problems[0]?.key ?? 'details.problems');
+  return result.input;
 }
 
+/** True when a field behind "More details" holds something, so the section starts open. */
+function usesMore(d: CaptureDetails): boolean {
+  const typed = [d.displayName, d.postedDate, d.postedClock, d.reportReference, d.reportDate, d.tags];
+  return typed.some((text) => text !== '') || d.relatedItemIds.length > 0 || d.unfinished.length > 0;
+}
+
+/**
+ * The details of an item: the quick ones first (category, hiding, what it shows, link, posting time,
+ * account), the rarely used ones behind "More details". `related` lists the items to choose from;
+ * without it the related-items choice is left out. `startedHidden` keeps a hidden item hidden when
+ * its category changes.
+ */
 export function DetailsFields({
   value,
   onChange,
+  related,
+  problems = [],
+  startOpen = false,
+  startedHidden = false,
 }: {
   value: CaptureDetails;
   onChange: (next: CaptureDetails) => void;
+  related?: EvidenceItem[];
+  problems?: DraftProblem[];
+  startOpen?: boolean;
+  startedHidden?: boolean;
 }) {
   const { t } = useI18n();
   const id = useId();
+  const [open, setOpen] = useState(() => startOpen || usesMore(value));
+  useEffect(() => {
+    if (problems.length > 0) setOpen(true);
+  }, [problems]);
   const set = (patch: Partial<CaptureDetails>) => onChange({ ...value, ...patch });
-  // Links are typed as text (inputMode url): an address that does not parse is still kept, and flagged.
-  const text = (name: keyof CaptureDetails, label: MessageKey, inputMode: 'text' | 'url' = 'text') => (
-    <div class="field">
-      <label for={`${id}-${name}`}>{t(label)}</label>
-      <input
-        id={`${id}-${name}`}
-        type="text"
-        inputMode={inputMode}
-        value={value[name] as string}
-        onInput={(e) => set({ [name]: (e.currentTarget as HTMLInputElement).value })}
-      />
-    </div>
-  );
+  const linkHint = useLinkHint(value);
   return (
     <fieldset class="details-fields">
       <div class="field">
@@ -68,13 +73,7 @@ export function DetailsFields({
         <select
           id={`${id}-category`}
           value={value.category}
-          onChange={(e) => {
-            const category = (e.currentTarget as HTMLSelectElement).value as Category;
-            set({
-              category,
-              sensitive: value.sensitiveChosen ? value.sensitive : isSensitiveByDefault(category),
-            });
-          }}
+          onChange={(e) => onChange(withCategory(value, e.currentTarget.value as Category, startedHidden))}
         >
           {CATEGORIES.map((c) => (
             <option key={c} value={c}>
@@ -87,16 +86,40 @@ export function DetailsFields({
         <input
           type="checkbox"
           checked={value.sensitive}
-          onChange={(e) =>
-            set({ sensitive: (e.currentTarget as HTMLInputElement).checked, sensitiveChosen: true })
-          }
+          onChange={(e) => set({ sensitive: e.currentTarget.checked, sensitiveChosen: true })}
         />
         {t('capture.add.sensitive')}
       </label>
-      {text('description', 'capture.add.description')}
-      {text('contentUrl', 'capture.add.contentUrl', 'url')}
-      {text('postedAsShown', 'capture.add.postedAsShown')}
-      {text('handle', 'capture.add.handle')}
+      <TextInput
+        id={`${id}-description`}
+        label="capture.add.description"
+        value={value.description}
+        onInput={(description) => set({ description })}
+      />
+      {/* Links are typed as text (inputMode url): an address that does not parse is still kept, and flagged. */}
+      <TextInput
+        id={`${id}-contentUrl`}
+        label="capture.add.contentUrl"
+        inputMode="url"
+        value={value.contentUrl}
+        onInput={(contentUrl) => set({ contentUrl })}
+      />
+      <TextInput
+        id={`${id}-postedAsShown`}
+        label="capture.add.postedAsShown"
+        value={value.postedAsShown}
+        onInput={(postedAsShown) => set({ postedAsShown })}
+      />
+      <TextInput
+        id={`${id}-handle`}
+        label="capture.add.handle"
+        value={linkFilled(value, 'handle')}
+        hint={linkHint('handle')}
+        onInput={(handle) => onChange(chooseLinkFilled(value, 'handle', handle))}
+      />
+      <Disclosure label={t('details.more')} open={open} onToggle={setOpen}>
+        <MoreDetailsFields value={value} onChange={onChange} id={id} problems={problems} related={related} />
+      </Disclosure>
     </fieldset>
   );
 }

@@ -1,14 +1,56 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EvidenceItem } from '../../../core/evidence/model';
 import type { MessageKey } from '../../../core/i18n';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
+import { EditDetails, type EditOutcome } from './EditDetails';
+import { FileFacts } from './FileFacts';
 import { FilePreview } from './FilePreview';
+import { ItemDetailsList } from './ItemDetailsList';
+import { ItemHistory } from './ItemHistory';
+import { useItemName } from './item-label';
+import './item-details.css';
 
-/** One item on the timeline: what, when, where, its fingerprints, and a preview (hidden if sensitive). */
-export function ItemCard({ item, onChanged }: { item: EvidenceItem; onChanged: () => void }) {
+const OUTCOME_TEXT: Record<Exclude<EditOutcome, 'cancelled'>, MessageKey> = {
+  saved: 'item.saved',
+  unchanged: 'item.unchanged',
+};
+
+/**
+ * One item on the timeline: what, when, where, its details, its fingerprints and file facts, a preview
+ * (hidden if sensitive), its earlier versions, and editing. `targeted` gives it focus when it opens.
+ */
+export function ItemCard({
+  item,
+  items,
+  onChanged,
+  targeted = false,
+}: {
+  item: EvidenceItem;
+  items: EvidenceItem[];
+  onChanged: () => void;
+  targeted?: boolean;
+}) {
   const { t, locale } = useI18n();
   const d = item.details;
-  const name = item.files[0]?.originalName ?? d.contentUrl ?? t(`evidence.kind.${item.kind}` as MessageKey);
+  const name = useItemName()(item);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const [editing, setEditing] = useState(false);
+  const [outcome, setOutcome] = useState<EditOutcome | null>(null);
+
+  useEffect(() => {
+    if (targeted) heading.current?.focus();
+  }, [targeted]);
+  useEffect(() => {
+    if (outcome !== null) editButton.current?.focus();
+  }, [outcome]);
+
+  const closeEditor = (result: EditOutcome) => {
+    setEditing(false);
+    setOutcome(result);
+    if (result === 'saved') onChanged();
+  };
   const remove = async () => {
     if (!window.confirm(t('item.deleteConfirm', { name }))) return;
     await session.vault.deleteItem(item.id);
@@ -16,12 +58,13 @@ export function ItemCard({ item, onChanged }: { item: EvidenceItem; onChanged: (
   };
   return (
     <li class="card item-card" data-item-id={item.id}>
-      <h3>
+      <h3 ref={heading} tabIndex={-1}>
         {t(`evidence.kind.${item.kind}` as MessageKey)} · {t(`evidence.category.${d.category}` as MessageKey)}
       </h3>
       <p class="muted">
         {t('item.captured', { time: new Date(item.captured.utc).toLocaleString(locale) })} (
-        {item.captured.timeZone}){d.postedTime && <> · {t('item.posted', { time: d.postedTime.asShown })}</>}
+        {item.captured.timeZone})
+        {d.postedTime?.asShown && <> · {t('item.posted', { time: d.postedTime.asShown })}</>}
       </p>
       <p>
         {t(`platform.${d.platform}` as MessageKey)}
@@ -34,6 +77,7 @@ export function ItemCard({ item, onChanged }: { item: EvidenceItem; onChanged: (
         </p>
       ))}
       {d.description && <p>{d.description}</p>}
+      <ItemDetailsList item={item} items={items} />
       {item.text && <blockquote class="wrap-anywhere">{item.text}</blockquote>}
       {item.files.map((file) => (
         <div key={file.id} class="item-file">
@@ -43,12 +87,33 @@ export function ItemCard({ item, onChanged }: { item: EvidenceItem; onChanged: (
           <p>
             {t('item.sha256')}: <code class="hash">{file.sha256}</code>
           </p>
+          <FileFacts file={file} />
         </div>
       ))}
-      {item.history.length > 0 && <p class="muted">{t('item.history', { count: item.history.length })}</p>}
-      <button type="button" class="button small" onClick={remove}>
-        {t('item.delete')}
-      </button>
+      <ItemHistory item={item} items={items} />
+      {editing ? (
+        <EditDetails item={item} items={items} onClose={closeEditor} />
+      ) : (
+        <div class="item-actions">
+          <button
+            ref={editButton}
+            type="button"
+            class="button small"
+            onClick={() => {
+              setOutcome(null);
+              setEditing(true);
+            }}
+          >
+            {t('item.editDetails')}
+          </button>
+          <button type="button" class="button small" onClick={remove}>
+            {t('item.delete')}
+          </button>
+        </div>
+      )}
+      <p role="status" class={outcome && outcome !== 'cancelled' ? 'ok' : undefined}>
+        {outcome && outcome !== 'cancelled' ? t(OUTCOME_TEXT[outcome]) : ''}
+      </p>
     </li>
   );
 }

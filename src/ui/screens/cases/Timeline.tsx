@@ -1,12 +1,19 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { EvidenceItem } from '../../../core/evidence/model';
 import type { MessageKey } from '../../../core/i18n';
+import { useRoute } from '../../app/router';
 import { useI18n } from '../../i18n';
 import { ItemCard } from './ItemCard';
 
 /** When it happened: the posted time the person gave, else when it was captured. */
 export function incidentTime(item: EvidenceItem): string {
   return item.details.postedTime?.iso ?? item.captured.utc;
+}
+
+/** Milliseconds since 1970 of the incident; times given with an offset sort by the instant they name. */
+function incidentInstant(item: EvidenceItem): number {
+  const parsed = Date.parse(incidentTime(item));
+  return Number.isNaN(parsed) ? Date.parse(item.captured.utc) : parsed;
 }
 
 /** Items in incident order, filterable by platform, category and account. */
@@ -25,7 +32,17 @@ export function Timeline({ items, onChanged }: { items: EvidenceItem[]; onChange
     .filter((i) => !platform || i.details.platform === platform)
     .filter((i) => !category || i.details.category === category)
     .filter((i) => !account || i.details.account?.handle === account)
-    .sort((a, b) => incidentTime(a).localeCompare(incidentTime(b)));
+    .sort((a, b) => incidentInstant(a) - incidentInstant(b));
+  // `#/cases/<case>/<item>` opens the case at one item; a filter that hides it is cleared.
+  const route = useRoute();
+  const target = route.screen === 'cases' ? route.rest[1] : undefined;
+  useEffect(() => {
+    if (target !== undefined && !shown.some((item) => item.id === target)) {
+      setPlatform('');
+      setCategory('');
+      setAccount('');
+    }
+  }, [target]);
 
   const select = (
     label: MessageKey,
@@ -65,7 +82,13 @@ export function Timeline({ items, onChanged }: { items: EvidenceItem[]; onChange
           </div>
           <ol class="timeline">
             {shown.map((item) => (
-              <ItemCard key={item.id} item={item} onChanged={onChanged} />
+              <ItemCard
+                key={item.id}
+                item={item}
+                items={items}
+                onChanged={onChanged}
+                targeted={item.id === target}
+              />
             ))}
           </ol>
         </>
