@@ -73,10 +73,12 @@ describe('item details in Chromium', () => {
       await form.getByLabel('What kind of abuse is this?').selectOption('harassment');
       await form.getByLabel('What this shows (optional)').fill(SECRETS.description);
       await form.getByLabel('Link to the post or message (optional)').fill(POST);
-      expect(await form.getByLabel('Account name or @handle (optional)').inputValue()).toBe('pembuli2291');
+      await expect
+        .poll(() => form.getByLabel('Account name or @handle (optional)').inputValue())
+        .toBe('pembuli2291');
       await form.getByLabel('When it was posted, as shown (optional)').fill('Semalam 21:14');
       await form.getByRole('button', { name: 'More details' }).click();
-      expect(await form.getByLabel('App or website').inputValue()).toBe('x');
+      await expect.poll(() => form.getByLabel('App or website').inputValue()).toBe('x');
       expect(await form.getByLabel('Link to the account’s profile (optional)').inputValue()).toBe(
         'https://x.com/pembuli2291',
       );
@@ -90,6 +92,7 @@ describe('item details in Chromium', () => {
         .getByTestId('file-input')
         .setInputFiles([{ name: 'IMG_20250409_211005.jpg', mimeType: 'image/jpeg', buffer: photo }]);
       await page.getByText('1 item(s) added.').waitFor();
+      await page.locator('.item-card').waitFor();
       const [photoId] = await cardIds(page);
       const photoCard = page.locator(`[data-item-id="${photoId}"]`);
       for (const shown of [
@@ -117,7 +120,7 @@ describe('item details in Chromium', () => {
       ]);
       const duplicate = page.locator('.duplicate-notice');
       await duplicate.getByText('"again.jpg" is already in this case, in "IMG_20250409_211005.jpg').waitFor();
-      expect(await page.locator('.item-card').count()).toBe(2);
+      await expect.poll(() => page.locator('.item-card').count()).toBe(2);
       await duplicate.getByRole('button', { name: 'Link it to the item(s) just added' }).click();
       await duplicate.getByText('Linked.').waitFor();
       const profileId = (await cardIds(page)).find((id) => id !== photoId);
@@ -135,7 +138,7 @@ describe('item details in Chromium', () => {
       // Edit by keyboard; a half-typed date is pointed out and nothing typed is lost.
       await photoCard.getByRole('button', { name: 'Edit details' }).focus();
       await page.keyboard.press('Enter');
-      expect(await focusedName(page)).toBe('What kind of abuse is this?');
+      await expect.poll(() => focusedName(page)).toBe('What kind of abuse is this?');
       const editor = photoCard.locator('form.edit-details');
       expect(await editor.getByLabel('Display name shown on the account (optional)').inputValue()).toBe(
         SECRETS.displayName,
@@ -153,20 +156,20 @@ describe('item details in Chromium', () => {
       await page.keyboard.press('Enter');
       await editor.getByText('Some details need a look before they can be saved.').waitFor();
       await editor.getByText('The report date could not be read.').waitFor();
-      expect(await focusedName(page)).toBe('Date you reported it to the platform (optional)');
+      await expect.poll(() => focusedName(page)).toBe('Date you reported it to the platform (optional)');
       expect(await editor.getByLabel('What this shows (optional)').inputValue()).toBe(SECRETS.edited);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await editor.getByLabel('Date you reported it to the platform (optional)').fill('2025-04-11');
       await editor.getByRole('button', { name: 'Save changes' }).press('Enter');
       await photoCard.getByText('Details saved. The earlier version is kept in the history.').waitFor();
-      expect(await focusedName(page)).toBe('Edit details');
+      await expect.poll(() => focusedName(page)).toBe('Edit details');
       await photoCard.getByText('X (Twitter) · @pembuli_asal').waitFor();
 
       // History, on request: when each version was replaced and what differed.
       const history = photoCard.getByRole('button', { name: 'Earlier versions (1)' });
       await history.focus();
       await page.keyboard.press('Enter');
-      expect(await history.getAttribute('aria-expanded')).toBe('true');
+      await expect.poll(() => history.getAttribute('aria-expanded')).toBe('true');
       const versions = photoCard.locator('.history-list');
       await versions.getByRole('heading', { name: /^Replaced / }).waitFor();
       const change = await versions.textContent();
@@ -210,7 +213,7 @@ describe('item details in Chromium', () => {
 
       await card.getByRole('button', { name: 'Edit details' }).click();
       await card.getByLabel('Link to the post or message (optional)').fill('dalam kumpulan WhatsApp kelas');
-      expect(await card.getByLabel('App or website').inputValue()).toBe('other');
+      await expect.poll(() => card.getByLabel('App or website').inputValue()).toBe('other');
       await card.getByRole('button', { name: 'Save changes' }).click();
       await card.getByText('could not be read as a web address. It is kept exactly as entered.').waitFor();
       await card.getByText('dalam kumpulan WhatsApp kelas').first().waitFor();

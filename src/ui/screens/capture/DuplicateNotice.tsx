@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { isBuktiError } from '../../../core/errors';
 import type { EvidenceItem } from '../../../core/evidence/model';
 import type { MessageKey } from '../../../core/i18n';
@@ -29,6 +29,11 @@ export function DuplicateNotice({
   const label = useItemLabel();
   const [state, setState] = useState<'offer' | 'linking' | 'linked'>('offer');
   const [failure, setFailure] = useState<MessageKey | null>(null);
+  const goTo = useRef<HTMLButtonElement>(null);
+  // The link button goes away once used; focus moves to the button beside it rather than being lost.
+  useEffect(() => {
+    if (state === 'linked') goTo.current?.focus();
+  }, [state]);
   if (existing === undefined) return <p class="notice">{t('capture.add.duplicate', { name })}</p>;
 
   const link = async () => {
@@ -56,7 +61,7 @@ export function DuplicateNotice({
             {t('dup.link')}
           </button>
         )}
-        <button type="button" class="button small" onClick={() => goToItem(caseId, existing.id)}>
+        <button ref={goTo} type="button" class="button small" onClick={() => goToItem(caseId, existing.id)}>
           {t('dup.goTo')}
         </button>
       </div>
