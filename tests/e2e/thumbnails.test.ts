@@ -66,6 +66,28 @@ function rotatedJpeg(): Buffer {
   return Buffer.concat([encoded.subarray(0, 2), app1, encoded.subarray(2)]);
 }
 
+/** Two seconds of a quiet 440 Hz tone as 8 kHz, 16-bit mono WAV. */
+function wav(): Buffer {
+  const rate = 8000;
+  const samples = 2 * rate;
+  const out = Buffer.alloc(44 + samples * 2);
+  out.write('RIFF', 0, 'latin1');
+  out.writeUInt32LE(36 + samples * 2, 4);
+  out.write('WAVEfmt ', 8, 'latin1');
+  out.writeUInt32LE(16, 16);
+  out.writeUInt16LE(1, 20); // PCM
+  out.writeUInt16LE(1, 22); // mono
+  out.writeUInt32LE(rate, 24);
+  out.writeUInt32LE(rate * 2, 28);
+  out.writeUInt16LE(2, 32);
+  out.writeUInt16LE(16, 34);
+  out.write('data', 36, 'latin1');
+  out.writeUInt32LE(samples * 2, 40);
+  for (let i = 0; i < samples; i++)
+    out.writeInt16LE(Math.round(2000 * Math.sin((2 * Math.PI * 440 * i) / rate)), 44 + i * 2);
+  return out;
+}
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
@@ -106,8 +128,9 @@ describe('thumbnails in Chromium', () => {
         { name: 'lebar.png', mimeType: 'image/png', buffer: png(3, 800, 400) },
         { name: 'potret.jpg', mimeType: 'image/jpeg', buffer: rotatedJpeg() },
         { name: 'rosak.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a picture at all') },
+        { name: 'suara.wav', mimeType: 'audio/wav', buffer: wav() },
       ]);
-      await page.getByText('3 item(s) added.').waitFor();
+      await page.getByText('4 item(s) added.').waitFor();
 
       // Thumbnails: 640 px on the long edge at most, EXIF orientation applied, shown as small images.
       const wide = page.locator('.item-card', { hasText: 'lebar.png' });
@@ -121,6 +144,14 @@ describe('thumbnails in Chromium', () => {
       await broken.getByText('No small preview of this picture.').waitFor();
       expect(await broken.locator('img').count()).toBe(0);
 
+      // Audio has no thumbnail: a tile with its kind and the duration measured at capture, and a player.
+      const audio = page.locator('.item-card', { hasText: 'suara.wav' });
+      await audio.getByText('Audio recording · 0:02').waitFor();
+      await audio.getByRole('button', { name: 'View original' }).click();
+      await expect
+        .poll(() => audio.locator('audio.original').evaluate((el: HTMLAudioElement) => el.duration))
+        .toBe(2);
+
       // The original opens on request, at full size, and closes again.
       await wide.getByRole('button', { name: 'View original' }).click();
       expect(await naturalSize(wide.locator('img.original'))).toEqual([800, 400]);
@@ -133,7 +164,7 @@ describe('thumbnails in Chromium', () => {
       await page
         .getByTestId('file-input')
         .setInputFiles([{ name: 'peribadi.png', mimeType: 'image/png', buffer: png(9, 300, 600) }]);
-      await expect.poll(() => page.locator('.item-card').count()).toBe(4);
+      await expect.poll(() => page.locator('.item-card').count()).toBe(5);
       const sensitive = page.locator('.item-card', { hasText: 'peribadi.png' });
       await sensitive.getByText('Sensitive picture, hidden').waitFor();
       expect(await sensitive.locator('img').count()).toBe(0);
