@@ -49,6 +49,7 @@ export class Thumbnails {
   readonly #vault: Vault;
   readonly #maker: ThumbnailMaker | undefined;
   readonly #pending = new Map<string, Promise<StoredThumbnail | null>>();
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(vault: Vault, maker?: ThumbnailMaker) {
     this.#vault = vault;
@@ -98,8 +99,9 @@ export class Thumbnails {
   async #readOrMake(fileId: string, original: () => Promise<Blob>): Promise<StoredThumbnail | null> {
     const payload = await this.#vault.readThumbnail(fileId);
     if (payload !== undefined) return decodeThumbnail(payload);
-    if (!this.#maker) return null;
-    const made = await this.#maker.make(await original(), THUMBNAIL_MAX_EDGE);
+    const maker = this.#maker;
+    if (!maker) return null;
+    const made = await this.#oneAtATime(async () => maker.make(await original(), THUMBNAIL_MAX_EDGE));
     // `none` is stored too: an original this browser cannot decode is not decrypted again on every view.
     const stored: StoredThumbnail = made ? { kind: 'picture', ...made } : { kind: 'none' };
     await this.#vault.putThumbnail(fileId, encodeThumbnail(stored)).catch((error: unknown) => {
@@ -107,6 +109,16 @@ export class Thumbnails {
       if (!isBuktiError(error, 'vault.quotaExceeded')) throw error;
     });
     return stored;
+  }
+
+  /**
+   * Pictures are decoded one at a time: a batch of twenty photos would otherwise hold twenty decoded
+   * bitmaps (about 50 MB each for 12 megapixels) at once, which a phone cannot spare.
+   */
+  #oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work);
+    this.#queue = run.catch(() => undefined);
+    return run;
   }
 
   async #original(file: ThumbnailFile): Promise<Blob> {

@@ -141,3 +141,26 @@ describe('thumbnails in the vault', () => {
     expect(calls).toHaveLength(2);
   });
 });
+
+describe('making thumbnails', () => {
+  it('decodes one picture at a time, however many are asked for together', async () => {
+    const { vault } = await newVault();
+    const files = [];
+    for (const seed of [21, 22, 23, 24])
+      files.push((await storedFile(vault, png(seed), `${seed}.png`, 'image/png')).file);
+    const { maker } = fakeMaker();
+    const events: string[] = [];
+    const thumbnails = new Thumbnails(vault, {
+      async make(original, maxEdge) {
+        events.push('start');
+        // Gives the other requests every chance to start a decode of their own meanwhile.
+        for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+        events.push('end');
+        return maker.make(original, maxEdge);
+      },
+    });
+    const views = await Promise.all(files.map((file) => thumbnails.view(file)));
+    expect(views.every((view) => view !== null)).toBe(true);
+    expect(events).toEqual(files.flatMap(() => ['start', 'end']));
+  });
+});
