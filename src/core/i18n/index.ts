@@ -7,6 +7,7 @@ import { discreet } from './areas/discreet';
 import { exportArea } from './areas/export';
 import { help } from './areas/help';
 import { inbox } from './areas/inbox';
+import { preview } from './areas/preview';
 import { report } from './areas/report';
 import { settings } from './areas/settings';
 import { vault } from './areas/vault';
@@ -27,6 +28,7 @@ const areas = [
   exportArea,
   help,
   inbox,
+  preview,
   vault,
   vaultUi,
   settings,

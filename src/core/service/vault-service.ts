@@ -6,6 +6,7 @@ import { type FiledEntry, Inbox, type InboxEntry } from '../evidence/inbox';
 import type { Case, EvidenceDetails, EvidenceItem } from '../evidence/model';
 import type { DetailsInput, NewCaseInput, NewItemInput } from '../evidence/records';
 import { EvidenceRepository, type IncomingFile } from '../evidence/repository';
+import * as thumbnails from '../thumbnails/thumbnails';
 import {
   createVault,
   type DeriveKey,
@@ -35,6 +36,8 @@ import { type ExportDeps, type ExportRequest, type ExportResult, exportCase } fr
 export interface ServiceOptions {
   exportDeps?: ExportDeps;
   emit?: (name: string, data: unknown) => void;
+  /** Draws thumbnails (the vault worker's uses OffscreenCanvas); without one, none are made. */
+  thumbnailMaker?: thumbnails.ThumbnailMaker;
 }
 
 /** The case fields a person can change after creating it. */
@@ -246,6 +249,7 @@ export class VaultService {
       const item = await repo.addItem({ caseId, kind, details }, [file]);
       known.set(file.sha256, item.id);
       added.push(item);
+      thumbnails.of(this.vault, this.#options.thumbnailMaker).afterCapture(file, incoming.blob);
     }
     return { added, duplicates };
   }
@@ -268,6 +272,11 @@ export class VaultService {
     const parts: Uint8Array[] = [];
     for await (const chunk of this.repository.readFile(fileId)) parts.push(chunk);
     return new Blob(parts as BlobPart[], { type });
+  }
+
+  /** A file's thumbnail, decrypted (made first if it has none yet); null when it has none. */
+  async thumbnail(file: thumbnails.ThumbnailFile): Promise<thumbnails.ThumbnailView | null> {
+    return thumbnails.of(this.vault, this.#options.thumbnailMaker).view(file);
   }
 
   async custodyLog(): Promise<CustodyEntry[]> {
