@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { App } from './app/App';
 import { I18nProvider } from './i18n';
 import './styles.css';
+import './forms.css';
+import './evidence.css';
 
 const root = document.getElementById('app');
 if (root) {

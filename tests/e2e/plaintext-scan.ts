@@ -1,10 +1,19 @@
 import type { Page } from 'playwright-core';
 
+/** Raw bytes to look for (e.g. a slice of a decrypted thumbnail), as hexadecimal. */
+export interface ByteNeedle {
+  hex: string;
+}
+
 /**
  * Reads everything the origin keeps at rest — every IndexedDB database and store (keys and values),
- * the Cache API and localStorage — and returns which of `secrets` occur in it as UTF-8 or UTF-16LE bytes.
+ * the Cache API and localStorage — and returns which of `secrets` occur in it: strings as UTF-8 or
+ * UTF-16LE bytes, byte needles as they are.
  */
-export async function plaintextAtRest(page: Page, secrets: string[]): Promise<string[]> {
+export async function plaintextAtRest(
+  page: Page,
+  secrets: Array<string | ByteNeedle>,
+): Promise<Array<string | ByteNeedle>> {
   return page.evaluate(async (needles) => {
     const blobs: Uint8Array[] = [];
     const encoder = new TextEncoder();
@@ -75,7 +84,10 @@ export async function plaintextAtRest(page: Page, secrets: string[]): Promise<st
       return false;
     };
     return needles.filter((needle) => {
-      const forms = [encoder.encode(needle), utf16(needle)];
+      const forms =
+        typeof needle === 'string'
+          ? [encoder.encode(needle), utf16(needle)]
+          : [Uint8Array.from(needle.hex.match(/../g) ?? [], (pair) => Number.parseInt(pair, 16))];
       return blobs.some((blob) => forms.some((form) => contains(blob, form)));
     });
   }, secrets);

@@ -129,7 +129,7 @@ describe('the Verify screen', () => {
       const details = await detailRows(page);
       const { manifest } = bundles.sample.result;
       expect(details).toEqual({
-        'File checked': `bukti-sample.zip (${(bundles.sample.zip.length / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} KB)`,
+        'File checked': `bukti-sample.zip (${(bundles.sample.zip.length / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} kB)`,
         'Bundle ID': bundles.sample.result.bundleId,
         'Sealed at': `${manifest.createdAt.utc} (UTC), ${manifest.createdAt.local} (local time of the device, Asia/Kuala_Lumpur)`,
         'Made with': 'Bukti 0.1.0',

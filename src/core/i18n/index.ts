@@ -8,6 +8,7 @@ import { exportArea } from './areas/export';
 import { help } from './areas/help';
 import { inbox } from './areas/inbox';
 import { itemDetails } from './areas/item-details';
+import { preview } from './areas/preview';
 import { report } from './areas/report';
 import { settings } from './areas/settings';
 import { vault } from './areas/vault';
@@ -29,6 +30,7 @@ const areas = [
   help,
   inbox,
   itemDetails,
+  preview,
   vault,
   vaultUi,
   settings,

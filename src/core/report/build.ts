@@ -5,6 +5,7 @@ import { BuktiError, isBuktiError } from '../errors';
 import { cancelledError, checkCancelled, type ReportContext } from './context';
 import { embedReportFonts } from './fonts';
 import { chronological, groupedHex } from './format';
+import { ImagePrefetcher } from './prefetch';
 import { writeAccounts, writeStatement } from './sections/case';
 import { writeCover } from './sections/cover';
 import { fullEntries, writeCustodyLog } from './sections/custody';
@@ -72,15 +73,21 @@ async function layOut(input: ReportInput, deps: ReportDeps): Promise<Uint8Array>
     sectionPages: new Map(),
     itemPages: new Map(),
     pending: [],
+    images: new ImagePrefetcher(deps, items, input.export.sensitive),
   };
   writeCover(ctx);
   writeStatement(ctx);
   writeAccounts(ctx);
   writeEvidenceIndex(ctx);
-  for (const [index, item] of items.entries()) {
-    checkCancelled(ctx);
-    await writeItem(ctx, item, index + 1);
-    deps.onProgress?.(index + 1, items.length);
+  try {
+    for (const [index, item] of items.entries()) {
+      checkCancelled(ctx);
+      ctx.images.ahead(index);
+      await writeItem(ctx, item, index + 1);
+      deps.onProgress?.(index + 1, items.length);
+    }
+  } finally {
+    ctx.images.clear();
   }
   writeCustodyLog(ctx);
   writeVerification(ctx);

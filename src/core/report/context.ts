@@ -2,6 +2,7 @@ import type { PDFDocument, PDFPage } from 'pdf-lib';
 import type { CustodyEntry } from '../custody/entry';
 import { BuktiError } from '../errors';
 import type { MessageKey, MessageParams } from '../i18n';
+import type { ImagePrefetcher } from './prefetch';
 import type { ReportDeps, ReportInput, ReportItem } from './types';
 import type { Words } from './words';
 import {
@@ -40,6 +41,8 @@ export interface ReportContext {
   sectionPages: Map<MessageKey, number>;
   itemPages: Map<string, number>;
   pending: PendingNumber[];
+  /** Images of the next few items, read and prepared ahead of their pages. */
+  images: ImagePrefetcher;
 }
 
 /** Width of the label column of a field: wider when labels carry two languages. */

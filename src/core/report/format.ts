@@ -46,12 +46,16 @@ export function sizeText(bytes: number): string {
 /** `1:05:09` or `4:07` for a duration in seconds, with the exact seconds. */
 export function durationText(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return String(seconds);
+  return `${clockText(seconds)} (${Number(seconds.toFixed(3))} s)`;
+}
+
+/** A duration as a player shows it, rounded to the second: `1:05:09`, `2:05`, `0:07`. */
+export function clockText(seconds: number): string {
   const whole = Math.round(seconds);
   const h = Math.floor(whole / 3600);
   const m = Math.floor((whole % 3600) / 60);
   const s = String(whole % 60).padStart(2, '0');
-  const clock = h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-  return `${clock} (${Number(seconds.toFixed(3))} s)`;
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
 /** Fingerprint in groups of four hex digits, as VERIFY.txt prints it. */

@@ -6,6 +6,7 @@ import { type FiledEntry, Inbox, type InboxEntry } from '../evidence/inbox';
 import type { Case, EvidenceDetails, EvidenceItem } from '../evidence/model';
 import type { DetailsInput, NewCaseInput, NewItemInput } from '../evidence/records';
 import { EvidenceRepository, type IncomingFile } from '../evidence/repository';
+import * as thumbnails from '../thumbnails/thumbnails';
 import {
   createVault,
   type DeriveKey,
@@ -20,12 +21,23 @@ import {
   type VaultDb,
   vaultExists,
 } from '../vault';
+import {
+  BackupMethods,
+  type BackupSource,
+  type BackupStartOutcome,
+  type BackupStatus,
+  type ReminderDays,
+  type RestoreProgress,
+  type RestoreSummary,
+} from './backup-methods';
 import { type ExportDeps, type ExportRequest, type ExportResult, exportCase } from './export';
 
 /** What the runtime adds: report rendering for exports, and a channel for progress events. */
 export interface ServiceOptions {
   exportDeps?: ExportDeps;
   emit?: (name: string, data: unknown) => void;
+  /** Draws thumbnails (the vault worker's uses OffscreenCanvas); without one, none are made. */
+  thumbnailMaker?: thumbnails.ThumbnailMaker;
 }
 
 /** The case fields a person can change after creating it. */
@@ -237,6 +249,7 @@ export class VaultService {
       const item = await repo.addItem({ caseId, kind, details }, [file]);
       known.set(file.sha256, item.id);
       added.push(item);
+      thumbnails.of(this.vault, this.#options.thumbnailMaker).afterCapture(file, incoming.blob);
     }
     return { added, duplicates };
   }
@@ -259,6 +272,11 @@ export class VaultService {
     const parts: Uint8Array[] = [];
     for await (const chunk of this.repository.readFile(fileId)) parts.push(chunk);
     return new Blob(parts as BlobPart[], { type });
+  }
+
+  /** A file's thumbnail, decrypted (made first if it has none yet); null when it has none. */
+  async thumbnail(file: thumbnails.ThumbnailFile): Promise<thumbnails.ThumbnailView | null> {
+    return thumbnails.of(this.vault, this.#options.thumbnailMaker).view(file);
   }
 
   async custodyLog(): Promise<CustodyEntry[]> {
@@ -307,96 +325,47 @@ export class VaultService {
     await new Inbox(this.vault, this.repository).discard(depositId);
   }
 
-  // --- backup and restore: see src/core/backup/ ---
+  // --- backup and restore: the work is in backup-methods.ts ---
 
-  // Loaded when first needed: most sessions never make or restore a backup.
-  #backupModule: Promise<typeof import('../backup')> | null = null;
-  #backupHandles: import('../backup').BackupHandles | null = null;
-  #restoreProgress: import('../backup').RestoreProgress | null = null;
-
-  #backup(): Promise<typeof import('../backup')> {
-    this.#backupModule ??= import('../backup');
-    return this.#backupModule;
-  }
-
-  async #handles(): Promise<import('../backup').BackupHandles> {
-    const { BackupHandles } = await this.#backup();
-    this.#backupHandles ??= new BackupHandles();
-    return this.#backupHandles;
-  }
-
-  #assertUnlocked(): void {
-    if (!this.#vault || this.#vault.locked) throw new BuktiError('vault.locked');
-  }
-
-  async #backupSettings(): Promise<import('../backup').BackupSettings> {
-    const { BACKUP_SETTINGS, parseBackupSettings } = await this.#backup();
-    return parseBackupSettings(await this.vault.getRecord(BACKUP_SETTINGS.store, BACKUP_SETTINGS.id));
-  }
+  readonly #backups = new BackupMethods({
+    openDb: () => this.#openDb(),
+    deriveKey: (...args) => this.#deriveKey(...args),
+    vault: () => this.vault,
+    custodyLog: () => this.repository.custodyLog(),
+    erase: () => this.erase(),
+  });
 
   /**
    * Asks for the passphrase again and prepares a backup of the whole vault; the page pulls the file
    * with `backupRead(handle)`. The backup stops if the vault locks.
    */
-  async backupStart(
-    passphrase: string,
-  ): Promise<{ kind: 'ok'; handle: number; createdAt: string } | Exclude<PassphraseCheck, { kind: 'ok' }>> {
-    this.#assertUnlocked();
-    const { startBackup } = await this.#backup();
-    const started = await startBackup(await this.#openDb(), passphrase, {
-      deriveKey: this.#deriveKey,
-      beforeEach: () => this.#assertUnlocked(),
-    });
-    if (started.kind !== 'ok') return started;
-    return { kind: 'ok', handle: (await this.#handles()).add(started), createdAt: started.createdAt };
+  async backupStart(passphrase: string): Promise<BackupStartOutcome> {
+    return this.#backups.start(passphrase);
   }
 
   /** The next piece of backup `handle` (about 1 MiB), or null once the file is complete. */
   async backupRead(handle: number): Promise<Uint8Array | null> {
-    const handles = await this.#handles();
-    if (!this.#vault || this.#vault.locked) {
-      await handles.cancelAll();
-      throw new BuktiError('vault.locked');
-    }
-    return handles.read(handle);
+    return this.#backups.read(handle);
   }
 
   /** Stops a backup early and zeroes its key. */
   async backupCancel(handle: number): Promise<void> {
-    await (await this.#handles()).cancel(handle);
+    return this.#backups.cancel(handle);
   }
 
   /** Records that backup `handle`, read to its end, has been saved; returns the new status. */
-  async backupSaved(handle: number): Promise<import('../backup').BackupStatus> {
-    const { BACKUP_SETTINGS } = await this.#backup();
-    this.#assertUnlocked();
-    const createdAt = (await this.#handles()).finish(handle);
-    const settings = await this.#backupSettings();
-    const latest =
-      settings.lastBackupAt !== null && settings.lastBackupAt > createdAt ? settings.lastBackupAt : createdAt;
-    await this.vault.putRecord(BACKUP_SETTINGS.store, BACKUP_SETTINGS.id, {
-      ...settings,
-      lastBackupAt: latest,
-    });
-    return this.backupStatus();
+  async backupSaved(handle: number): Promise<BackupStatus> {
+    return this.#backups.saved(handle);
   }
 
   /** When the last backup was made, the reminder setting, and whether a reminder is due now. */
-  async backupStatus(): Promise<import('../backup').BackupStatus> {
-    const { backupStatus } = await this.#backup();
-    return backupStatus(await this.#backupSettings(), await this.repository.custodyLog(), Date.now());
+  async backupStatus(): Promise<BackupStatus> {
+    return this.#backups.status();
   }
 
   /** Days without a backup before reminding, once there is new evidence: 0 (off), 3, 7, 14 or 30. */
-  async setBackupReminder(days: import('../backup').ReminderDays): Promise<import('../backup').BackupStatus> {
-    const { BACKUP_SETTINGS, isReminderDays } = await this.#backup();
-    if (!isReminderDays(days)) throw new RangeError('Reminder days must be 0, 3, 7, 14 or 30');
-    const settings = await this.#backupSettings();
-    await this.vault.putRecord(BACKUP_SETTINGS.store, BACKUP_SETTINGS.id, {
-      ...settings,
-      reminderDays: days,
-    });
-    return this.backupStatus();
+  async setBackupReminder(days: ReminderDays): Promise<BackupStatus> {
+    return this.#backups.setReminder(days);
   }
 
   /**
@@ -404,42 +373,12 @@ export class VaultService {
    * it is erased only once the whole file has been checked with the passphrase. The restored vault is
    * left locked; the page unlocks it with the same passphrase. Failures change nothing.
    */
-  async restoreBackup(
-    file: import('../backup').BackupSource,
-    passphrase: string,
-    replace = false,
-  ): Promise<import('../backup').RestoreSummary> {
-    const backup = await this.#backup();
-    const exists = await vaultExists(await this.#openDb());
-    if (exists && !replace) throw new BuktiError('backup.vaultExists');
-    if (exists) this.#assertUnlocked();
-    this.#restoreProgress = null;
-    try {
-      const { vault, summary } = await backup.restoreBackup(file, passphrase, {
-        deriveKey: this.#deriveKey,
-        // Replacing: erase only once the whole file checks out. An empty device needs one pass.
-        checkFirst: exists,
-        availableSpace: () => backup.availableSpace(exists),
-        onProgress: (progress) => {
-          this.#restoreProgress = progress;
-        },
-        openTarget: async () => {
-          if (exists) {
-            await (await this.#handles()).cancelAll();
-            await this.erase();
-          }
-          return this.#openDb();
-        },
-      });
-      vault.lock();
-      return summary;
-    } finally {
-      this.#restoreProgress = null;
-    }
+  async restoreBackup(file: BackupSource, passphrase: string, replace = false): Promise<RestoreSummary> {
+    return this.#backups.restore(file, passphrase, replace);
   }
 
   /** How far the running restore has come, or null when none is running. */
-  async restoreProgress(): Promise<import('../backup').RestoreProgress | null> {
-    return this.#restoreProgress;
+  async restoreProgress(): Promise<RestoreProgress | null> {
+    return this.#backups.progress();
   }
 }

@@ -12,6 +12,7 @@ const SEED_BYTES = 32;
 interface Secrets {
   records: Uint8Array;
   files: Uint8Array;
+  thumbnails: Uint8Array;
   index: Uint8Array;
   signSecret: Uint8Array;
   boxSecret: Uint8Array;
@@ -99,6 +100,7 @@ export function buildKeyring(sodium: Sodium, masterKey: Uint8Array, seeds: Uint8
     const secrets: Secrets = {
       records: subkey(sodium, masterKey, SUBKEY.records),
       files: subkey(sodium, masterKey, SUBKEY.files),
+      thumbnails: subkey(sodium, masterKey, SUBKEY.thumbnails),
       index: subkey(sodium, masterKey, SUBKEY.index),
       signSecret: signing.privateKey,
       boxSecret: box.privateKey,

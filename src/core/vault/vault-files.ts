@@ -89,14 +89,19 @@ export async function* readVaultFile(
   });
 }
 
-/** Deletes a file's manifest and chunks in one transaction. */
-export async function deleteVaultFile(db: VaultDb, fileId: string): Promise<void> {
+/** Deletes a file's manifest, chunks and thumbnail (the record under `thumbnailKey`) in one transaction. */
+export async function deleteVaultFile(
+  db: VaultDb,
+  fileId: string,
+  thumbnailKey: [string, string],
+): Promise<void> {
   assertId(fileId);
   await withStorage(db, async (idb) => {
-    const tx = idb.transaction(['files', 'chunks'], 'readwrite');
+    const tx = idb.transaction(['files', 'chunks', 'records'], 'readwrite');
     await runInTransaction(tx, [
       () => tx.objectStore('files').delete(fileId),
       () => tx.objectStore('chunks').delete(chunkRange(db, fileId)),
+      () => tx.objectStore('records').delete(thumbnailKey),
     ]);
   });
 }

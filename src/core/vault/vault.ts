@@ -24,6 +24,7 @@ import {
   type VaultRuntime,
 } from './passphrase';
 import { openRecord, type RecordSlot, sealRecord } from './record-crypto';
+import * as thumbs from './thumbnail-store';
 import * as files from './vault-files';
 
 /** One record of a logical store, decrypted. */
@@ -184,10 +185,19 @@ export class Vault {
     return files.listVaultFileIds(this.#db);
   }
 
-  /** Deletes a file and all its chunks. */
+  /** Deletes a file, all its chunks and its thumbnail. */
   deleteFile(fileId: string): Promise<void> {
-    this.#keyring.assertUnlocked();
-    return files.deleteVaultFile(this.#db, fileId);
+    return files.deleteVaultFile(this.#db, fileId, thumbs.thumbnailKey(this.#keyring, fileId));
+  }
+
+  /** Seals and stores a file's thumbnail (format: src/core/thumbnails/format.ts); the file must exist. */
+  putThumbnail(fileId: string, payload: Uint8Array): Promise<void> {
+    return thumbs.putThumbnail(this.#db, this.#sodium, this.#keyring, fileId, payload);
+  }
+
+  /** A file's thumbnail payload, or undefined when it has none yet. */
+  readThumbnail(fileId: string): Promise<Uint8Array | undefined> {
+    return thumbs.readThumbnail(this.#db, this.#sodium, this.#keyring, fileId);
   }
 
   /** Ids of files deposited while the vault was locked. */

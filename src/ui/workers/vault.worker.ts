@@ -3,6 +3,7 @@ import { VaultService } from '../../core/service/vault-service';
 import { deriveKeyInWorker } from './kdf-bridge';
 import { browserImagePreparer, loadReportFonts } from './report-assets';
 import { expose, type RpcMessage } from './rpc';
+import { browserThumbnailMaker } from './thumbnail-maker';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -12,6 +13,7 @@ const emit = (name: string, data?: unknown) =>
   self.postMessage({ kind: 'event', name, data } satisfies RpcMessage);
 const service = new VaultService({ indexedDB, IDBKeyRange }, deriveKeyInWorker, () => emit('closed'), {
   emit,
+  thumbnailMaker: browserThumbnailMaker,
   exportDeps: {
     fonts: loadReportFonts,
     images: browserImagePreparer,

@@ -127,10 +127,10 @@ describe('lock', () => {
     vi.restoreAllMocks();
     if (result.kind !== 'ok') throw new Error('unlock failed');
     expect(isZero(wrappingKey) && isZero(passphraseBytes)).toBe(true);
-    // master key, key seeds, 4 subkeys (keys, records, files, index), 2 secret keys
-    expect(keys).toHaveLength(8);
+    // master key, key seeds, 5 subkeys (keys, records, files, thumbnails, index), 2 secret keys
+    expect(keys).toHaveLength(9);
     const live = keys.filter((k) => !isZero(k));
-    expect(live).toHaveLength(5);
+    expect(live).toHaveLength(6);
     result.vault.lock();
     expect(keys.every(isZero)).toBe(true);
   });
@@ -152,6 +152,8 @@ describe('lock', () => {
       () => vault.fileInfo(fileId),
       () => vault.listFileIds(),
       () => vault.deleteFile(fileId),
+      () => vault.putThumbnail(fileId, Uint8Array.of(1, 0)),
+      () => vault.readThumbnail(fileId),
       () => vault.listDepositIds(),
       () => vault.signDetached(new Uint8Array(1)),
       () => vault.openSealed(new Uint8Array(80)),

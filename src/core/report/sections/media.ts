@@ -5,6 +5,7 @@ import { boxLines, checkCancelled, type ReportContext } from '../context';
 import { durationText, sizeText } from '../format';
 import {
   isReportFile,
+  type PreparedImage,
   REPORT_IMAGE_MAX_EDGE,
   type ReportFile,
   type ReportItem,
@@ -25,17 +26,11 @@ type Embedded = { image: PDFImage; width: number; height: number };
  */
 async function embedImage(
   ctx: ReportContext,
-  read: () => Promise<{ bytes: Uint8Array; mime: string } | null>,
-  blur: boolean,
+  prepare: () => Promise<PreparedImage | null>,
 ): Promise<Embedded | null> {
   checkCancelled(ctx);
   try {
-    const source = await read();
-    if (!source) return null;
-    const prepared = await ctx.deps.images.prepare(source.bytes, source.mime, {
-      blur,
-      maxEdge: REPORT_IMAGE_MAX_EDGE,
-    });
+    const prepared = await prepare();
     if (!prepared || !(prepared.width > 0 && prepared.height > 0)) return null;
     return { image: await ctx.doc.embedJpg(prepared.jpeg), width: prepared.width, height: prepared.height };
   } catch (error) {
@@ -104,11 +99,7 @@ async function writeImage(ctx: ReportContext, item: ReportItem, file: ReportFile
   const sensitive = item.details.sensitive;
   if (sensitive && policy === 'omit') return withheld(ctx, file);
   const blur = sensitive && policy === 'blur';
-  const embedded = await embedImage(
-    ctx,
-    async () => ({ bytes: await ctx.deps.readFile(file), mime: file.mime }),
-    blur,
-  );
+  const embedded = await embedImage(ctx, () => ctx.images.take({ file, blur }));
   if (!embedded) return notice(ctx, 'report.media.notRendered', { path: file.path }, file.sha256, true);
   const key: MessageKey = !sensitive
     ? 'report.media.caption'
@@ -130,7 +121,12 @@ async function writeVideo(ctx: ReportContext, item: ReportItem, file: ReportFile
   const readPoster = ctx.deps.readPoster;
   if (readPoster && !(sensitive && policy === 'omit')) {
     const blur = sensitive && policy === 'blur';
-    const poster = await embedImage(ctx, () => readPoster(file), blur);
+    const poster = await embedImage(ctx, async () => {
+      const frame = await readPoster(file);
+      return (
+        frame && ctx.deps.images.prepare(frame.bytes, frame.mime, { blur, maxEdge: REPORT_IMAGE_MAX_EDGE })
+      );
+    });
     if (poster)
       drawFitted(ctx, poster, texts(ctx, blur ? 'report.media.posterBlurred' : 'report.media.poster', {}));
   }

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import { type BackupStatus, REMINDER_CHOICES, type ReminderDays } from '../../../core/backup';
+import { type BackupStatus, REMINDER_CHOICES, type ReminderDays } from '../../../core/backup/reminder';
 import { isBuktiError } from '../../../core/errors';
 import type { MessageKey } from '../../../core/i18n';
 import { useI18n } from '../../i18n';

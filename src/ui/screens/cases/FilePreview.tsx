@@ -1,66 +1,135 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EvidenceFile } from '../../../core/evidence/model';
+import { clockText } from '../../../core/report/format';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
+import { useDecryptedUrl } from './use-decrypted-url';
+import './preview.css';
 
-const AUTO_PREVIEW_BYTES = 15 * 1024 * 1024;
+type MediaKind = 'image' | 'video' | 'audio';
+
+function mediaKind(mimeType: string): MediaKind | null {
+  const kind = mimeType.toLowerCase().split('/')[0];
+  return kind === 'image' || kind === 'video' || kind === 'audio' ? kind : null;
+}
 
 /**
- * A preview decrypted on demand. Sensitive pictures are not even decrypted until "Show" is pressed;
- * the object URL is revoked when the preview goes away or the vault locks.
+ * A file on the timeline: a picture's thumbnail (only the thumbnail is decrypted) or a video or audio
+ * tile, and its original on request. Sensitive items decrypt and show nothing until "Show"; then the
+ * thumbnail is shown plainly, since pressing "Show" is the person's choice to see it (DOMAIN.md: hidden
+ * until asked for). Every decrypted URL is revoked when hidden, closed, or when the vault locks.
  */
 export function FilePreview({ file, sensitive }: { file: EvidenceFile; sensitive: boolean }) {
   const { t } = useI18n();
-  const kind = file.mimeType.split('/')[0];
-  const previewable = kind === 'image' || kind === 'video' || kind === 'audio';
-  const [shown, setShown] = useState(!sensitive && kind === 'image' && file.size <= AUTO_PREVIEW_BYTES);
-  const [url, setUrl] = useState<string | null>(null);
-
+  const kind = mediaKind(file.mimeType);
+  const [shown, setShown] = useState(!sensitive);
+  const [original, setOriginal] = useState(false);
+  // An item marked sensitive after it was shown is hidden again at once.
   useEffect(() => {
-    if (!shown || !previewable) return;
-    let objectUrl: string | null = null;
-    let current = true;
-    void session.vault.readFileBlob(file.id, file.mimeType).then((blob) => {
-      if (!current) return;
-      objectUrl = URL.createObjectURL(blob);
-      setUrl(objectUrl);
-    });
-    const revoke = () => {
-      if (objectUrl) URL.revokeObjectURL(objectUrl);
-      objectUrl = null;
-      setUrl(null);
-    };
-    const stop = session.onLock(revoke);
-    return () => {
-      current = false;
-      stop();
-      revoke();
-    };
-  }, [shown, file.id]);
+    if (sensitive) {
+      setShown(false);
+      setOriginal(false);
+    }
+  }, [sensitive]);
 
-  if (!previewable) return <p class="muted">{t('item.noPreview')}</p>;
+  if (!kind) return <p class="muted">{t('item.noPreview')}</p>;
+  const picture = kind === 'image';
   if (!shown) {
     return (
-      <div class={`preview-placeholder${sensitive ? ' sensitive' : ''}`}>
-        {sensitive && <p>{t('item.hiddenLabel')}</p>}
+      <div class="preview-placeholder sensitive">
+        <p>{t(picture ? 'item.hiddenLabel' : 'preview.hiddenMedia')}</p>
         <button type="button" class="button" onClick={() => setShown(true)}>
-          {t('item.show')}
+          {t(picture ? 'item.show' : 'preview.showMedia')}
         </button>
       </div>
     );
   }
   return (
     <div class="preview">
-      {url && kind === 'image' && <img src={url} alt={file.originalName} />}
-      {/* biome-ignore lint/a11y/useMediaCaption: survivors' own recordings have no captions to offer. */}
-      {url && kind === 'video' && <video src={url} controls preload="metadata" />}
-      {/* biome-ignore lint/a11y/useMediaCaption: as above. */}
-      {url && kind === 'audio' && <audio src={url} controls />}
-      {sensitive && (
-        <button type="button" class="button" onClick={() => setShown(false)}>
-          {t('item.hide')}
-        </button>
+      {original ? (
+        <Original file={file} kind={kind} />
+      ) : picture ? (
+        <Thumbnail file={file} />
+      ) : (
+        <MediaTile file={file} kind={kind} />
       )}
+      <div class="preview-actions">
+        <button type="button" class="button small" onClick={() => setOriginal(!original)}>
+          {t(original ? 'preview.closeOriginal' : 'preview.viewOriginal')}
+        </button>
+        {sensitive && (
+          <button
+            type="button"
+            class="button small"
+            onClick={() => {
+              setOriginal(false);
+              setShown(false);
+            }}
+          >
+            {t(picture ? 'item.hide' : 'preview.hideMedia')}
+          </button>
+        )}
+      </div>
     </div>
   );
+}
+
+/** The stored thumbnail, made in the vault worker the first time if the file has none yet. */
+function Thumbnail({ file }: { file: EvidenceFile }) {
+  const { t } = useI18n();
+  const thumbnail = useDecryptedUrl(
+    () => session.vault.thumbnail({ id: file.id, mimeType: file.mimeType, size: file.size }),
+    file.id,
+  );
+  if (thumbnail.state === 'ready') {
+    return (
+      <img
+        class="thumbnail"
+        src={thumbnail.url}
+        width={thumbnail.width}
+        height={thumbnail.height}
+        alt={t('preview.thumbnailAlt', { name: file.originalName })}
+      />
+    );
+  }
+  if (thumbnail.state === 'loading') return <div class="thumbnail-slot" />;
+  return (
+    <p class="muted">{t(thumbnail.state === 'none' ? 'preview.noThumbnail' : 'preview.thumbnailFailed')}</p>
+  );
+}
+
+/** What a video or audio file is, without decrypting it: its kind and the duration measured at capture. */
+function MediaTile({ file, kind }: { file: EvidenceFile; kind: 'video' | 'audio' }) {
+  const { t } = useI18n();
+  const seconds = file.facts.durationSeconds;
+  return (
+    <p class={`media-tile ${kind}`}>
+      <span class="media-icon" aria-hidden="true">
+        {kind === 'video' ? '▶' : '♪'}
+      </span>
+      {t(kind === 'video' ? 'preview.video' : 'preview.audio')}
+      {seconds !== undefined && <> · {clockText(seconds)}</>}
+    </p>
+  );
+}
+
+/** The whole original, decrypted in the vault worker only because the person asked for it. */
+function Original({ file, kind }: { file: EvidenceFile; kind: MediaKind }) {
+  const { t } = useI18n();
+  const original = useDecryptedUrl(
+    async () => ({ blob: await session.vault.readFileBlob(file.id, file.mimeType) }),
+    file.id,
+  );
+  if (original.state === 'loading')
+    return (
+      <p class="muted" role="status">
+        {t('preview.opening')}
+      </p>
+    );
+  if (original.state !== 'ready') return <p role="alert">{t('preview.originalFailed')}</p>;
+  if (kind === 'image') return <img class="original" src={original.url} alt={file.originalName} />;
+  // biome-ignore lint/a11y/useMediaCaption: survivors' own recordings have no captions to offer.
+  if (kind === 'video') return <video class="original" src={original.url} controls preload="metadata" />;
+  // biome-ignore lint/a11y/useMediaCaption: as above.
+  return <audio class="original" src={original.url} controls />;
 }

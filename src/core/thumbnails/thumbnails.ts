@@ -1,0 +1,141 @@
+import { isBuktiError } from '../errors';
+import type { EvidenceFile } from '../evidence/model';
+import type { Vault } from '../vault';
+import { decodeThumbnail, encodeThumbnail, type StoredThumbnail, type ThumbnailType } from './format';
+
+/** Longest edge of a thumbnail in pixels: 320 CSS pixels on a 2× screen. */
+export const THUMBNAIL_MAX_EDGE = 640;
+
+/** Originals above this size get no thumbnail: decoding them whole could exhaust a phone's memory. */
+export const THUMBNAIL_SOURCE_LIMIT = 64 * 1024 * 1024;
+
+/** A thumbnail as a maker draws it. */
+export interface MadeThumbnail {
+  type: ThumbnailType;
+  width: number;
+  height: number;
+  bytes: Uint8Array;
+}
+
+/**
+ * Draws a thumbnail of an original picture, EXIF orientation applied, longest edge at most `maxEdge`;
+ * null when the picture cannot be decoded here. The browser's runs in the vault worker (OffscreenCanvas);
+ * it is injected so that Node, which has no canvas, can test how thumbnails are stored.
+ */
+export interface ThumbnailMaker {
+  make(original: Blob, maxEdge: number): Promise<MadeThumbnail | null>;
+}
+
+/** What thumbnails need to know about a file. */
+export type ThumbnailFile = Pick<EvidenceFile, 'id' | 'mimeType' | 'size'>;
+
+/** A decrypted picture thumbnail, as the page receives it. */
+export interface ThumbnailView {
+  blob: Blob;
+  width: number;
+  height: number;
+}
+
+/** Whether a file can have a picture thumbnail: images only. Video and audio show a kind tile instead. */
+export function isPictureFile(file: Pick<ThumbnailFile, 'mimeType' | 'size'>): boolean {
+  return file.mimeType.toLowerCase().startsWith('image/') && file.size <= THUMBNAIL_SOURCE_LIMIT;
+}
+
+/**
+ * The thumbnails of one unlocked vault: stored encrypted under the `thumbnails` subkey, bound to their
+ * file (see `src/core/vault/thumbnail-store.ts`), made once per file and never kept in memory here.
+ */
+export class Thumbnails {
+  readonly #vault: Vault;
+  readonly #maker: ThumbnailMaker | undefined;
+  readonly #pending = new Map<string, Promise<StoredThumbnail | null>>();
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(vault: Vault, maker?: ThumbnailMaker) {
+    this.#vault = vault;
+    this.#maker = maker;
+  }
+
+  /**
+   * Starts making the thumbnail of a file just captured, from the bytes the page handed over, so the
+   * original is not decrypted again. Never fails the capture: a failure leaves the file without a
+   * thumbnail, and one is made the first time it is shown.
+   */
+  afterCapture(file: ThumbnailFile, original: Blob): void {
+    if (!isPictureFile(file)) return;
+    void this.#ensure(file.id, async () => original).catch(() => undefined);
+  }
+
+  /**
+   * The thumbnail of `file`, decrypted: the stored one, or one made now from the decrypted original
+   * (files captured before thumbnails existed, or whose thumbnail was interrupted). Null when the file
+   * has none: not a picture, too large, or the browser cannot decode it.
+   */
+  async view(file: ThumbnailFile): Promise<ThumbnailView | null> {
+    if (!isPictureFile(file)) return null;
+    const stored = await this.#ensure(file.id, () => this.#original(file));
+    if (stored?.kind !== 'picture') return null;
+    return {
+      blob: new Blob([stored.bytes as BlobPart], { type: stored.type }),
+      width: stored.width,
+      height: stored.height,
+    };
+  }
+
+  /** Resolves once every thumbnail being made has been stored or given up. */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.#pending.values()]);
+  }
+
+  /** One making per file at a time: the timeline asking while capture is still drawing waits for it. */
+  #ensure(fileId: string, original: () => Promise<Blob>): Promise<StoredThumbnail | null> {
+    const pending = this.#pending.get(fileId);
+    if (pending) return pending;
+    const run = this.#readOrMake(fileId, original).finally(() => this.#pending.delete(fileId));
+    this.#pending.set(fileId, run);
+    return run;
+  }
+
+  async #readOrMake(fileId: string, original: () => Promise<Blob>): Promise<StoredThumbnail | null> {
+    const payload = await this.#vault.readThumbnail(fileId);
+    if (payload !== undefined) return decodeThumbnail(payload);
+    const maker = this.#maker;
+    if (!maker) return null;
+    const made = await this.#oneAtATime(async () => maker.make(await original(), THUMBNAIL_MAX_EDGE));
+    // `none` is stored too: an original this browser cannot decode is not decrypted again on every view.
+    const stored: StoredThumbnail = made ? { kind: 'picture', ...made } : { kind: 'none' };
+    await this.#vault.putThumbnail(fileId, encodeThumbnail(stored)).catch((error: unknown) => {
+      // A full disk only costs the stored copy; this view still gets its thumbnail.
+      if (!isBuktiError(error, 'vault.quotaExceeded')) throw error;
+    });
+    return stored;
+  }
+
+  /**
+   * Pictures are decoded one at a time: a batch of twenty photos would otherwise hold twenty decoded
+   * bitmaps (about 50 MB each for 12 megapixels) at once, which a phone cannot spare.
+   */
+  #oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #original(file: ThumbnailFile): Promise<Blob> {
+    const parts: Uint8Array[] = [];
+    for await (const chunk of this.#vault.readFile(file.id)) parts.push(chunk);
+    return new Blob(parts as BlobPart[], { type: file.mimeType });
+  }
+}
+
+const perVault = new WeakMap<Vault, Thumbnails>();
+
+/** The one `Thumbnails` of an unlocked vault, so capture and the timeline share what is being made. */
+export function of(vault: Vault, maker?: ThumbnailMaker): Thumbnails {
+  let thumbnails = perVault.get(vault);
+  if (!thumbnails) {
+    thumbnails = new Thumbnails(vault, maker);
+    perVault.set(vault, thumbnails);
+  }
+  return thumbnails;
+}
