@@ -172,7 +172,7 @@ function unique(values: string[]): string[] {
 }
 
 /** `updatedAt` never goes backwards, even if the device clock did; the edit's own time stays true. */
-function laterOf(now: Date, previous: string): string {
+export function laterOf(now: Date, previous: string): string {
   const time = utcIso(now);
   return time < previous ? previous : time;
 }

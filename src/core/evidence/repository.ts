@@ -3,6 +3,7 @@ import type { CustodyEntry } from '../custody/entry';
 import { appendEntry, type CustodySigner, type EntryFields } from '../custody/entry';
 import { BuktiError } from '../errors';
 import type { RecordChange, Vault } from '../vault';
+import { type CasePatch, editCase } from './case-edit';
 import { classifyFile, findDuplicate } from './classify';
 import { readFileFacts } from './facts';
 import type { Case, EvidenceDetails, EvidenceFile, EvidenceItem } from './model';
@@ -130,13 +131,12 @@ export class EvidenceRepository {
     return record;
   }
 
-  async updateCase(
-    id: string,
-    patch: Partial<Pick<Case, 'title' | 'narrative' | 'accounts' | 'complainant'>>,
-  ): Promise<Case> {
+  /** Changes a case's name, story, accounts or complainant; the log records each change as an edit. */
+  async updateCase(id: string, patch: CasePatch): Promise<Case> {
     const current = await this.getCase(id);
     if (!current) throw new BuktiError('capture.notFound');
-    const next = parseCase({ ...current, ...patch, updatedAt: utcIso(new Date()) });
+    const next = editCase(current, patch);
+    if (next === current) return current;
     await this.#append({ event: 'edited', caseId: id }, [{ store: STORES.cases, id, value: next }]);
     return next;
   }

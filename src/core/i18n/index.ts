@@ -3,6 +3,7 @@ import { backup } from './areas/backup';
 import { bundle } from './areas/bundle';
 import { capture } from './areas/capture';
 import { captureUi } from './areas/capture-ui';
+import { caseDetails } from './areas/case-details';
 import { discreet } from './areas/discreet';
 import { exportArea } from './areas/export';
 import { help } from './areas/help';
@@ -25,6 +26,7 @@ const areas = [
   bundle,
   capture,
   captureUi,
+  caseDetails,
   discreet,
   exportArea,
   help,

@@ -1,6 +1,7 @@
 import { loadSodium } from '../crypto/sodium';
 import type { CustodyEntry } from '../custody/entry';
 import { BuktiError } from '../errors';
+import type { CasePatch } from '../evidence/case-edit';
 import { classifyFile } from '../evidence/classify';
 import { type FiledEntry, Inbox, type InboxEntry } from '../evidence/inbox';
 import type { Case, EvidenceDetails, EvidenceItem } from '../evidence/model';
@@ -40,8 +41,7 @@ export interface ServiceOptions {
   thumbnailMaker?: thumbnails.ThumbnailMaker;
 }
 
-/** The case fields a person can change after creating it. */
-export type CasePatch = Partial<Pick<Case, 'title' | 'narrative' | 'accounts' | 'complainant'>>;
+export type { CasePatch };
 
 /** An unlock outcome without the vault object (which stays inside the service). */
 export type UnlockOutcome =

@@ -1,12 +1,18 @@
 import { useEffect, useId, useState } from 'preact/hooks';
+import type { Case } from '../../../core/evidence/model';
 import { hrefFor } from '../../app/router';
 import { useVaultData } from '../../hooks/use-vault-data';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
 import { AddEvidence } from '../capture/AddEvidence';
+import { AccountsSection } from './AccountsSection';
+import { ComplainantSection } from './ComplainantSection';
+import { type Failure, FailureMessage, failureOf } from './form-parts';
+import { RenameCase } from './RenameCase';
 import { Timeline } from './Timeline';
+import './case-details.css';
 
-/** One case: what happened, adding evidence, and its timeline. */
+/** One case: its name, what happened, the accounts involved, adding evidence, its timeline and the complainant. */
 export function CaseDetail({ caseId }: { caseId: string }) {
   const { t } = useI18n();
   const id = useId();
@@ -17,8 +23,11 @@ export function CaseDetail({ caseId }: { caseId: string }) {
     }),
     [caseId],
   );
+  // The case as the last save returned it, so a change shows at once without reading every item again.
+  const [latest, setLatest] = useState<Case | null>(null);
   const [narrative, setNarrative] = useState('');
   const [saved, setSaved] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
   useEffect(() => setNarrative(data?.theCase?.narrative ?? ''), [data?.theCase?.narrative]);
 
   if (error || (data && !data.theCase)) {
@@ -33,18 +42,25 @@ export function CaseDetail({ caseId }: { caseId: string }) {
     );
   }
   if (!data?.theCase) return <p role="status">{t('app.loading')}</p>;
-  const theCase = data.theCase;
+  const stored = data.theCase;
+  const theCase =
+    latest !== null && latest.id === stored.id && latest.updatedAt >= stored.updatedAt ? latest : stored;
 
   const saveNarrative = async (event: Event) => {
     event.preventDefault();
-    await session.vault.updateCase(caseId, { narrative });
-    setSaved(true);
+    setFailure(null);
+    try {
+      setLatest(await session.vault.updateCase(caseId, { narrative }));
+      setSaved(true);
+    } catch (error) {
+      setFailure(failureOf(error));
+    }
   };
 
   return (
     <section class="screen" data-screen="case">
       <a href={hrefFor('cases')}>{t('cases.back')}</a>
-      <h1 tabIndex={-1}>{theCase.title}</h1>
+      <RenameCase theCase={theCase} onSaved={setLatest} />
       <form onSubmit={saveNarrative} class="card">
         <div class="field">
           <label for={`${id}-narrative`}>{t('cases.narrative')}</label>
@@ -58,13 +74,16 @@ export function CaseDetail({ caseId }: { caseId: string }) {
             }}
           />
         </div>
+        <FailureMessage failure={failure} />
         <button type="submit" class="button">
           {t('cases.editNarrative')}
         </button>
         <span role="status">{saved ? ` ${t('cases.saved')}` : ''}</span>
       </form>
+      <AccountsSection theCase={theCase} onSaved={setLatest} />
       <AddEvidence caseId={caseId} onAdded={reload} />
       <Timeline items={data.items} onChanged={reload} />
+      <ComplainantSection theCase={theCase} onSaved={setLatest} />
     </section>
   );
 }
