@@ -41,7 +41,7 @@ async function deliver(page: Page, how: 'drop' | 'paste', files: Array<{ name: s
 describe('capturing evidence in Chromium', () => {
   it('adds screenshots by picker, drop and paste, links and text; blurs sensitive items; keeps nothing readable at rest', async () => {
     const secrets = {
-      url: 'https://x.com/pembuli_palsu_2291/status/1911111111111111111',
+      url: 'https://x.com/Pembuli_2291/status/1911111111111111111',
       note: 'Dia hantar gambar itu kepada kumpulan kelas pada waktu malam',
       fileName: 'bukti-rahsia-kumpulan-kelas.png',
       caseTitle: 'Kes kumpulan kelas 4B',
@@ -118,6 +118,10 @@ describe('capturing evidence in Chromium', () => {
       await expect.poll(() => page.locator('.item-card').count()).toBe(2);
       await page.getByLabel('Platform').selectOption({ label: 'All' });
       await expect.poll(() => page.locator('.item-card').count()).toBe(7);
+      // And by account: the handle read from that link (X handles are at most 15 characters).
+      await page.locator('.filters').getByLabel('Account').selectOption({ label: 'pembuli_2291' });
+      await expect.poll(() => page.locator('.item-card').count()).toBe(2);
+      await page.locator('.filters').getByLabel('Account').selectOption({ label: 'All' });
 
       const found = await plaintextAtRest(page, [...Object.values(secrets), 'Kalau kau tak bayar']);
       expect(found).toEqual([]);

@@ -16,6 +16,12 @@ function incidentInstant(item: EvidenceItem): number {
   return Number.isNaN(parsed) ? Date.parse(item.captured.utc) : parsed;
 }
 
+/** A handle as the filter compares it: `@Kulai.Anon` and `kulai.anon` are one account. */
+function handleKey(item: EvidenceItem): string | undefined {
+  const handle = item.details.account?.handle?.trim().replace(/^@+/, '').toLowerCase();
+  return handle || undefined;
+}
+
 /** Items in incident order, filterable by platform, category and account. */
 export function Timeline({ items, onChanged }: { items: EvidenceItem[]; onChanged: () => void }) {
   const { t } = useI18n();
@@ -27,11 +33,11 @@ export function Timeline({ items, onChanged }: { items: EvidenceItem[]; onChange
     [...new Set(values.filter((v): v is string => !!v))].sort();
   const platforms = distinct(items.map((i) => i.details.platform));
   const categories = distinct(items.map((i) => i.details.category));
-  const accounts = distinct(items.map((i) => i.details.account?.handle));
+  const accounts = distinct(items.map(handleKey));
   const shown = items
     .filter((i) => !platform || i.details.platform === platform)
     .filter((i) => !category || i.details.category === category)
-    .filter((i) => !account || i.details.account?.handle === account)
+    .filter((i) => !account || handleKey(i) === account)
     .sort((a, b) => incidentInstant(a) - incidentInstant(b));
   // `#/cases/<case>/<item>` opens the case at one item; a filter that hides it is cleared.
   const route = useRoute();
