@@ -1,11 +1,13 @@
+import { startSha256 } from '../bundle/hash';
 import type { FileSource } from '../vault';
 import { readFileFacts } from './facts';
-import { sha256Hex, startSha256 } from './hash';
+import { sha256Hex } from './hash';
 import type { FileFacts } from './model';
 
 /**
  * Files up to this size (screenshots, most photos) are read whole, in one read: WebCrypto hashes them
- * off this thread while the same bytes are encrypted, and their facts come from memory, not a second read.
+ * (natively, and in Chromium off this thread) while the same bytes are encrypted, and their facts come
+ * from memory rather than a second read.
  */
 export const WHOLE_READ_BYTES = 8 * 1024 * 1024;
 /** Larger files are read in slices this size, the next slice being read while this one is processed. */
@@ -64,7 +66,7 @@ async function ingestSliced(
   }
   // Finalising also frees libsodium's state; after a failure the partial digest is thrown away.
   const settled = await settleAll([store(hashed()), readFileFacts(blob, measured)]).finally(() => {
-    sha256 = hash.digest();
+    sha256 = hash.hex();
   });
   return { sha256, size, facts: settled[1] };
 }

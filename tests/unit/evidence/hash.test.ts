@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { startSha256 } from '../../../src/core/bundle/hash';
 import { loadSodium } from '../../../src/core/crypto/sodium';
 import { isBuktiError } from '../../../src/core/errors';
-import { hashStream, isSha256Hex, sha256Hex, startSha256 } from '../../../src/core/evidence/hash';
+import { hashStream, isSha256Hex, sha256Hex } from '../../../src/core/evidence/hash';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const nodeSha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -80,7 +81,7 @@ describe('SHA-256', () => {
             from = cut;
           }
           const expected = sodium.to_hex(sodium.crypto_hash_sha256(bytes));
-          expect(hash.digest()).toBe(expected);
+          expect(hash.hex()).toBe(expected);
           expect(await sha256Hex(bytes)).toBe(expected);
         },
       ),
