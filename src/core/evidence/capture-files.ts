@@ -12,7 +12,7 @@ export interface CaptureResult {
 /**
  * Captures files into a case, one item per file, in the order given. A file whose bytes are already in
  * the case is not added twice; its existing item is reported. The next file is read and encrypted while
- * the current one's last writes commit, so the vault worker and the storage never wait on each other; if
+ * the current one's writes commit and its item is added (two files in flight at most, each bounded); if
  * a file fails, the one read ahead is discarded and the items added before it stay.
  */
 export async function captureFiles(
