@@ -13,7 +13,7 @@ import { ensureSystemTools } from '../scripts/system-tools.mjs';
 import { loadSodium } from '../src/core/crypto/sodium';
 import { argon2Scenario, ceilingScenarios, MiB } from './ceiling';
 import type { BenchResult } from './measure';
-import { peakRss, resetPeakRss } from './proc-memory';
+import { cpuSeconds, peakRss, resetPeakRss } from './proc-memory';
 import { verifyExported } from './verify-cli';
 
 const CEILING = 'ceiling secretstream';
@@ -66,7 +66,7 @@ async function browserScenarios(): Promise<BenchResult[]> {
       ['argon2', ARGON2],
       ['indexedDb', {}],
       ['vault', { small: 1, medium: 10, large: 200 }],
-      ['ingest', { screenshots: 200, videos: 1, videoMiB: 200 }],
+      ['ingest', { screenshots: 200, videos: 1, videoMiB: 200, ingestOnly: 1 }],
       ['export', { screenshots: 490, videos: 10, videoMiB: 50 }],
       ['backup', { sizeMiB: 1000 }],
     ];
@@ -77,6 +77,7 @@ async function browserScenarios(): Promise<BenchResult[]> {
     for (const [name, options] of plan.filter(([n]) => !only || n === 'ceiling' || only.includes(n))) {
       process.stdout.write(`  chromium: ${name}…\n`);
       if (rootPid !== null) resetPeakRss(rootPid);
+      const cpuBefore = rootPid === null ? null : cpuSeconds(rootPid);
       const rows: BenchResult[] = await page.evaluate(
         ([scenario, opts]) =>
           (
@@ -86,7 +87,14 @@ async function browserScenarios(): Promise<BenchResult[]> {
       );
       // Peak RSS of the busiest Chromium process (renderer with its workers) over the whole scenario.
       const peak = rootPid === null ? null : peakRss(rootPid);
-      if (name === 'ingest' || name === 'export') for (const r of rows) r.peak_memory_bytes = peak;
+      // CPU seconds Chromium spent on the scenario: unlike wall time, barely moved by other load on the machine.
+      const cpu = cpuBefore === null || rootPid === null ? null : cpuSeconds(rootPid) - cpuBefore;
+      if (name === 'ingest' || name === 'export') {
+        for (const r of rows) {
+          r.peak_memory_bytes = peak;
+          if (cpu !== null) r.extra = { ...r.extra, chromium_cpu_s: cpu };
+        }
+      }
       results.push(...rows);
       if (name === 'export') results.push(...(await verifyExported(page)));
     }

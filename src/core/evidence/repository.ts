@@ -1,11 +1,10 @@
-import { loadSodium } from '../crypto/sodium';
 import type { CustodyEntry } from '../custody/entry';
 import { appendEntry, type CustodySigner, type EntryFields } from '../custody/entry';
 import { BuktiError } from '../errors';
-import type { RecordChange, Vault } from '../vault';
+import type { FileSource, RecordChange, Vault } from '../vault';
 import { type CasePatch, editCase } from './case-edit';
 import { classifyFile, findDuplicate } from './classify';
-import { readFileFacts } from './facts';
+import { type IngestedFile, ingestFile } from './ingest';
 import type { Case, EvidenceDetails, EvidenceFile, EvidenceItem } from './model';
 import { newId } from './model';
 import { editDetails, type NewCaseInput, type NewItemInput, newCase, newEvidenceItem } from './records';
@@ -28,20 +27,6 @@ export interface IncomingFile {
 /** Custody ids sort in log order: `s` and the sequence number, zero-padded. */
 function custodyId(seq: number): string {
   return `s${String(seq).padStart(12, '0')}`;
-}
-
-/** Reads a Blob in pieces without relying on async iteration of ReadableStream (not in every browser). */
-async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
-  const reader = blob.stream().getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
-  }
 }
 
 /**
@@ -73,9 +58,7 @@ export class EvidenceRepository {
   #append(fields: EntryFields, changes: RecordChange[] = []): Promise<CustodyEntry> {
     const run = this.#queue.then(async () => {
       // The head is read from storage each time, so two repositories on one vault cannot fork the chain.
-      const lastId = (await this.#vault.listRecordIds(STORES.custody)).sort().at(-1);
-      const head =
-        lastId === undefined ? null : ((await this.#vault.getRecord(STORES.custody, lastId)) as CustodyEntry);
+      const head = await this.#readHead();
       const entry = await appendEntry(head, fields, this.#signer);
       await this.#vault.writeRecords([
         ...changes,
@@ -106,8 +89,9 @@ export class EvidenceRepository {
     return this.#append(fields);
   }
 
+  /** Custody ids sort in log order, so the head is the last id in key order. */
   async #readHead(): Promise<CustodyEntry | null> {
-    const lastId = (await this.#vault.listRecordIds(STORES.custody)).sort().at(-1);
+    const lastId = await this.#vault.lastRecordId(STORES.custody);
     return lastId === undefined
       ? null
       : ((await this.#vault.getRecord(STORES.custody, lastId)) as CustodyEntry);
@@ -153,37 +137,35 @@ export class EvidenceRepository {
   }
 
   /**
-   * Stores one original byte for byte: its SHA-256 is computed over exactly the bytes being encrypted,
-   * in the same pass, so what is hashed is what is kept. An empty file is refused with `capture.emptyFile`.
+   * Stores one original byte for byte: the file is read once and its SHA-256 is computed over exactly
+   * the bytes being encrypted, so what is hashed is what is kept. An empty file is refused with
+   * `capture.emptyFile`; a file that cannot be read gives `capture.readFailed` and leaves nothing stored.
    */
   async importFile(incoming: IncomingFile): Promise<EvidenceFile> {
     classifyFile(incoming.name, incoming.type, incoming.blob.size);
-    const sodium = await loadSodium();
-    const state = sodium.crypto_hash_sha256_init();
-    let size = 0;
     const fileId = newId();
-    async function* hashed(): AsyncGenerator<Uint8Array> {
-      for await (const chunk of blobChunks(incoming.blob)) {
-        sodium.crypto_hash_sha256_update(state, chunk);
-        size += chunk.length;
-        yield chunk;
-      }
-    }
+    let stored = false;
+    const store = async (source: FileSource) => {
+      await this.#vault.writeFile(fileId, source);
+      stored = true;
+    };
+    let read: IngestedFile;
     try {
-      await this.#vault.writeFile(fileId, hashed());
+      read = await ingestFile(incoming.blob, store, { durationSeconds: incoming.durationSeconds });
     } catch (error) {
+      // A failed write leaves nothing behind; a failure elsewhere (reading facts) after it must not either.
+      if (stored) await this.#vault.deleteFile(fileId).catch(() => undefined);
       if (error instanceof BuktiError) throw error;
       throw new BuktiError('capture.readFailed', {}, { cause: error });
     }
-    const facts = await readFileFacts(incoming.blob, { durationSeconds: incoming.durationSeconds });
     return {
       id: fileId,
-      sha256: sodium.to_hex(sodium.crypto_hash_sha256_final(state)),
-      size,
+      sha256: read.sha256,
+      size: read.size,
       mimeType: incoming.type || 'application/octet-stream',
       originalName: incoming.name,
       lastModified: incoming.lastModified === undefined ? undefined : utcIso(new Date(incoming.lastModified)),
-      facts,
+      facts: read.facts,
     };
   }
 

@@ -1,8 +1,8 @@
 import { loadSodium } from '../crypto/sodium';
 import type { CustodyEntry } from '../custody/entry';
 import { BuktiError } from '../errors';
+import { type CaptureResult, captureFiles } from '../evidence/capture-files';
 import type { CasePatch } from '../evidence/case-edit';
-import { classifyFile } from '../evidence/classify';
 import { type FiledEntry, Inbox, type InboxEntry } from '../evidence/inbox';
 import type { Case, EvidenceDetails, EvidenceItem } from '../evidence/model';
 import type { DetailsInput, NewCaseInput, NewItemInput } from '../evidence/records';
@@ -226,32 +226,11 @@ export class VaultService {
    * Captures files into a case, one item per file: each original is hashed and encrypted in one pass.
    * A file whose bytes are already in the case is not added twice; its existing item is reported.
    */
-  async captureFiles(
-    caseId: string,
-    files: IncomingFile[],
-    details: DetailsInput,
-  ): Promise<{ added: EvidenceItem[]; duplicates: Array<{ name: string; itemId: string }> }> {
-    const repo = this.repository;
-    const added: EvidenceItem[] = [];
-    const duplicates: Array<{ name: string; itemId: string }> = [];
-    // The case's fingerprints are read once per batch, not once per file.
-    const known = new Map<string, string>();
-    for (const item of await repo.listItems(caseId)) for (const f of item.files) known.set(f.sha256, item.id);
-    for (const incoming of files) {
-      const file = await repo.importFile(incoming);
-      const existing = known.get(file.sha256);
-      if (existing) {
-        await repo.discardFiles([file]);
-        duplicates.push({ name: incoming.name, itemId: existing });
-        continue;
-      }
-      const kind = classifyFile(incoming.name, incoming.type, incoming.blob.size);
-      const item = await repo.addItem({ caseId, kind, details }, [file]);
-      known.set(file.sha256, item.id);
-      added.push(item);
-      thumbnails.of(this.vault, this.#options.thumbnailMaker).afterCapture(file, incoming.blob);
-    }
-    return { added, duplicates };
+  async captureFiles(caseId: string, files: IncomingFile[], details: DetailsInput): Promise<CaptureResult> {
+    const maker = thumbnails.of(this.vault, this.#options.thumbnailMaker);
+    return captureFiles(this.repository, caseId, files, details, (file, incoming) =>
+      maker.afterCapture(file, incoming.blob),
+    );
   }
 
   /** A link-only or message-text item (no file). */

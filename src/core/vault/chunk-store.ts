@@ -1,3 +1,4 @@
+import { BuktiError, isBuktiError } from '../errors';
 import { runInTransaction, type VaultDb, withStorage } from './db';
 import type { EncryptedChunk } from './file-crypto';
 import { storedBytes, toArrayBuffer } from './format';
@@ -16,16 +17,29 @@ const MAX_WRITES_IN_FLIGHT = 2;
 /** The most chunks a write holds in memory at once: the batches in flight and the one being filled. */
 export const MAX_CHUNKS_IN_MEMORY = CHUNKS_PER_WRITE * (MAX_WRITES_IN_FLIGHT + 1);
 
+/** What `storeChunks` does besides storing. */
+export interface StoreOptions {
+  /** Runs before every chunk (the vault uses it to stop once locked). */
+  beforeEach?: () => void;
+  /**
+   * The file's sealed manifest. With it, the first transaction also claims the id (`vault.fileExists`
+   * if a file has it; chunks left under it by an interrupted write are cleared) and the last one adds the
+   * manifest with the last chunks, so the file becomes complete in one commit and a small file costs one.
+   */
+  manifest?: (info: FileInfo) => ArrayBuffer;
+}
+
 /**
  * Writes encrypted chunks as they are produced, a few per transaction, so only a few chunks are ever in
- * memory. `beforeEach` runs before every chunk (the vault uses it to stop once locked).
+ * memory. With `manifest`, the last batch is written only after every earlier one has committed.
  */
 export async function storeChunks(
   db: VaultDb,
   fileId: string,
   chunks: AsyncIterable<EncryptedChunk>,
-  beforeEach: () => void = () => undefined,
+  options: StoreOptions = {},
 ): Promise<FileInfo> {
+  const { manifest } = options;
   let count = 0;
   let size = 0;
   // Writes overlap with encrypting the next chunks: the browser stores one batch while this thread
@@ -33,16 +47,11 @@ export async function storeChunks(
   const inFlight = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
   let batch: EncryptedChunk[] = [];
+  let claim = manifest !== undefined;
   const flush = async () => {
     const pending = batch;
     batch = [];
-    const write = withStorage(db, async (idb) => {
-      const tx = idb.transaction('chunks', 'readwrite');
-      await runInTransaction(
-        tx,
-        pending.map((chunk) => () => tx.store.put(toArrayBuffer(chunk.value), [fileId, chunk.index])),
-      );
-    }).then(
+    const write = writeBatch(db, fileId, pending, { claim }).then(
       () => undefined,
       (error: unknown) => {
         failure ??= { error };
@@ -50,20 +59,53 @@ export async function storeChunks(
     );
     inFlight.add(write);
     void write.finally(() => inFlight.delete(write));
-    if (inFlight.size >= MAX_WRITES_IN_FLIGHT) await Promise.race(inFlight);
+    // Nothing more is written until the id is known to be free.
+    if (claim || inFlight.size >= MAX_WRITES_IN_FLIGHT) await Promise.race(inFlight);
+    claim = false;
   };
   for await (const chunk of chunks) {
-    beforeEach();
+    options.beforeEach?.();
     if (failure) break;
     batch.push(chunk);
     count++;
     size += chunk.plainLength;
-    if (batch.length >= CHUNKS_PER_WRITE) await flush();
+    // The last batch waits for the manifest, if there is one.
+    if (batch.length >= CHUNKS_PER_WRITE && !(chunk.last && manifest)) await flush();
   }
-  if (!failure && batch.length > 0) await flush();
+  if (!failure && batch.length > 0 && !manifest) await flush();
   await Promise.all(inFlight);
   if (failure) throw failure.error;
-  return { size, chunks: count };
+  const info = { size, chunks: count };
+  if (manifest) await writeBatch(db, fileId, batch, { claim, manifest: manifest(info) });
+  return info;
+}
+
+/**
+ * One transaction: `chunks` of `fileId`; first, if `claim`, the check that no file has the id and the
+ * removal of leftovers; last, the manifest if given (added, never overwritten).
+ */
+function writeBatch(
+  db: VaultDb,
+  fileId: string,
+  chunks: EncryptedChunk[],
+  extras: { claim: boolean; manifest?: ArrayBuffer },
+) {
+  const { claim, manifest } = extras;
+  return withStorage(db, async (idb) => {
+    const stores: Array<'chunks' | 'files'> = claim || manifest ? ['chunks', 'files'] : ['chunks'];
+    const tx = idb.transaction(stores, 'readwrite');
+    const store = tx.objectStore('chunks');
+    if (claim && (await tx.objectStore('files').getKey(fileId)) !== undefined) {
+      tx.done.catch(() => undefined);
+      tx.abort();
+      throw new BuktiError('vault.fileExists');
+    }
+    await runInTransaction(tx, [
+      ...(claim ? [() => store.delete(chunkRange(db, fileId))] : []),
+      ...chunks.map((chunk) => () => store.put(toArrayBuffer(chunk.value), [fileId, chunk.index])),
+      ...(manifest === undefined ? [] : [() => tx.objectStore('files').add(manifest, fileId)]),
+    ]);
+  });
 }
 
 /** One stored chunk, or undefined when it is missing. */
@@ -95,7 +137,9 @@ export async function writeAllOrNothing<T>(db: VaultDb, fileId: string, write: (
   } catch (error) {
     // Deleting frees space, so it works on a full disk. If the connection is gone, the next write of
     // this id clears the leftovers; the original error is the one the person needs to see.
-    if (!db.closed) await removeChunks(db, fileId).catch(() => undefined);
+    // A refused id is another file's: its chunks are not this write's to delete.
+    if (!db.closed && !isBuktiError(error, 'vault.fileExists'))
+      await removeChunks(db, fileId).catch(() => undefined);
     throw error;
   }
 }

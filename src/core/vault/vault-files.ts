@@ -1,13 +1,6 @@
 import type { Sodium } from '../crypto/sodium';
 import { BuktiError } from '../errors';
-import {
-  chunkRange,
-  type FileInfo,
-  readChunk,
-  removeChunks,
-  storeChunks,
-  writeAllOrNothing,
-} from './chunk-store';
+import { chunkRange, type FileInfo, readChunk, storeChunks, writeAllOrNothing } from './chunk-store';
 import { runInTransaction, type VaultDb, withStorage } from './db';
 import { decodeManifest, decryptFile, encodeManifest, encryptFile, type FileSource } from './file-crypto';
 import { assertId, SUBKEY, storedBytes, toArrayBuffer } from './format';
@@ -20,8 +13,9 @@ function manifestSlot(fileId: string): RecordSlot {
 }
 
 /**
- * Encrypts and stores a file from a stream. Chunks go first, the manifest last, so a file exists only
- * once it is complete; on any failure the chunks written so far are deleted.
+ * Encrypts and stores a file from a stream. Chunks go first, the manifest last (with the last chunks),
+ * so a file exists only once it is complete. An id that names a file already is refused with
+ * `vault.fileExists` before anything is written; on any other failure the chunks written are deleted.
  */
 export async function writeVaultFile(
   db: VaultDb,
@@ -32,24 +26,18 @@ export async function writeVaultFile(
 ): Promise<FileInfo> {
   assertId(fileId);
   const key = keyring.secrets.files;
-  if ((await withStorage(db, (idb) => idb.getKey('files', fileId))) !== undefined) {
-    throw new BuktiError('vault.fileExists');
-  }
-  // Chunks without a manifest can only be leftovers of an interrupted write of this same id.
-  await removeChunks(db, fileId);
   return writeAllOrNothing(db, fileId, async () => {
     const { header, chunks } = encryptFile(sodium, key, fileId, source);
-    const info = await storeChunks(db, fileId, chunks, () => keyring.assertUnlocked());
-    const manifest = encodeManifest({ header, chunks: info.chunks, size: info.size });
-    const sealed = toArrayBuffer(sealRecord(sodium, keyring.secrets.files, manifestSlot(fileId), manifest));
-    await withStorage(db, async (idb) => {
-      const tx = idb.transaction('files', 'readwrite');
-      await runInTransaction(tx, [() => tx.store.add(sealed, fileId)]);
+    return storeChunks(db, fileId, chunks, {
+      beforeEach: () => keyring.assertUnlocked(),
+      manifest: (info) => {
+        const manifest = encodeManifest({ header, chunks: info.chunks, size: info.size });
+        return toArrayBuffer(sealRecord(sodium, keyring.secrets.files, manifestSlot(fileId), manifest));
+      },
     }).catch((error: unknown) => {
       const name = (error as { name?: unknown } | null)?.name;
       throw name === 'ConstraintError' ? new BuktiError('vault.fileExists', {}, { cause: error }) : error;
     });
-    return info;
   });
 }
 

@@ -136,6 +136,16 @@ export class Vault {
     return keys.map(([, id]) => id);
   }
 
+  /** The last id in one logical store in key order, or undefined; reads one key, however many there are. */
+  async lastRecordId(store: string): Promise<string | undefined> {
+    assertStoreName(store);
+    const range = this.#storeRange(store);
+    const cursor = await withStorage(this.#db, (idb) =>
+      idb.transaction('records').store.openKeyCursor(range, 'prev'),
+    );
+    return cursor?.key[1];
+  }
+
   /** Every record of one logical store, decrypted (for lists of cases and items). */
   async listRecords(store: string): Promise<RecordEntry[]> {
     assertStoreName(store);

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { startSha256 } from '../../../src/core/bundle/hash';
+import { loadSodium } from '../../../src/core/crypto/sodium';
 import { isBuktiError } from '../../../src/core/errors';
 import { hashStream, isSha256Hex, sha256Hex } from '../../../src/core/evidence/hash';
 
@@ -61,6 +63,41 @@ describe('SHA-256', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('gives the same digest from WebCrypto in one shot as from libsodium fed at random boundaries', async () => {
+    const sodium = await loadSodium();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 3000 }),
+        fc.array(fc.nat(3000), { maxLength: 8 }),
+        async (bytes, cuts) => {
+          const hash = await startSha256();
+          let from = 0;
+          for (const cut of [...cuts.map((c) => c % (bytes.length + 1)), bytes.length].sort(
+            (a, b) => a - b,
+          )) {
+            hash.update(bytes.subarray(from, cut));
+            from = cut;
+          }
+          const expected = sodium.to_hex(sodium.crypto_hash_sha256(bytes));
+          expect(hash.hex()).toBe(expected);
+          expect(await sha256Hex(bytes)).toBe(expected);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('falls back to libsodium where WebCrypto is missing (a page served without HTTPS)', async () => {
+    vi.stubGlobal('crypto', undefined);
+    try {
+      expect(await sha256Hex(encode('abc'))).toBe(
+        'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+      );
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('reports a stream that fails part-way as capture.readFailed, never as a hash', async () => {

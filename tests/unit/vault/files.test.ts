@@ -148,6 +148,9 @@ describe('vault files', () => {
     const { db, vault } = await newVault();
     const { fileId } = await stored(vault, pseudoRandomBytes(CHUNK_SIZE + 5, 2));
     await expectBuktiError(() => vault.writeFile(fileId, new Uint8Array(1)), 'vault.fileExists');
+    await expectBuktiError(() => vault.writeFile(fileId, pseudoRandomBytes(6 * MiB, 3)), 'vault.fileExists');
+    // The refused writes touched nothing of the file that has the id.
+    expectSameBytes(await collectBytes(vault.readFile(fileId)), pseudoRandomBytes(CHUNK_SIZE + 5, 2));
     await expectBuktiError(() => collectBytes(vault.readFile('missing')), 'vault.fileMissing');
     expect(await vault.listFileIds()).toEqual([fileId]);
     await vault.deleteFile(fileId);

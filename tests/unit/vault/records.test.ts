@@ -43,6 +43,16 @@ describe('vault records', () => {
     expect(await vault.listRecords('custody')).toEqual([]);
   });
 
+  it('name the last id of one logical store in key order, and nothing for an empty store', async () => {
+    const { vault } = await withRecords();
+    await vault.putRecord('cases', 'case-0', { title: 'Written last, sorts first' });
+    expect(await vault.lastRecordId('cases')).toBe('case-2');
+    expect(await vault.lastRecordId('items')).toBe('case-1');
+    expect(await vault.lastRecordId('custody')).toBeUndefined();
+    await vault.deleteRecord('cases', 'case-2');
+    expect(await vault.lastRecordId('cases')).toBe('case-1');
+  });
+
   it('apply a batch atomically: a change that cannot be encoded stops the whole batch', async () => {
     const { vault } = await withRecords();
     const batch = [

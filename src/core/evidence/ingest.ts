@@ -1,0 +1,99 @@
+import { startSha256 } from '../bundle/hash';
+import type { FileSource } from '../vault';
+import { readFileFacts } from './facts';
+import { sha256Hex } from './hash';
+import type { FileFacts } from './model';
+
+/**
+ * Files up to this size (screenshots, most photos) are read whole, in one read: WebCrypto hashes them
+ * (natively, and in Chromium off this thread) while the same bytes are encrypted, and their facts come
+ * from memory rather than a second read.
+ */
+export const WHOLE_READ_BYTES = 8 * 1024 * 1024;
+/** Larger files are read in slices this size, the next slice being read while this one is processed. */
+const SLICE_BYTES = 2 * 1024 * 1024;
+
+/** What reading a file once gives besides the stored copy. */
+export interface IngestedFile {
+  /** SHA-256 of exactly the bytes handed to `store`, lowercase hex. */
+  sha256: string;
+  size: number;
+  facts: FileFacts;
+}
+
+/** Stores bytes (the vault encrypts them); resolves once all of them are kept. */
+export type StoreBytes = (source: FileSource) => Promise<unknown>;
+
+/**
+ * Reads `blob` once and hands the very same bytes to `store`, to SHA-256 and to the facts reader, so
+ * the fingerprint is of what was kept. Memory stays bounded: a small file whole, a large one a few slices.
+ */
+export function ingestFile(
+  blob: Blob,
+  store: StoreBytes,
+  measured: { durationSeconds?: number } = {},
+): Promise<IngestedFile> {
+  return blob.size <= WHOLE_READ_BYTES
+    ? ingestWhole(blob, store, measured)
+    : ingestSliced(blob, store, measured);
+}
+
+async function ingestWhole(
+  blob: Blob,
+  store: StoreBytes,
+  measured: { durationSeconds?: number },
+): Promise<IngestedFile> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  // The digest copies `bytes` as it is called; nothing writes to them afterwards.
+  const [sha256, , facts] = await settleAll([sha256Hex(bytes), store(bytes), readFileFacts(bytes, measured)]);
+  return { sha256, size: bytes.length, facts };
+}
+
+async function ingestSliced(
+  blob: Blob,
+  store: StoreBytes,
+  measured: { durationSeconds?: number },
+): Promise<IngestedFile> {
+  const hash = await startSha256();
+  let size = 0;
+  let sha256 = '';
+  async function* hashed(): AsyncGenerator<Uint8Array> {
+    for await (const slice of blobSlices(blob, SLICE_BYTES)) {
+      hash.update(slice);
+      size += slice.length;
+      yield slice;
+    }
+  }
+  // Finalising also frees libsodium's state; after a failure the partial digest is thrown away.
+  const settled = await settleAll([store(hashed()), readFileFacts(blob, measured)]).finally(() => {
+    sha256 = hash.hex();
+  });
+  return { sha256, size, facts: settled[1] };
+}
+
+/**
+ * Like `Promise.all`, but on a failure it still waits for every step to stop, so nothing goes on
+ * storing (or hashing) after the caller has been told it failed; then the first failure is thrown.
+ */
+async function settleAll<T extends readonly unknown[]>(steps: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(steps);
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+/** A Blob in `size`-byte slices, the next one already being read while the caller handles this one. */
+async function* blobSlices(blob: Blob, size: number): AsyncGenerator<Uint8Array> {
+  const read = (start: number) => blob.slice(start, start + size).arrayBuffer();
+  let next: Promise<ArrayBuffer> | undefined = read(0);
+  try {
+    for (let start = 0; next !== undefined; start += size) {
+      const current: ArrayBuffer = await next;
+      next = start + size < blob.size ? read(start + size) : undefined;
+      yield new Uint8Array(current);
+    }
+  } finally {
+    // Abandoned part-way (storing failed): the read already under way is not waited for.
+    next?.catch(() => undefined);
+  }
+}

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ingestFile, WHOLE_READ_BYTES } from '../../../src/core/evidence/ingest';
+import { collectBytes, type FileSource } from '../../../src/core/vault';
+
+const MiB = 1024 * 1024;
+const nodeSha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+function pseudoRandom(size: number, seed: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(size);
+  let x = seed | 1;
+  for (let i = 0; i < size; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    bytes[i] = x >>> 24;
+  }
+  return bytes;
+}
+
+/** What the vault would be handed: every byte of the source, in order. */
+async function kept(source: FileSource): Promise<Uint8Array> {
+  return source instanceof Uint8Array ? source.slice() : collectBytes(source as AsyncIterable<Uint8Array>);
+}
+
+/** A Blob that counts the bytes read from it, and can fail its `failAt`-th read. */
+function watchedBlob(bytes: Uint8Array<ArrayBuffer>, failAt = Number.POSITIVE_INFINITY) {
+  const stats = { bytesRead: 0, reads: 0 };
+  const wrap = (blob: Blob): Blob =>
+    ({
+      size: blob.size,
+      type: blob.type,
+      slice: (start?: number, end?: number) => wrap(blob.slice(start, end)),
+      arrayBuffer: async () => {
+        stats.reads++;
+        if (stats.reads >= failAt) throw new DOMException('The file changed on disk', 'NotReadableError');
+        const buffer = await blob.arrayBuffer();
+        stats.bytesRead += buffer.byteLength;
+        return buffer;
+      },
+    }) as Blob;
+  return { blob: wrap(new Blob([bytes])), stats };
+}
+
+describe('ingestFile', () => {
+  it('hashes exactly the bytes it hands over to be stored, small or large (property)', async () => {
+    const sizes = fc.oneof(
+      fc.integer({ min: 1, max: 4096 }),
+      fc.integer({ min: WHOLE_READ_BYTES - 3, max: WHOLE_READ_BYTES + 3 }),
+      fc.integer({ min: WHOLE_READ_BYTES + 1, max: WHOLE_READ_BYTES + 5 * MiB }),
+    );
+    await fc.assert(
+      fc.asyncProperty(sizes, fc.nat(), async (size, seed) => {
+        const bytes = pseudoRandom(size, seed);
+        let stored: Uint8Array | undefined;
+        const result = await ingestFile(new Blob([bytes]), async (source) => {
+          stored = await kept(source);
+        });
+        expect(stored?.length).toBe(size);
+        expect(Buffer.from(stored as Uint8Array).equals(Buffer.from(bytes))).toBe(true);
+        expect(result.sha256).toBe(nodeSha256(bytes));
+        expect(result.size).toBe(size);
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('reads a small file once: its facts come from the same bytes', async () => {
+    const png = new Uint8Array(3 * MiB);
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    png.set([0, 0, 4, 0x38, 0, 0, 9, 0x24], 16);
+    const { blob, stats } = watchedBlob(png);
+    const result = await ingestFile(blob, kept);
+    expect(stats).toEqual({ bytesRead: png.length, reads: 1 });
+    expect(result.facts).toMatchObject({ width: 1080, height: 2340 });
+  });
+
+  it('reads a large file slice by slice, never more than two slices ahead of the store', async () => {
+    const bytes = pseudoRandom(WHOLE_READ_BYTES + 7 * MiB, 5);
+    const { blob, stats } = watchedBlob(bytes);
+    let worstLead = 0;
+    let consumed = 0;
+    const result = await ingestFile(blob, async (source) => {
+      for await (const piece of source as AsyncIterable<Uint8Array>) {
+        consumed += piece.length;
+        worstLead = Math.max(worstLead, stats.bytesRead - consumed);
+      }
+    });
+    expect(result.sha256).toBe(nodeSha256(bytes));
+    expect(consumed).toBe(bytes.length);
+    expect(worstLead).toBeGreaterThan(0);
+    expect(worstLead).toBeLessThanOrEqual(2 * 2 * MiB);
+  });
+
+  it('fails, and gives no digest, when the file cannot be read part-way', async () => {
+    const { blob } = watchedBlob(pseudoRandom(WHOLE_READ_BYTES + 3 * MiB, 9), 3);
+    let storeSawFailure = false;
+    const outcome = ingestFile(blob, async (source) => {
+      try {
+        await kept(source);
+      } catch (error) {
+        storeSawFailure = true;
+        throw error;
+      }
+    });
+    await expect(outcome).rejects.toMatchObject({ name: 'NotReadableError' });
+    expect(storeSawFailure).toBe(true);
+  });
+});
