@@ -13,7 +13,7 @@ import { ensureSystemTools } from '../scripts/system-tools.mjs';
 import { loadSodium } from '../src/core/crypto/sodium';
 import { argon2Scenario, ceilingScenarios, MiB } from './ceiling';
 import type { BenchResult } from './measure';
-import { peakRss, resetPeakRss } from './proc-memory';
+import { currentRss, peakRss, resetPeakRss } from './proc-memory';
 import { verifyExported } from './verify-cli';
 
 const CEILING = 'ceiling secretstream';
@@ -72,11 +72,23 @@ async function browserScenarios(): Promise<BenchResult[]> {
     ];
     // Chromium runs as children of this process; the peak is taken over those children only.
     const rootPid: number | null = process.platform === 'linux' ? process.pid : null;
+    // A scenario may end a phase (app-flow: ingest, then export): the peak so far is kept for that
+    // phase's rows and the mark is reset, so each phase reports its own peak.
+    const phasePeaks: Array<number | null> = [];
+    let phaseStartRss: number | null = null;
+    await page.exposeFunction('bukti_bench_phase', () => {
+      if (rootPid === null) return;
+      phasePeaks.push(peakRss(rootPid));
+      phaseStartRss = currentRss(rootPid);
+      resetPeakRss(rootPid);
+    });
     // BENCH_ONLY=vault,indexedDb runs a subset (the ceiling always runs: every ratio needs it).
     const only = process.env.BENCH_ONLY?.split(',');
     for (const [name, options] of plan.filter(([n]) => !only || n === 'ceiling' || only.includes(n))) {
       process.stdout.write(`  chromium: ${name}…\n`);
       if (rootPid !== null) resetPeakRss(rootPid);
+      phasePeaks.length = 0;
+      phaseStartRss = null;
       const rows: BenchResult[] = await page.evaluate(
         ([scenario, opts]) =>
           (
@@ -86,7 +98,13 @@ async function browserScenarios(): Promise<BenchResult[]> {
       );
       // Peak RSS of the busiest Chromium process (renderer with its workers) over the whole scenario.
       const peak = rootPid === null ? null : peakRss(rootPid);
-      if (name === 'ingest' || name === 'export') for (const r of rows) r.peak_memory_bytes = peak;
+      if (name === 'ingest' || name === 'export')
+        for (const r of rows) {
+          const ingest = r.scenario.includes(': ingest');
+          r.peak_memory_bytes = ingest ? (phasePeaks[0] ?? peak) : peak;
+          if (!ingest && phaseStartRss !== null)
+            r.extra = { ...r.extra, rss_at_phase_start_mib: phaseStartRss / MiB };
+        }
       results.push(...rows);
       if (name === 'export') results.push(...(await verifyExported(page)));
     }

@@ -37,17 +37,27 @@ export function acceptDownloadOffers(scope: ServiceWorkerGlobalScope): void {
 function pagePulledStream(port: MessagePort): ReadableStream<Uint8Array> {
   let settle: (() => void) | undefined;
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+  let finished = false;
+  const fail = () => {
+    if (finished) return;
+    finished = true;
+    controller?.error(new Error('The page stopped the download.'));
+    port.close();
+  };
+  // The page closed mid-download (a newer "close" event): fail the download rather than leave it hanging.
+  port.addEventListener('close', () => {
+    fail();
+    settle?.();
+  });
   port.onmessage = (event: MessageEvent<PageToWorker>) => {
     const message = event.data;
-    if (!controller) return;
+    if (!controller || finished) return;
     if (message.kind === 'piece') controller.enqueue(message.bytes);
     else if (message.kind === 'end') {
+      finished = true;
       controller.close();
       port.close();
-    } else {
-      controller.error(new Error('The page stopped the download.'));
-      port.close();
-    }
+    } else fail();
     settle?.();
     settle = undefined;
   };
@@ -63,6 +73,7 @@ function pagePulledStream(port: MessagePort): ReadableStream<Uint8Array> {
         });
       },
       cancel() {
+        finished = true;
         send(port, { kind: 'cancel' });
         port.close();
       },
@@ -71,12 +82,15 @@ function pagePulledStream(port: MessagePort): ReadableStream<Uint8Array> {
   );
 }
 
-/** Answers `/download/<id>` once with the offered stream; unknown or used ids get 404. */
+/**
+ * Answers `/download/<id>` once with the offered stream. Unknown or used ids get 204 No Content, which
+ * leaves the page where it is instead of navigating it to an error.
+ */
 export function serveDownload(url: URL): Response {
   const id = downloadId(url.pathname);
   const found = id === null ? undefined : offered.get(id);
   if (!found || id === null)
-    return new Response(null, { status: 404, headers: { 'Cache-Control': 'no-store' } });
+    return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
   offered.delete(id);
   return new Response(pagePulledStream(found.port), { headers: downloadHeaders(found.offer) });
 }

@@ -186,6 +186,8 @@ export async function appFlow(options: Record<string, number>): Promise<BenchRes
         reportMs = performance.now() - reportStart;
     };
     worker.addEventListener('message', onEvent);
+    // Ends the ingest phase for the driver (bench/run.ts): the export's peak RSS is measured on its own.
+    await (window as unknown as { bukti_bench_phase?: () => Promise<void> }).bukti_bench_phase?.();
     gc();
     const heap = new HeapProbe();
     const exportStart = performance.now();
