@@ -65,6 +65,10 @@ async function clearDisk(keep?: string): Promise<void> {
 }
 
 const BUNDLE_FILE = 'bench-bundle.zip';
+
+/** Tells the driver (bench/run.ts) that a phase ended, so it can take that phase's peak RSS. */
+const benchPhase = () =>
+  (window as unknown as { bukti_bench_phase?: () => Promise<void> }).bukti_bench_phase?.();
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
 /**
@@ -84,6 +88,8 @@ async function exportToFile(
     language: 'both',
     discreet: false,
   });
+  // The report is written: the driver measures the ZIP's streaming on its own.
+  await benchPhase();
   const handle = await (await navigator.storage.getDirectory()).getFileHandle(BUNDLE_FILE, { create: true });
   await bundleStream(vault, 1, () => heap.sample()).pipeTo(await handle.createWritable());
   const summary = await vault.exportFinish(1);
@@ -187,7 +193,7 @@ export async function appFlow(options: Record<string, number>): Promise<BenchRes
     };
     worker.addEventListener('message', onEvent);
     // Ends the ingest phase for the driver (bench/run.ts): the export's peak RSS is measured on its own.
-    await (window as unknown as { bukti_bench_phase?: () => Promise<void> }).bukti_bench_phase?.();
+    await benchPhase();
     gc();
     const heap = new HeapProbe();
     const exportStart = performance.now();

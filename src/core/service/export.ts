@@ -154,6 +154,8 @@ export async function openExport(
       onProgress: (done, total) => control.onProgress?.({ stage: 'report', done, total }),
     },
   );
+  // Let go of the PDF once it is in the ZIP: for hundreds of screenshots it is about 100 MiB.
+  let reportBytes: Uint8Array | null = report;
   let exportEntry: CustodyEntry | null = null;
   const files = new Map(plan.files.map(({ file }) => [file.id, () => repo.readFile(file.id)]));
   const { stream, done } = sealBundle(
@@ -161,7 +163,9 @@ export async function openExport(
     {
       files,
       report: async function* () {
-        yield report;
+        const bytes = reportBytes;
+        reportBytes = null;
+        if (bytes) yield bytes;
       },
       recordExport: async (fields: EntryFields) => {
         exportEntry = await appendEntry(log.at(-1) ?? null, fields, signer);
