@@ -39,12 +39,13 @@ export function resetPeakRss(root: number): void {
   }
 }
 
-/** The largest peak RSS (VmHWM) of any one process below `root` since the last reset, in bytes. */
-export function peakRss(root: number): number | null {
+/** The largest value of a /proc status field (in kB) over the processes below `root`, in bytes. */
+function largest(root: number, field: 'VmHWM' | 'VmRSS'): number | null {
   let peak: number | null = null;
+  const pattern = new RegExp(`${field}:\\s+(\\d+) kB`);
   for (const pid of descendants(root)) {
     try {
-      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      const match = pattern.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       if (match) peak = Math.max(peak ?? 0, Number(match[1]) * 1024);
     } catch {
       // Gone.
@@ -68,4 +69,14 @@ export function cpuSeconds(root: number): number {
   }
   // Linux reports in USER_HZ, 100 per second on every architecture Chromium runs on.
   return ticks / 100;
+}
+
+/** The largest peak RSS (VmHWM) of any one process below `root` since the last reset, in bytes. */
+export function peakRss(root: number): number | null {
+  return largest(root, 'VmHWM');
+}
+
+/** The largest current RSS (VmRSS) of any one process below `root`, in bytes. */
+export function currentRss(root: number): number | null {
+  return largest(root, 'VmRSS');
 }

@@ -13,7 +13,7 @@ import { ensureSystemTools } from '../scripts/system-tools.mjs';
 import { loadSodium } from '../src/core/crypto/sodium';
 import { argon2Scenario, ceilingScenarios, MiB } from './ceiling';
 import type { BenchResult } from './measure';
-import { cpuSeconds, peakRss, resetPeakRss } from './proc-memory';
+import { cpuSeconds, currentRss, peakRss, resetPeakRss } from './proc-memory';
 import { verifyExported } from './verify-cli';
 
 const CEILING = 'ceiling secretstream';
@@ -72,12 +72,25 @@ async function browserScenarios(): Promise<BenchResult[]> {
     ];
     // Chromium runs as children of this process; the peak is taken over those children only.
     const rootPid: number | null = process.platform === 'linux' ? process.pid : null;
+    // A scenario may end a phase (app-flow: ingest, then export): the peak so far is kept for that
+    // phase's rows and the mark is reset, so each phase reports its own peak.
+    const phasePeaks: Array<number | null> = [];
+    let phaseStartRss: number | null = null;
+    await page.exposeFunction('bukti_bench_phase', () => {
+      if (rootPid === null) return;
+      phasePeaks.push(peakRss(rootPid));
+      // The RSS when the export begins (after ingest), the base its growth is measured from.
+      if (phasePeaks.length === 1) phaseStartRss = currentRss(rootPid);
+      resetPeakRss(rootPid);
+    });
     // BENCH_ONLY=vault,indexedDb runs a subset (the ceiling always runs: every ratio needs it).
     const only = process.env.BENCH_ONLY?.split(',');
     for (const [name, options] of plan.filter(([n]) => !only || n === 'ceiling' || only.includes(n))) {
       process.stdout.write(`  chromium: ${name}…\n`);
       if (rootPid !== null) resetPeakRss(rootPid);
       const cpuBefore = rootPid === null ? null : cpuSeconds(rootPid);
+      phasePeaks.length = 0;
+      phaseStartRss = null;
       const rows: BenchResult[] = await page.evaluate(
         ([scenario, opts]) =>
           (
@@ -89,12 +102,22 @@ async function browserScenarios(): Promise<BenchResult[]> {
       const peak = rootPid === null ? null : peakRss(rootPid);
       // CPU seconds Chromium spent on the scenario: unlike wall time, barely moved by other load on the machine.
       const cpu = cpuBefore === null || rootPid === null ? null : cpuSeconds(rootPid) - cpuBefore;
-      if (name === 'ingest' || name === 'export') {
+      if (name === 'ingest' || name === 'export')
         for (const r of rows) {
-          r.peak_memory_bytes = peak;
+          // Phases of app-flow: ingest | report | ZIP streamed to the file.
+          const [ingestPeak, reportPeak] = phasePeaks;
+          if (r.scenario.includes(': ingest')) r.peak_memory_bytes = ingestPeak ?? peak;
+          else if (r.scenario.includes(': report')) r.peak_memory_bytes = reportPeak ?? peak;
+          else {
+            r.peak_memory_bytes = Math.max(reportPeak ?? 0, peak ?? 0) || null;
+            r.extra = {
+              ...r.extra,
+              ...(phaseStartRss === null ? {} : { rss_at_export_start_mib: phaseStartRss / MiB }),
+              ...(peak === null || reportPeak === undefined ? {} : { zip_phase_peak_mib: peak / MiB }),
+            };
+          }
           if (cpu !== null) r.extra = { ...r.extra, chromium_cpu_s: cpu };
         }
-      }
       results.push(...rows);
       if (name === 'export') results.push(...(await verifyExported(page)));
     }

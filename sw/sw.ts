@@ -2,6 +2,8 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { DOWNLOAD_PATH } from '../src/core/download/protocol';
+import { acceptDownloadOffers, serveDownload } from './download';
 import { receiveShare, SHARE_TARGET_PATH } from './share-target';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -11,6 +13,15 @@ declare const self: ServiceWorkerGlobalScope & {
 // Every build asset, libsodium's module included, is cached at install: the app works offline from the first visit.
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+
+// Streamed downloads (sealed bundles): the page offers a stream, the one request for its URL gets it as an
+// attachment, so a bundle of several GB reaches the disk without being held anywhere (sw/download.ts).
+// Registered before the navigation route, which would otherwise answer it with the app shell.
+acceptDownloadOffers(self);
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith(DOWNLOAD_PATH),
+  ({ url }) => Promise.resolve(serveDownload(url)),
+);
 
 // Any navigation inside the app (a home-screen launch, a reload, a deep link) gets the app shell.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));

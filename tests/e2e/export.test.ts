@@ -4,22 +4,23 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVaultThroughUi, heading, inApp, launchChromium } from './harness';
-
-const PASSPHRASE = 'mee goreng mamak pedas';
-
-function png(seed: number): Buffer {
-  const image = new PNG({ width: 320, height: 200 });
-  for (let i = 0; i < 320 * 200; i++) {
-    const x = i % 320;
-    const y = Math.floor(i / 320);
-    const on = (Math.floor(x / 20) + Math.floor(y / 20)) % 2 === 0;
-    image.data.set(on ? [seed & 0xff, 30, 200, 255] : [250, 250, 250, 255], i * 4);
-  }
-  return PNG.sync.write(image);
-}
+import {
+  custodyLines,
+  exportScreenWithVideo,
+  makeCaseWithTwoImages,
+  PASSPHRASE,
+  png,
+  pullGate,
+} from './export-helpers';
+import {
+  createVaultThroughUi,
+  heading,
+  inApp,
+  launchChromium,
+  seriousAxeViolations,
+  waitForServiceWorkerControl,
+} from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -30,43 +31,32 @@ afterAll(async () => {
 });
 
 describe('exporting a sealed bundle in Chromium', () => {
-  it('exports, downloads, and the bundle checks with sha256sum, openssl and the bukti CLI', async () => {
+  it('streams the bundle into a download through the service worker; it checks with sha256sum, openssl and the bukti CLI', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bukti-export-'));
     await inApp(browser, async ({ page, origin }) => {
+      // No File System Access here, as on Android Chrome, Firefox and Safari: the bundle is downloaded.
+      await page.addInitScript(() => {
+        delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+      });
       await page.goto(`${origin}/`);
+      await waitForServiceWorkerControl(page);
       await createVaultThroughUi(page, PASSPHRASE);
-      await page.getByLabel('Case name').fill('Akaun penyamar');
-      await page
-        .getByLabel(/What happened, in your own words/)
-        .fill('Seseorang membuat akaun palsu menggunakan gambar saya.');
-      await page.getByRole('button', { name: 'Create case' }).click();
-      await heading(page, 'Akaun penyamar');
-      await page
-        .getByLabel('Link to the post or message (optional)')
-        .fill('https://www.instagram.com/p/C0ffee123/');
-      await page
-        .getByTestId('file-input')
-        .setInputFiles([{ name: 'profil-palsu.png', mimeType: 'image/png', buffer: png(1) }]);
-      await page.getByText('1 item(s) added.').waitFor();
-      await page.getByLabel('What kind of abuse is this?').selectOption('deepfake');
-      await page
-        .getByTestId('file-input')
-        .setInputFiles([{ name: 'gambar-palsu.png', mimeType: 'image/png', buffer: png(2) }]);
-      await expect.poll(() => page.locator('.item-card').count()).toBe(2);
-
+      await makeCaseWithTwoImages(page);
       await page.getByRole('link', { name: 'Export', exact: true }).click();
       await heading(page, 'Export a sealed bundle');
       await page.getByLabel(/Who it is for/).fill('Balai Polis Kulai');
-      await page.getByRole('button', { name: 'Make the bundle' }).click();
-      await page.getByText('The bundle is ready.').waitFor({ timeout: 120_000 });
-      const shown = (await page.getByTestId('zip-sha256').textContent())?.trim();
       const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('link', { name: 'Save the bundle' }).click(),
+        page.waitForEvent('download', { timeout: 120_000 }),
+        page.getByRole('button', { name: 'Make the bundle' }).click(),
       ]);
+      expect(new URL(download.url()).pathname).toMatch(/^\/download\/[0-9a-f-]{36}$/);
       expect(download.suggestedFilename()).toMatch(/^bukti-akaun-penyamar-\d{8}-\d{4}-[0-9a-f]+\.zip$/);
       const zip = join(dir, download.suggestedFilename());
       await download.saveAs(zip);
+      await page.getByText('The bundle is ready.').waitFor({ timeout: 120_000 });
+      await page.getByText(`Saved to your downloads as ${download.suggestedFilename()}.`).waitFor();
+      const shown = (await page.getByTestId('zip-sha256').textContent())?.trim();
+      expect(await seriousAxeViolations(page)).toEqual([]);
       expect(createHash('sha256').update(readFileSync(zip)).digest('hex')).toBe(shown);
 
       const out = join(dir, 'unzipped');
@@ -113,6 +103,55 @@ describe('exporting a sealed bundle in Chromium', () => {
 
       // The export is in the custody log (the in-bundle entry, then the ZIP's own hash).
       expect(readFileSync(join(out, 'custody-log.jsonl'), 'utf8')).toContain('"event":"exported"');
+    });
+  });
+});
+
+describe('cancelling a streamed download', () => {
+  it('fails the download, says so, and records nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bukti-export-cancel-'));
+    await inApp(browser, async ({ page, origin }) => {
+      await page.addInitScript(() => {
+        delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+      });
+      await page.addInitScript(pullGate);
+      await page.goto(`${origin}/`);
+      await waitForServiceWorkerControl(page);
+      await createVaultThroughUi(page, PASSPHRASE);
+      await exportScreenWithVideo(page);
+
+      await page.evaluate(() => {
+        (window as unknown as { pullGate: { holdAfter: number } }).pullGate.holdAfter = 2;
+      });
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 120_000 }),
+        page.getByRole('button', { name: 'Make the bundle' }).click(),
+      ]);
+      await page.waitForFunction(
+        () => (window as unknown as { pullGate: { release: unknown } }).pullGate.release !== null,
+      );
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await page.evaluate(() => {
+        const gate = (window as unknown as { pullGate: { holdAfter: number; release: (() => void) | null } })
+          .pullGate;
+        gate.holdAfter = Number.POSITIVE_INFINITY;
+        gate.release?.();
+      });
+      await page.getByText('Export cancelled. Nothing was saved or recorded as exported.').waitFor();
+      // The browser marks the download failed: no file under the bundle's name claims to be complete.
+      expect(await download.failure()).not.toBeNull();
+
+      const [complete] = await Promise.all([
+        page.waitForEvent('download', { timeout: 120_000 }),
+        page.getByRole('button', { name: 'Make the bundle' }).click(),
+      ]);
+      const zip = join(dir, complete.suggestedFilename());
+      await complete.saveAs(zip);
+      await page.getByText('The bundle is ready.').waitFor({ timeout: 120_000 });
+      const exported = custodyLines(dir, readFileSync(zip), 'check.zip').filter(
+        (entry) => entry.event === 'exported',
+      );
+      expect(exported).toHaveLength(1);
     });
   });
 });

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { heading, inApp, launchChromium, tabTo } from './harness';
+import { heading, inApp, launchChromium, tabTo, waitForServiceWorkerControl } from './harness';
 
 const PASSPHRASE = 'cendol gula melaka sejuk';
 
@@ -22,7 +22,12 @@ afterAll(async () => {
 describe('keyboard only', () => {
   it('creates a vault, adds an item and exports a bundle without a mouse; discreet mode names the bundle neutrally', async () => {
     await inApp(browser, async ({ page, origin }) => {
+      // No save dialog (as on a phone): "Make the bundle" streams it into a download.
+      await page.addInitScript(() => {
+        delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+      });
       await page.goto(`${origin}/`);
+      await waitForServiceWorkerControl(page);
       await page.locator('[data-screen="first-run"]').waitFor();
       await tabTo(page, 'Skip introduction');
       await page.keyboard.press('Enter');
@@ -59,10 +64,11 @@ describe('keyboard only', () => {
       await page.keyboard.press('Enter');
       await heading(page, 'Export a sealed bundle');
       await tabTo(page, 'Make the bundle');
-      await page.keyboard.press('Enter');
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 120_000 }),
+        page.keyboard.press('Enter'),
+      ]);
       await page.getByText('The bundle is ready.').waitFor({ timeout: 120_000 });
-      await tabTo(page, 'Save the bundle');
-      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
       expect(download.suggestedFilename()).toMatch(/^document-\d{8}-[0-9a-f]+\.zip$/);
     });
   });

@@ -1,3 +1,4 @@
+import { predictLength } from 'client-zip';
 import { planBundle, type SealProgress, sealBundle } from '../bundle';
 import { bundleFileName } from '../bundle/names';
 import { appendEntry, type CustodyEntry, type EntryFields } from '../custody/entry';
@@ -20,6 +21,11 @@ export interface ExportRequest {
   recipientNote?: string;
   language: ReportLanguage;
   discreet: boolean;
+  /**
+   * A UUID chosen by the page, so it can name the file (and ask where to save it) before the bundle
+   * exists; a new one when absent.
+   */
+  bundleId?: string;
 }
 
 /** What the export needs from the runtime: fonts and image decoding (browser or Node). */
@@ -29,12 +35,28 @@ export interface ExportDeps {
   app: { name: string; version: string };
 }
 
-export interface ExportResult {
-  blob: Blob;
+/** An export whose report is written and whose ZIP is ready to stream. */
+export interface ExportOpened {
   fileName: string;
   bundleId: string;
+  /** About how many bytes the ZIP will be (exact for the report and originals, estimated for the rest). */
+  estimatedSize: number;
+}
+
+/** A bundle written to its end and recorded in the custody log. */
+export interface ExportSummary {
+  fileName: string;
+  bundleId: string;
+  /** SHA-256 of the whole ZIP as streamed, lowercase hex: what `sha256sum` prints for the saved file. */
   zipSha256: string;
   size: number;
+}
+
+/** An open export: read `stream` to its end, then `record()`; or cancel through the signal. */
+export interface OpenExport extends ExportOpened {
+  stream: ReadableStream<Uint8Array>;
+  /** Stores the export in the custody log; only after `stream` has been read to its end and saved. */
+  record(): Promise<ExportSummary>;
 }
 
 /** Progress of one export, for the progress bar. */
@@ -42,8 +64,10 @@ export type ExportProgress =
   | { stage: 'report'; done: number; total: number }
   | ({ stage: 'bundle' } & SealProgress);
 
-/** Blobs hold what is written so far; parts are folded into a Blob every 32 MiB so memory stays flat. */
-const FOLD_BYTES = 32 * 1024 * 1024;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Room for manifest.json, the custody log, SHA256SUMS and the other small entries written last. */
+const TAIL_BYTES = 64 * 1024;
+const BYTES_PER_RECORD = 2 * 1024;
 
 function chooseItems(items: EvidenceItem[], request: ExportRequest): EvidenceItem[] {
   const wanted = request.itemIds === null ? null : new Set(request.itemIds);
@@ -72,22 +96,34 @@ async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
 }
 
 /**
- * Builds the sealed bundle for one case: plan, report PDF, then the ZIP with the untouched originals,
- * streamed into a Blob. The custody log gets the export entry only once the bundle is complete, so a
- * cancelled export leaves nothing behind; a second entry then records the SHA-256 of the ZIP itself.
+ * The ZIP's size from the entries known before it is written (exact, client-zip's own arithmetic)
+ * plus an allowance for the entries written after the originals.
  */
-export async function exportCase(
+export function estimateBundleSize(entries: { name: string; size: number }[], records: number): number {
+  return Number(predictLength(entries)) + TAIL_BYTES + BYTES_PER_RECORD * records;
+}
+
+/**
+ * Opens the sealed bundle for one case: plan, report PDF, then a ZIP stream with the untouched
+ * originals that produces bytes only as it is read, so nothing but the piece in flight is held. The
+ * custody log gets the export (the signed entry inside the bundle, then the SHA-256 of the ZIP) only
+ * when `record()` is called after the whole stream was saved: a cancelled or failed save leaves no trace.
+ */
+export async function openExport(
   vault: Vault,
   repo: EvidenceRepository,
   request: ExportRequest,
   deps: ExportDeps,
   control: { signal?: AbortSignal; onProgress?: (progress: ExportProgress) => void } = {},
-): Promise<ExportResult> {
+): Promise<OpenExport> {
+  if (request.bundleId !== undefined && !UUID.test(request.bundleId))
+    throw new BuktiError('error.unexpected', { detail: 'bundle id' });
   const theCase = await repo.getCase(request.caseId);
   if (!theCase) throw new BuktiError('capture.notFound');
   const items = chooseItems(await repo.listItems(theCase.id), request);
   if (items.length === 0) throw new BuktiError('export.nothingSelected');
   const log = await repo.custodyLog();
+  const now = new Date();
   const plan = await planBundle(
     {
       case: theCase,
@@ -99,6 +135,8 @@ export async function exportCase(
       },
       custodyLog: log,
       app: deps.app,
+      bundleId: request.bundleId,
+      now,
     },
     vault.publicSigningKey,
   );
@@ -116,6 +154,8 @@ export async function exportCase(
       onProgress: (done, total) => control.onProgress?.({ stage: 'report', done, total }),
     },
   );
+  // Let go of the PDF once it is in the ZIP: for hundreds of screenshots it is about 100 MiB.
+  let reportBytes: Uint8Array | null = report;
   let exportEntry: CustodyEntry | null = null;
   const files = new Map(plan.files.map(({ file }) => [file.id, () => repo.readFile(file.id)]));
   const { stream, done } = sealBundle(
@@ -123,7 +163,9 @@ export async function exportCase(
     {
       files,
       report: async function* () {
-        yield report;
+        const bytes = reportBytes;
+        reportBytes = null;
+        if (bytes) yield bytes;
       },
       recordExport: async (fields: EntryFields) => {
         exportEntry = await appendEntry(log.at(-1) ?? null, fields, signer);
@@ -132,35 +174,25 @@ export async function exportCase(
     },
     { signer, signal: control.signal, onProgress: (p) => control.onProgress?.({ stage: 'bundle', ...p }) },
   );
-
-  const blobs: Blob[] = [];
-  let parts: Uint8Array[] = [];
-  let pending = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done: finished, value } = await reader.read();
-    if (finished) break;
-    parts.push(value);
-    pending += value.length;
-    if (pending >= FOLD_BYTES) {
-      blobs.push(new Blob(parts as BlobPart[]));
-      parts = [];
-      pending = 0;
-    }
-  }
-  blobs.push(new Blob(parts as BlobPart[]));
-  const sealed = await done;
-  if (exportEntry) await repo.recordSignedEntry(exportEntry);
-  await repo.recordEvent({
-    event: 'exported',
-    caseId: theCase.id,
-    details: { bundleId: sealed.bundleId, zipSha256: sealed.zipSha256, size: sealed.size },
-  });
+  const fileName = bundleFileName(theCase.title, now, plan.manifest.bundleId, { discreet: request.discreet });
+  const known = [
+    { name: 'report.pdf', size: report.length },
+    ...plan.files.map(({ path, file }) => ({ name: path, size: file.size })),
+  ];
   return {
-    blob: new Blob(blobs, { type: 'application/zip' }),
-    fileName: bundleFileName(theCase.title, new Date(), sealed.bundleId, { discreet: request.discreet }),
-    bundleId: sealed.bundleId,
-    zipSha256: sealed.zipSha256,
-    size: sealed.size,
+    fileName,
+    bundleId: plan.manifest.bundleId,
+    estimatedSize: estimateBundleSize(known, log.length + plan.manifest.items.length),
+    stream,
+    record: async () => {
+      const sealed = await done;
+      if (exportEntry) await repo.recordSignedEntry(exportEntry);
+      await repo.recordEvent({
+        event: 'exported',
+        caseId: theCase.id,
+        details: { bundleId: sealed.bundleId, zipSha256: sealed.zipSha256, size: sealed.size },
+      });
+      return { fileName, bundleId: sealed.bundleId, zipSha256: sealed.zipSha256, size: sealed.size };
+    },
   };
 }

@@ -31,7 +31,14 @@ import {
   type RestoreProgress,
   type RestoreSummary,
 } from './backup-methods';
-import { type ExportDeps, type ExportRequest, type ExportResult, exportCase } from './export';
+import {
+  type ExportDeps,
+  type ExportOpened,
+  type ExportRequest,
+  type ExportSummary,
+  openExport,
+} from './export';
+import { ExportHandles } from './export-handles';
 
 /** What the runtime adds: report rendering for exports, and a channel for progress events. */
 export interface ServiceOptions {
@@ -141,6 +148,7 @@ export class VaultService {
 
   /** Zeroes every key. Safe in any state. */
   async lock(): Promise<void> {
+    void this.#exports.cancelAll();
     this.#vault?.lock();
     this.#vault = null;
   }
@@ -262,29 +270,38 @@ export class VaultService {
     return this.repository.custodyLog();
   }
 
-  #exports = new Map<number, AbortController>();
+  #exports = new ExportHandles();
 
   /**
-   * Makes the sealed bundle for a case. Progress is emitted as 'export-progress' events with the export's
-   * number; `cancelExport(number)` stops it and nothing is kept.
+   * Writes the report and opens the sealed bundle for a case (docs/bundle-format.md, "How Bukti writes and
+   * saves it"). Progress is emitted as 'export-progress' events with the export's number; the page then
+   * pulls the ZIP with `exportRead` and, once it is saved, calls `exportFinish` to record the export.
+   * `cancelExport(number)` stops it at any point and nothing is kept.
    */
-  async exportBundle(exportNumber: number, request: ExportRequest): Promise<ExportResult> {
+  async exportStart(exportNumber: number, request: ExportRequest): Promise<ExportOpened> {
     const deps = this.#options.exportDeps;
     if (!deps) throw new BuktiError('error.unexpected', { detail: 'export unavailable' });
-    const controller = new AbortController();
-    this.#exports.set(exportNumber, controller);
-    try {
-      return await exportCase(this.vault, this.repository, request, deps, {
-        signal: controller.signal,
+    const { vault, repository } = this;
+    return this.#exports.start(exportNumber, (signal) =>
+      openExport(vault, repository, request, deps, {
+        signal,
         onProgress: (progress) => this.#options.emit?.('export-progress', { exportNumber, progress }),
-      });
-    } finally {
-      this.#exports.delete(exportNumber);
-    }
+      }),
+    );
+  }
+
+  /** The next pieces of the ZIP (about 1 MiB), or null once it is complete. */
+  async exportRead(exportNumber: number): Promise<Uint8Array[] | null> {
+    return this.#exports.read(exportNumber);
+  }
+
+  /** Records a bundle read to its end and saved: the custody log gets the export and the ZIP's SHA-256. */
+  async exportFinish(exportNumber: number): Promise<ExportSummary> {
+    return this.#exports.finish(exportNumber);
   }
 
   async cancelExport(exportNumber: number): Promise<void> {
-    this.#exports.get(exportNumber)?.abort();
+    await this.#exports.cancel(exportNumber);
   }
 
   // --- inbox (files shared into the app while locked): see src/core/evidence/inbox.ts ---

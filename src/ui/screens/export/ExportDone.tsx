@@ -1,41 +1,72 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ExportResult } from '../../../core/service/export';
+import type { ExportSummary } from '../../../core/service/export';
+import { formatBytes } from '../../format';
 import { useI18n } from '../../i18n';
 
-/** The finished bundle: its SHA-256 to write on the police form, and ways to save or share it. */
-export function ExportDone({ result }: { result: ExportResult }) {
-  const { t } = useI18n();
+/** How the bundle left the app: into a picked file, the downloads folder, or a small File to share. */
+export type SavedBundle =
+  | { how: 'file'; summary: ExportSummary; name: string }
+  | { how: 'download'; summary: ExportSummary }
+  | { how: 'share'; summary: ExportSummary; file: File };
+
+/** A file kept in memory, offered as a link until the screen closes or the vault locks. */
+function useObjectUrl(file: File | null): string | null {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
-    const objectUrl = URL.createObjectURL(result.blob);
+    if (!file) return;
+    const objectUrl = URL.createObjectURL(file);
     setUrl(objectUrl);
     return () => URL.revokeObjectURL(objectUrl);
-  }, [result.blob]);
-  const file = new File([result.blob], result.fileName, { type: 'application/zip' });
-  const canShare = typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] });
+  }, [file]);
+  return url;
+}
+
+/** The finished bundle: its SHA-256 to write on the police form, where it went, and sharing if it can. */
+export function ExportDone({ saved }: { saved: SavedBundle }) {
+  const { t, locale } = useI18n();
+  const file = saved.how === 'share' ? saved.file : null;
+  const url = useObjectUrl(file);
+  const { summary } = saved;
+  const [shareFailed, setShareFailed] = useState(false);
+  const share = async (bundle: File) => {
+    setShareFailed(false);
+    try {
+      await navigator.share({ files: [bundle] });
+    } catch (error) {
+      // Closing the share sheet is a choice, not a failure.
+      if ((error as { name?: unknown } | null)?.name !== 'AbortError') setShareFailed(true);
+    }
+  };
   return (
     <section class="card" aria-live="polite">
       <h2>{t('export.done')}</h2>
       <p>{t('export.zipHash')}</p>
       <p>
         <code class="hash" data-testid="zip-sha256">
-          {result.zipSha256}
+          {summary.zipSha256}
         </code>
       </p>
-      <p class="wrap-anywhere">{result.fileName}</p>
-      {url && (
-        <a class="button primary" href={url} download={result.fileName}>
-          {t('export.save')}
-        </a>
-      )}{' '}
-      {canShare && (
-        <button
-          type="button"
-          class="button"
-          onClick={() => void navigator.share({ files: [file] }).catch(() => undefined)}
-        >
-          {t('export.share')}
-        </button>
+      <p class="wrap-anywhere">
+        {saved.how === 'file' && t('export.savedToFile', { name: saved.name })}
+        {saved.how === 'download' && t('export.downloaded', { name: summary.fileName })}
+        {saved.how === 'share' && t('export.shareReady', { size: formatBytes(summary.size, locale) })}
+      </p>
+      {file && (
+        <div class="export-actions">
+          <button type="button" class="button primary" onClick={() => void share(file)}>
+            {t('export.share')}
+          </button>
+          {url && (
+            <a class="button" href={url} download={file.name}>
+              {t('export.save')}
+            </a>
+          )}
+        </div>
+      )}
+      {shareFailed && (
+        <p class="error" role="alert">
+          {t('export.shareFailed')}
+        </p>
       )}
     </section>
   );

@@ -4,9 +4,10 @@ import type { ExportRequest } from '../../../core/service/export';
 import { useVaultData } from '../../hooks/use-vault-data';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
+import { canShareZip } from './save';
 
 /** The survivor's choices, without the case (chosen above) and discreet naming (from Settings). */
-export type ExportChoice = Omit<ExportRequest, 'caseId' | 'discreet'>;
+export type ExportChoice = Omit<ExportRequest, 'caseId' | 'discreet' | 'bundleId'>;
 
 type Scope = 'all' | 'pick' | 'dates';
 const POLICIES = ['blur', 'include', 'omit'] as const;
@@ -19,7 +20,7 @@ export function ExportOptions({
 }: {
   caseId: string;
   busy: boolean;
-  onStart: (c: ExportChoice) => void;
+  onStart: (c: ExportChoice, share: boolean) => void;
 }) {
   const { t } = useI18n();
   const id = useId();
@@ -32,16 +33,18 @@ export function ExportOptions({
   const [language, setLanguage] = useState<(typeof LANGUAGES)[number]>('both');
   const [recipient, setRecipient] = useState('');
 
+  const choice = (): ExportChoice => ({
+    itemIds: scope === 'pick' ? [...picked] : null,
+    from: scope === 'dates' && from ? from : undefined,
+    to: scope === 'dates' && to ? to : undefined,
+    sensitive,
+    language,
+    recipientNote: recipient,
+  });
+  // Called within the click itself: saving to a file asks where first, which needs the click.
   const submit = (event: Event) => {
     event.preventDefault();
-    onStart({
-      itemIds: scope === 'pick' ? [...picked] : null,
-      from: scope === 'dates' && from ? from : undefined,
-      to: scope === 'dates' && to ? to : undefined,
-      sensitive,
-      language,
-      recipientNote: recipient,
-    });
+    onStart(choice(), false);
   };
   const radio = <T extends string>(
     name: string,
@@ -147,9 +150,19 @@ export function ExportOptions({
           onInput={(e) => setRecipient((e.currentTarget as HTMLInputElement).value)}
         />
       </div>
-      <button type="submit" class="button primary" disabled={busy}>
-        {t('export.start')}
-      </button>
+      <p id={`${id}-save-hint`} class="muted">
+        {t('export.saveHint')}
+      </p>
+      <div class="export-actions">
+        <button type="submit" class="button primary" disabled={busy} aria-describedby={`${id}-save-hint`}>
+          {t('export.start')}
+        </button>
+        {canShareZip() && (
+          <button type="button" class="button" disabled={busy} onClick={() => onStart(choice(), true)}>
+            {t('export.startShare')}
+          </button>
+        )}
+      </div>
     </form>
   );
 }

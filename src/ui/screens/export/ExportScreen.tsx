@@ -1,28 +1,54 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { bundleFileName } from '../../../core/bundle/names';
 import { isBuktiError } from '../../../core/errors';
 import type { MessageKey, MessageParams } from '../../../core/i18n';
-import type { ExportProgress, ExportRequest, ExportResult } from '../../../core/service/export';
+import type { ExportProgress, ExportRequest } from '../../../core/service/export';
+import { formatBytes } from '../../format';
 import { useVaultData } from '../../hooks/use-vault-data';
 import { useI18n } from '../../i18n';
 import { discreetPreset } from '../../safety/discreet';
 import { session } from '../../state/session';
+import { canStreamDownload, streamDownload } from '../../sw-download';
 import { ScreenIntro } from '../ScreenIntro';
-import { ExportDone } from './ExportDone';
+import { ExportDone, type SavedBundle } from './ExportDone';
 import { type ExportChoice, ExportOptions } from './ExportOptions';
+import './export.css';
+import {
+  bundleFile,
+  bundleStream,
+  canPickSaveFile,
+  IN_MEMORY_LIMIT,
+  pickSaveFile,
+  writeToFile,
+  ZIP_TYPE,
+} from './save';
 
 let nextExport = 1;
 
-/** Make a sealed bundle: choose what goes in, watch it being made, then save or share it. */
+type Message = { key: MessageKey; params?: MessageParams };
+interface Running {
+  number: number;
+  stop: AbortController;
+}
+
+const CANCELLED_CODES: readonly string[] = ['bundle.seal.cancelled', 'report.cancelled'];
+
+/**
+ * Make a sealed bundle: choose what goes in, then it streams straight into a file the person picks
+ * (File System Access), into the downloads folder (through the service worker), or, when small, into
+ * a File for the share sheet. The custody log records the export only once the whole ZIP was saved.
+ */
 export function ExportScreen() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const id = useId();
   const { data: cases } = useVaultData(() => session.vault.listCases(), []);
   const [caseId, setCaseId] = useState('');
   const [running, setRunning] = useState<number | null>(null);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
-  const [result, setResult] = useState<ExportResult | null>(null);
-  const [message, setMessage] = useState<{ key: MessageKey; params?: MessageParams } | null>(null);
-  const cancelled = useRef(false);
+  const [bytes, setBytes] = useState<{ written: number; total: number } | null>(null);
+  const [saved, setSaved] = useState<SavedBundle | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const current = useRef<Running | null>(null);
 
   useEffect(() => {
     if (!caseId && cases?.[0]) setCaseId(cases[0].id);
@@ -35,31 +61,91 @@ export function ExportScreen() {
       }),
     [running],
   );
-  useEffect(() => session.onLock(() => setResult(null)), []);
+  const cancel = () => {
+    const run = current.current;
+    if (!run) return;
+    run.stop.abort();
+    void session.vault.cancelExport(run.number);
+  };
+  useEffect(() => {
+    const stop = session.onLock(() => {
+      cancel();
+      setSaved(null);
+    });
+    return () => {
+      stop();
+      cancel();
+    };
+  }, []);
 
-  const start = async (choice: ExportChoice) => {
-    const number = nextExport++;
-    const request: ExportRequest = { ...choice, caseId, discreet: discreetPreset() !== null };
-    cancelled.current = false;
-    setRunning(number);
-    setResult(null);
-    setMessage(null);
-    setProgress(null);
-    try {
-      setResult(await session.vault.exportBundle(number, request));
-    } catch (error) {
-      const code = isBuktiError(error) ? error.code : 'error.unexpected';
-      const wasCancelled =
-        cancelled.current || code === 'bundle.seal.cancelled' || code === 'report.cancelled';
-      setMessage(wasCancelled ? { key: 'export.cancelled' } : { key: code, params: { detail: 'export' } });
-    } finally {
-      setRunning(null);
+  const save = async (number: number, choice: ExportChoice, share: boolean): Promise<SavedBundle | null> => {
+    const theCase = cases?.find((c) => c.id === caseId);
+    const discreet = discreetPreset() !== null;
+    const bundleId = crypto.randomUUID();
+    const how = share ? 'share' : canPickSaveFile() ? 'file' : canStreamDownload() ? 'download' : 'memory';
+    // Before anything is awaited: the save dialog needs the click that asked for it.
+    const picking =
+      how === 'file'
+        ? pickSaveFile(bundleFileName(theCase?.title ?? '', new Date(), bundleId, { discreet }))
+        : null;
+    const handle = picking ? await picking : null;
+    if (how === 'file' && !handle) {
+      setMessage({ key: 'export.noFileChosen' });
+      return null;
     }
+    const stop = new AbortController();
+    current.current = { number, stop };
+    setRunning(number);
+    const request: ExportRequest = { ...choice, caseId, discreet, bundleId };
+    const opened = await session.vault.exportStart(number, request);
+    if ((how === 'share' || how === 'memory') && opened.estimatedSize > IN_MEMORY_LIMIT) {
+      await session.vault.cancelExport(number);
+      setMessage(
+        how === 'share'
+          ? { key: 'export.tooLargeToShare', params: { size: formatBytes(opened.estimatedSize, locale) } }
+          : { key: 'export.notReadyToSave' },
+      );
+      return null;
+    }
+    const stream = bundleStream(session.vault, number, (written) =>
+      setBytes({ written, total: opened.estimatedSize }),
+    );
+    if (handle) {
+      await writeToFile(handle, stream, stop.signal);
+      return { how: 'file', summary: await session.vault.exportFinish(number), name: handle.name };
+    }
+    if (how === 'download') {
+      await streamDownload(stream, opened.fileName, ZIP_TYPE, stop.signal);
+      return { how: 'download', summary: await session.vault.exportFinish(number) };
+    }
+    const file = await bundleFile(stream, opened.fileName);
+    return { how: 'share', summary: await session.vault.exportFinish(number), file };
   };
 
-  const cancel = () => {
-    cancelled.current = true;
-    if (running !== null) void session.vault.cancelExport(running);
+  const start = async (choice: ExportChoice, share: boolean) => {
+    const number = nextExport++;
+    setSaved(null);
+    setMessage(null);
+    setProgress(null);
+    setBytes(null);
+    try {
+      const done = await save(number, choice, share);
+      if (done) setSaved(done);
+    } catch (error) {
+      const stopped = current.current?.stop.signal.aborted === true;
+      const code = isBuktiError(error) ? error.code : 'error.unexpected';
+      if (stopped || CANCELLED_CODES.includes(code)) setMessage({ key: 'export.cancelled' });
+      else
+        setMessage(
+          isBuktiError(error)
+            ? { key: code, params: error.params }
+            : { key: code, params: { detail: 'export' } },
+        );
+      await session.vault.cancelExport(number).catch(() => undefined);
+    } finally {
+      current.current = null;
+      setRunning(null);
+    }
   };
 
   return (
@@ -97,6 +183,14 @@ export function ExportScreen() {
               ? t('export.progress.bundle', { entry: progress.entry })
               : t('export.progress.report', { done: progress?.done ?? 0, total: progress?.total ?? 0 })}
           </p>
+          {bytes && (
+            <p>
+              {t('export.progress.bytes', {
+                written: formatBytes(bytes.written, locale),
+                total: formatBytes(Math.max(bytes.total, bytes.written), locale),
+              })}
+            </p>
+          )}
           <button type="button" class="button" onClick={cancel}>
             {t('export.cancel')}
           </button>
@@ -107,7 +201,7 @@ export function ExportScreen() {
           {t(message.key, message.params)}
         </p>
       )}
-      {result && <ExportDone result={result} />}
+      {saved && <ExportDone saved={saved} />}
     </section>
   );
 }

@@ -1,0 +1,172 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { expect } from 'vitest';
+import { heading } from './harness';
+
+/** Shared by the export tests (export.test.ts, export-file.test.ts). */
+
+export const PASSPHRASE = 'mee goreng mamak pedas';
+
+export function png(seed: number): Buffer {
+  const image = new PNG({ width: 320, height: 200 });
+  for (let i = 0; i < 320 * 200; i++) {
+    const x = i % 320;
+    const y = Math.floor(i / 320);
+    const on = (Math.floor(x / 20) + Math.floor(y / 20)) % 2 === 0;
+    image.data.set(on ? [seed & 0xff, 30, 200, 255] : [250, 250, 250, 255], i * 4);
+  }
+  return PNG.sync.write(image);
+}
+
+/** A case "Akaun penyamar" with two screenshots, the second marked as a deepfake. */
+export async function makeCaseWithTwoImages(page: Page): Promise<void> {
+  await page.getByLabel('Case name').fill('Akaun penyamar');
+  await page
+    .getByLabel(/What happened, in your own words/)
+    .fill('Seseorang membuat akaun palsu menggunakan gambar saya.');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await heading(page, 'Akaun penyamar');
+  await page
+    .getByLabel('Link to the post or message (optional)')
+    .fill('https://www.instagram.com/p/C0ffee123/');
+  await page
+    .getByTestId('file-input')
+    .setInputFiles([{ name: 'profil-palsu.png', mimeType: 'image/png', buffer: png(1) }]);
+  await page.getByText('1 item(s) added.').waitFor();
+  await page.getByLabel('What kind of abuse is this?').selectOption('deepfake');
+  await page
+    .getByTestId('file-input')
+    .setInputFiles([{ name: 'gambar-palsu.png', mimeType: 'image/png', buffer: png(2) }]);
+  await expect.poll(() => page.locator('.item-card').count()).toBe(2);
+}
+
+/** The same case with a 3 MB video added (a bundle of several MiB), then the export screen. */
+export async function exportScreenWithVideo(page: Page): Promise<void> {
+  await makeCaseWithTwoImages(page);
+  await page
+    .getByTestId('file-input')
+    .setInputFiles([{ name: 'rakaman.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(3_000_000, 7) }]);
+  await expect.poll(() => page.locator('.item-card').count()).toBe(3);
+  await page.getByRole('link', { name: 'Export', exact: true }).click();
+  await heading(page, 'Export a sealed bundle');
+}
+
+/**
+ * Headless Chromium has no save dialog: this one picks a file in the origin-private file system and
+ * hands out its real writable, through a gate the test can close after 1 MiB so that "cancel
+ * mid-stream" happens at a known point, never after a guessed delay.
+ */
+export function fakeSaveDialog(): void {
+  type Gate = {
+    written: number;
+    hold: boolean;
+    release: (() => void) | null;
+    /** The person closes the dialog / the disk is full. */
+    dismiss: boolean;
+    full: boolean;
+  };
+  const gate: Gate = { written: 0, hold: false, release: null, dismiss: false, full: false };
+  (window as unknown as { bundleGate: Gate }).bundleGate = gate;
+  (window as unknown as { showSaveFilePicker: unknown }).showSaveFilePicker = async ({
+    suggestedName,
+  }: {
+    suggestedName: string;
+  }) => {
+    if (gate.dismiss) throw new DOMException('The user aborted a request.', 'AbortError');
+    const root = await navigator.storage.getDirectory();
+    const handle = await root.getFileHandle(suggestedName, { create: true });
+    gate.written = 0;
+    return {
+      name: handle.name,
+      getFile: () => handle.getFile(),
+      remove: () => (handle as unknown as { remove(): Promise<void> }).remove(),
+      createWritable: async () => {
+        const real = await handle.createWritable();
+        return new WritableStream<Uint8Array>({
+          async write(chunk) {
+            if (gate.full && gate.written > 0) throw new DOMException('No space left.', 'QuotaExceededError');
+            await real.write(chunk as Uint8Array<ArrayBuffer>);
+            gate.written += chunk.length;
+            if (gate.hold && gate.written > 1024 * 1024)
+              await new Promise<void>((resolve) => {
+                gate.release = resolve;
+              });
+          },
+          close: () => real.close(),
+          abort: (reason) => real.abort(reason),
+        });
+      },
+    };
+  };
+}
+
+/** The picked file's bytes, read back from the origin-private file system; null when there is none. */
+export async function pickedFile(page: Page, name: string): Promise<Buffer | null> {
+  const base64 = await page.evaluate(async (fileName) => {
+    const root = await navigator.storage.getDirectory();
+    try {
+      const file = await (await root.getFileHandle(fileName)).getFile();
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let text = '';
+      for (let i = 0; i < bytes.length; i += 0x8000)
+        text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(text);
+    } catch (error) {
+      if ((error as DOMException).name === 'NotFoundError') return null;
+      throw error;
+    }
+  }, name);
+  return base64 === null ? null : Buffer.from(base64, 'base64');
+}
+
+/** The file name in "Saved as <name>." once it shows a name other than `previous`. */
+export async function savedAs(page: Page, previous = ''): Promise<string> {
+  let name = '';
+  await expect
+    .poll(
+      async () => {
+        const text = await page
+          .getByText(/^Saved as /)
+          .textContent({ timeout: 1000 })
+          .catch(() => '');
+        name = (text ?? '').replace(/^Saved as |\.$/g, '');
+        return name !== '' && name !== previous;
+      },
+      { timeout: 120_000 },
+    )
+    .toBe(true);
+  return name;
+}
+
+/** The custody log inside a bundle, one object per line. */
+export function custodyLines(dir: string, zip: Buffer, name: string): Array<Record<string, unknown>> {
+  const path = join(dir, name);
+  writeFileSync(path, zip);
+  const text = execFileSync('unzip', ['-p', path, 'custody-log.jsonl'], { encoding: 'utf8' });
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/**
+ * Holds the page's pulls from the vault worker after `holdAfter` of them, so a test can press Cancel
+ * while a download is known to be half-way, never after a guessed delay.
+ */
+export function pullGate(): void {
+  type Gate = { calls: number; holdAfter: number; release: (() => void) | null };
+  const gate: Gate = { calls: 0, holdAfter: Number.POSITIVE_INFINITY, release: null };
+  (window as unknown as { pullGate: Gate }).pullGate = gate;
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+    const call = message as { kind?: string; method?: string } | null;
+    if (call?.kind === 'call' && call.method === 'exportRead' && ++gate.calls > gate.holdAfter) {
+      gate.release = () => (post as (...args: unknown[]) => void).call(this, message, ...rest);
+      return;
+    }
+    (post as (...args: unknown[]) => void).call(this, message, ...rest);
+  } as typeof Worker.prototype.postMessage;
+}

@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { loadNodeReportFonts } from '../../../scripts/report-node/deps';
+import { nodeImagePreparer } from '../../../scripts/report-node/images';
+import { bytesSource, verifyBundle } from '../../../src/core/bundle';
+import { loadSodium } from '../../../src/core/crypto/sodium';
+import { isBuktiError } from '../../../src/core/errors';
+import type { ExportRequest } from '../../../src/core/service/export';
+import { VaultService } from '../../../src/core/service/vault-service';
+import { type DeriveKey, deriveKeyInProcess } from '../../../src/core/vault';
+
+const PASSPHRASE = 'lima kata untuk ujian eksport';
+const MiB = 1024 * 1024;
+
+async function fastDerive(): Promise<DeriveKey> {
+  const derive = deriveKeyInProcess(await loadSodium());
+  return (passphrase, salt) => derive(passphrase, salt, { opslimit: 1, memlimit: 8 * MiB });
+}
+
+/** Bytes that hash apart per seed, `size` long (not an image: the report lists it by fingerprint). */
+function bytes(size: number, seed: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let x = seed;
+  for (let i = 0; i < size; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    out[i] = x >>> 24;
+  }
+  return out;
+}
+
+/** A vault in fake IndexedDB with one case of a 3 MiB video and a small document. */
+async function vaultWithCase(): Promise<{ service: VaultService; request: ExportRequest }> {
+  const service = new VaultService({ indexedDB, IDBKeyRange }, await fastDerive(), () => undefined, {
+    exportDeps: {
+      fonts: loadNodeReportFonts,
+      images: nodeImagePreparer(),
+      app: { name: 'Bukti', version: 'test' },
+    },
+  });
+  if ((await service.status()) !== 'absent') await service.erase();
+  await service.create(PASSPHRASE);
+  const theCase = await service.createCase({ title: 'Ugutan dalam talian' });
+  const files = [
+    { name: 'rakaman.mp4', type: 'video/mp4', data: bytes(3 * MiB + 17, 1) },
+    { name: 'surat.pdf', type: 'application/pdf', data: bytes(5000, 2) },
+  ];
+  await service.captureFiles(
+    theCase.id,
+    files.map((f) => ({
+      blob: new Blob([f.data as Uint8Array<ArrayBuffer>], { type: f.type }),
+      name: f.name,
+      type: f.type,
+    })),
+    { category: 'threat' },
+  );
+  const request: ExportRequest = {
+    caseId: theCase.id,
+    itemIds: null,
+    sensitive: 'blur',
+    language: 'en',
+    discreet: false,
+    bundleId: crypto.randomUUID(),
+  };
+  return { service, request };
+}
+
+async function readAll(service: VaultService, number: number): Promise<{ zip: Uint8Array; pulls: number[] }> {
+  const parts: Uint8Array[] = [];
+  const pulls: number[] = [];
+  for (;;) {
+    const pieces = await service.exportRead(number);
+    if (pieces === null) break;
+    pulls.push(pieces.reduce((n, p) => n + p.length, 0));
+    parts.push(...pieces);
+  }
+  const zip = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    zip.set(part, offset);
+    offset += part.length;
+  }
+  return { zip, pulls };
+}
+
+const exportedEntries = async (service: VaultService) =>
+  (await service.custodyLog()).filter((entry) => entry.event === 'exported');
+
+describe('streamed export through the vault service', () => {
+  it('streams the bundle in pieces of about 1 MiB and records it only when finished', async () => {
+    const { service, request } = await vaultWithCase();
+    const opened = await service.exportStart(1, request);
+    expect(opened.bundleId).toBe(request.bundleId);
+    expect(opened.fileName).toMatch(
+      new RegExp(`^bukti-ugutan-dalam-talian-\\d{8}-\\d{4}-${request.bundleId?.slice(0, 8)}\\.zip$`),
+    );
+    const { zip, pulls } = await readAll(service, 1);
+    // Read to the end but not yet saved: nothing recorded.
+    expect(await exportedEntries(service)).toEqual([]);
+    expect(Math.max(...pulls)).toBeLessThanOrEqual(2 * MiB);
+    expect(zip.length).toBeLessThanOrEqual(opened.estimatedSize);
+    expect(opened.estimatedSize - zip.length).toBeLessThan(128 * 1024);
+
+    const summary = await service.exportFinish(1);
+    const sha256 = createHash('sha256').update(zip).digest('hex');
+    expect(summary).toEqual({
+      fileName: opened.fileName,
+      bundleId: request.bundleId,
+      zipSha256: sha256,
+      size: zip.length,
+    });
+    const report = await verifyBundle(bytesSource(zip));
+    expect(report.status).toBe('intact');
+    expect(report.bundleId).toBe(request.bundleId);
+    const exported = await exportedEntries(service);
+    expect(exported).toHaveLength(2);
+    expect(exported[1]?.details).toEqual({ bundleId: request.bundleId, zipSha256: sha256, size: zip.length });
+    await expect(service.exportRead(1)).rejects.toSatisfy((e) => isBuktiError(e, 'bundle.seal.cancelled'));
+    await service.erase();
+  });
+
+  it('cancelled mid-stream: the next read fails, nothing is recorded, and a new export still works', async () => {
+    const { service, request } = await vaultWithCase();
+    await service.exportStart(1, request);
+    expect(await service.exportRead(1)).not.toBeNull();
+    await service.cancelExport(1);
+    await expect(service.exportRead(1)).rejects.toSatisfy((e) => isBuktiError(e, 'bundle.seal.cancelled'));
+    await expect(service.exportFinish(1)).rejects.toSatisfy((e) => isBuktiError(e, 'bundle.seal.cancelled'));
+    expect(await exportedEntries(service)).toEqual([]);
+
+    await service.exportStart(2, { ...request, bundleId: crypto.randomUUID() });
+    await readAll(service, 2);
+    await service.exportFinish(2);
+    expect(await exportedEntries(service)).toHaveLength(2);
+    await service.erase();
+  });
+
+  it('refuses to record a bundle that was not read to its end', async () => {
+    const { service, request } = await vaultWithCase();
+    await service.exportStart(1, request);
+    await service.exportRead(1);
+    await expect(service.exportFinish(1)).rejects.toSatisfy((e) => isBuktiError(e, 'export.notFinished'));
+    expect(await exportedEntries(service)).toEqual([]);
+    await service.cancelExport(1);
+    await service.erase();
+  });
+
+  it('stops open exports when the vault locks', async () => {
+    const { service, request } = await vaultWithCase();
+    await service.exportStart(1, request);
+    await service.exportRead(1);
+    await service.lock();
+    await expect(service.exportRead(1)).rejects.toSatisfy((e) => isBuktiError(e, 'bundle.seal.cancelled'));
+    expect((await service.unlock(PASSPHRASE)).kind).toBe('ok');
+    expect(await exportedEntries(service)).toEqual([]);
+    await service.erase();
+  });
+
+  it('refuses a bundle id that is not a UUID, and a number already in use', async () => {
+    const { service, request } = await vaultWithCase();
+    await expect(service.exportStart(1, { ...request, bundleId: '../../etc' })).rejects.toSatisfy((e) =>
+      isBuktiError(e, 'error.unexpected'),
+    );
+    await service.exportStart(2, request);
+    await expect(service.exportStart(2, request)).rejects.toSatisfy((e) =>
+      isBuktiError(e, 'error.unexpected'),
+    );
+    await service.cancelExport(2);
+    await service.erase();
+  });
+});
