@@ -11,6 +11,7 @@ import {
   launchChromium,
   seriousAxeViolations,
   unlockThroughUi,
+  waitForServiceWorkerControl,
 } from './harness';
 import { plaintextAtRest } from './plaintext-scan';
 
@@ -84,7 +85,12 @@ describe('case details in Chromium', () => {
   }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bukti-case-details-'));
     await inApp(browser, async ({ page, origin }) => {
+      // No save dialog in headless Chromium: the bundle is streamed into a download, as on a phone.
+      await page.addInitScript(() => {
+        delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+      });
       await page.goto(`${origin}/`);
+      await waitForServiceWorkerControl(page);
       await createVaultThroughUi(page, PASSPHRASE);
       await page.getByLabel('Case name').fill('Akaun palsu');
       await page.getByRole('button', { name: 'Create case' }).click();
@@ -234,14 +240,13 @@ describe('case details in Chromium', () => {
       // The sealed bundle carries them: the report prints them, the manifest holds the case record.
       await page.getByRole('link', { name: 'Export', exact: true }).click();
       await heading(page, 'Export a sealed bundle');
-      await page.getByRole('button', { name: 'Make the bundle' }).click();
-      await page.getByText('The bundle is ready.').waitFor({ timeout: 120_000 });
       const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('link', { name: 'Save the bundle' }).click(),
+        page.waitForEvent('download', { timeout: 120_000 }),
+        page.getByRole('button', { name: 'Make the bundle' }).click(),
       ]);
       const zip = join(dir, 'bundle.zip');
       await download.saveAs(zip);
+      await page.getByText('The bundle is ready.').waitFor({ timeout: 120_000 });
       const out = join(dir, 'unzipped');
       execFileSync('unzip', ['-q', zip, '-d', out]);
       const report = execFileSync('pdftotext', [join(out, 'report.pdf'), '-'], { encoding: 'utf8' });
