@@ -9,9 +9,9 @@ import {
   heading,
   inApp,
   launchChromium,
+  openForDownloads,
   seriousAxeViolations,
   unlockThroughUi,
-  waitForServiceWorkerControl,
 } from './harness';
 import { plaintextAtRest } from './plaintext-scan';
 
@@ -85,12 +85,7 @@ describe('case details in Chromium', () => {
   }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bukti-case-details-'));
     await inApp(browser, async ({ page, origin }) => {
-      // No save dialog in headless Chromium: the bundle is streamed into a download, as on a phone.
-      await page.addInitScript(() => {
-        delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
-      });
-      await page.goto(`${origin}/`);
-      await waitForServiceWorkerControl(page);
+      await openForDownloads(page, origin);
       await createVaultThroughUi(page, PASSPHRASE);
       await page.getByLabel('Case name').fill('Akaun palsu');
       await page.getByRole('button', { name: 'Create case' }).click();

@@ -18,8 +18,8 @@ import {
   heading,
   inApp,
   launchChromium,
+  openForDownloads,
   seriousAxeViolations,
-  waitForServiceWorkerControl,
 } from './harness';
 
 let browser: Browser;
@@ -34,12 +34,7 @@ describe('exporting a sealed bundle in Chromium', () => {
   it('streams the bundle into a download through the service worker; it checks with sha256sum, openssl and the bukti CLI', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bukti-export-'));
     await inApp(browser, async ({ page, origin }) => {
-      // No File System Access here, as on Android Chrome, Firefox and Safari: the bundle is downloaded.
-      await page.addInitScript(() => {
-        delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
-      });
-      await page.goto(`${origin}/`);
-      await waitForServiceWorkerControl(page);
+      await openForDownloads(page, origin);
       await createVaultThroughUi(page, PASSPHRASE);
       await makeCaseWithTwoImages(page);
       await page.getByRole('link', { name: 'Export', exact: true }).click();
@@ -111,12 +106,7 @@ describe('cancelling a streamed download', () => {
   it('fails the download, says so, and records nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bukti-export-cancel-'));
     await inApp(browser, async ({ page, origin }) => {
-      await page.addInitScript(() => {
-        delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
-      });
-      await page.addInitScript(pullGate);
-      await page.goto(`${origin}/`);
-      await waitForServiceWorkerControl(page);
+      await openForDownloads(page, origin, pullGate);
       await createVaultThroughUi(page, PASSPHRASE);
       await exportScreenWithVideo(page);
 

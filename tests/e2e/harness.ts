@@ -88,6 +88,20 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Opens the app as a phone browser would save a bundle: without a save dialog (File System Access is
+ * removed; headless Chromium cannot show one), so exports stream into a download through the service
+ * worker, which controls the page before this returns. `before` runs in the page ahead of the app.
+ */
+export async function openForDownloads(page: Page, origin: string, before?: () => void): Promise<void> {
+  await page.addInitScript(() => {
+    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  });
+  if (before) await page.addInitScript(before);
+  await page.goto(`${origin}/`);
+  await waitForServiceWorkerControl(page);
+}
+
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 

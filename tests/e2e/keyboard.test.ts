@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { heading, inApp, launchChromium, tabTo, waitForServiceWorkerControl } from './harness';
+import { heading, inApp, launchChromium, openForDownloads, tabTo } from './harness';
 
 const PASSPHRASE = 'cendol gula melaka sejuk';
 
@@ -22,12 +22,7 @@ afterAll(async () => {
 describe('keyboard only', () => {
   it('creates a vault, adds an item and exports a bundle without a mouse; discreet mode names the bundle neutrally', async () => {
     await inApp(browser, async ({ page, origin }) => {
-      // No save dialog (as on a phone): "Make the bundle" streams it into a download.
-      await page.addInitScript(() => {
-        delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
-      });
-      await page.goto(`${origin}/`);
-      await waitForServiceWorkerControl(page);
+      await openForDownloads(page, origin);
       await page.locator('[data-screen="first-run"]').waitFor();
       await tabTo(page, 'Skip introduction');
       await page.keyboard.press('Enter');
