@@ -1,4 +1,5 @@
 import { BuktiError } from '../../../core/errors';
+import { canShareFile as canShare, pickSaveFile as pickFile, pulledStream } from '../../save-file';
 
 /** What the page needs from the vault worker to pull a backup file. */
 export interface BackupPuller {
@@ -15,29 +16,17 @@ const FOLD_BYTES = 16 * MiB;
 
 /**
  * The backup file as a stream, each piece (about 1 MiB) pulled from the vault worker only when the
- * consumer wants it, so a file of several GB streams through without piling up in the page.
- * Cancelling the stream stops the backup in the worker and drops its key.
+ * consumer wants it. Cancelling the stream stops the backup in the worker and drops its key.
  */
 export function backupStream(
   vault: BackupPuller,
   handle: number,
   onBytes: (total: number) => void,
 ): ReadableStream<Uint8Array> {
-  let total = 0;
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const piece = await vault.backupRead(handle);
-        if (piece === null) {
-          controller.close();
-          return;
-        }
-        total += piece.length;
-        onBytes(total);
-        controller.enqueue(piece);
-      },
-      cancel: () => vault.backupCancel(handle),
-    },
+  return pulledStream(
+    () => vault.backupRead(handle),
+    () => vault.backupCancel(handle),
+    onBytes,
     // One piece ahead: the worker seals the next while the last is being written.
     new CountQueuingStrategy({ highWaterMark: 2 }),
   );
@@ -83,44 +72,19 @@ export function backupFileName(discreet: boolean, date: Date): string {
   return `bukti-backup-${day}-${pad(date.getHours())}${pad(date.getMinutes())}.bukti`;
 }
 
-interface WritableFile {
-  createWritable(): Promise<WritableStream<Uint8Array>>;
-}
-
-type SaveFilePicker = (options: { suggestedName: string }) => Promise<WritableFile>;
-
-function saveFilePicker(): SaveFilePicker | undefined {
-  const picker = (window as unknown as { showSaveFilePicker?: SaveFilePicker }).showSaveFilePicker;
-  return typeof picker === 'function' ? picker.bind(window) : undefined;
-}
-
-/** True where the File System Access API can save straight to a file the person picks. */
-export function canPickSaveFile(): boolean {
-  return saveFilePicker() !== undefined;
-}
+export { canPickSaveFile } from '../../save-file';
 
 /**
  * Asks where to save (must run in the click that asked for it) and opens the file for writing;
  * null when the person closed the dialog.
  */
-export async function pickSaveFile(name: string): Promise<WritableStream<Uint8Array> | null> {
-  const picker = saveFilePicker();
-  if (!picker) return null;
-  try {
-    return await (await picker({ suggestedName: name })).createWritable();
-  } catch (error) {
-    if ((error as { name?: unknown } | null)?.name === 'AbortError') return null;
-    throw error;
-  }
+export function pickSaveFile(name: string): Promise<WritableStream<Uint8Array> | null> {
+  return pickFile(name, undefined, (handle) => handle.createWritable());
 }
 
 /** True where the system share sheet accepts a file of this name and type. */
 export function canShareFile(name: string): boolean {
-  try {
-    return navigator.canShare?.({ files: [new File([], name, { type: BACKUP_TYPE })] }) === true;
-  } catch {
-    return false;
-  }
+  return canShare(name, BACKUP_TYPE);
 }
 
 /** Opens the share sheet with the file; false when the person closed it without sharing. */

@@ -1,4 +1,5 @@
 import { BuktiError, isBuktiError } from '../../../core/errors';
+import { canShareFile, pickSaveFile as pickFile, pulledStream, type SaveFileHandle } from '../../save-file';
 
 /** What the page needs from the vault worker to pull a bundle. */
 export interface BundlePuller {
@@ -23,23 +24,10 @@ export function bundleStream(
   exportNumber: number,
   onBytes: (total: number) => void,
 ): ReadableStream<Uint8Array> {
-  let total = 0;
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const pieces = await vault.exportRead(exportNumber);
-        if (pieces === null) {
-          controller.close();
-          return;
-        }
-        for (const piece of pieces) {
-          total += piece.length;
-          controller.enqueue(piece);
-        }
-        onBytes(total);
-      },
-      cancel: () => vault.cancelExport(exportNumber),
-    },
+  return pulledStream(
+    () => vault.exportRead(exportNumber),
+    () => vault.cancelExport(exportNumber),
+    onBytes,
     // One batch ahead: the worker reads and seals the next while the last is being written.
     { highWaterMark: 2 * MiB, size: (piece) => piece.length },
   );
@@ -57,44 +45,14 @@ export async function bundleFile(stream: ReadableStream<Uint8Array>, name: strin
   return new File(parts, name, { type: ZIP_TYPE });
 }
 
-interface SaveFileHandle {
-  readonly name: string;
-  createWritable(): Promise<WritableStream<Uint8Array>>;
-  getFile(): Promise<File>;
-  remove?: () => Promise<void>;
-}
-
-type SaveFilePicker = (options: {
-  suggestedName: string;
-  types: { description: string; accept: Record<string, string[]> }[];
-}) => Promise<SaveFileHandle>;
-
-function saveFilePicker(): SaveFilePicker | undefined {
-  const picker = (window as unknown as { showSaveFilePicker?: SaveFilePicker }).showSaveFilePicker;
-  return typeof picker === 'function' ? picker.bind(window) : undefined;
-}
-
-/** True where the File System Access API can save straight into a file the person picks. */
-export function canPickSaveFile(): boolean {
-  return saveFilePicker() !== undefined;
-}
+export { canPickSaveFile } from '../../save-file';
 
 /**
  * Asks where to save (must run in the click that asked for it); null when the person closed the dialog.
  * Writing goes to a temporary file the browser only puts in place when the whole stream is closed.
  */
-export async function pickSaveFile(name: string): Promise<SaveFileHandle | null> {
-  const picker = saveFilePicker();
-  if (!picker) return null;
-  try {
-    return await picker({
-      suggestedName: name,
-      types: [{ description: 'ZIP', accept: { [ZIP_TYPE]: ['.zip'] } }],
-    });
-  } catch (error) {
-    if ((error as { name?: unknown } | null)?.name === 'AbortError') return null;
-    throw error;
-  }
+export function pickSaveFile(name: string): Promise<SaveFileHandle | null> {
+  return pickFile(name, [{ description: 'ZIP', accept: { [ZIP_TYPE]: ['.zip'] } }], async (handle) => handle);
 }
 
 /**
@@ -134,9 +92,5 @@ async function removeIfEmpty(handle: SaveFileHandle): Promise<void> {
 
 /** True where the system share sheet accepts a ZIP file. */
 export function canShareZip(): boolean {
-  try {
-    return navigator.canShare?.({ files: [new File([], 'bundle.zip', { type: ZIP_TYPE })] }) === true;
-  } catch {
-    return false;
-  }
+  return canShareFile('bundle.zip', ZIP_TYPE);
 }
