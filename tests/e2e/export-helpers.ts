@@ -43,12 +43,22 @@ export async function makeCaseWithTwoImages(page: Page): Promise<void> {
   await expect.poll(() => page.locator('.item-card').count()).toBe(2);
 }
 
-/** The same case with a 3 MB video added (a bundle of several MiB), then the export screen. */
+/**
+ * A 10 MiB "video" of varied bytes: 10 vault chunks, so its middle batch is stored by the chunk writer
+ * (the vault worker's own worker) and the bundle's hash check proves those chunks read back intact.
+ */
+function videoBytes(): Buffer {
+  const bytes = Buffer.allocUnsafe(10 * 1024 * 1024);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 131 + (i >>> 11)) & 0xff;
+  return bytes;
+}
+
+/** The same case with a 10 MiB video added (a bundle of several MiB), then the export screen. */
 export async function exportScreenWithVideo(page: Page): Promise<void> {
   await makeCaseWithTwoImages(page);
   await page
     .getByTestId('file-input')
-    .setInputFiles([{ name: 'rakaman.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(3_000_000, 7) }]);
+    .setInputFiles([{ name: 'rakaman.mp4', mimeType: 'video/mp4', buffer: videoBytes() }]);
   await expect.poll(() => page.locator('.item-card').count()).toBe(3);
   await page.getByRole('link', { name: 'Export', exact: true }).click();
   await heading(page, 'Export a sealed bundle');

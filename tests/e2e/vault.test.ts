@@ -134,25 +134,34 @@ describe('the vault in Chromium', () => {
         fileName: 'tangkapan-skrin-rahsia-2025-05-03.png',
         pattern: 'BUKTI-KNOWN-PATTERN-0123456789-abcdefghij',
       };
-      await page.evaluate(async (s) => {
-        type Core = { vault: typeof import('../../src/core/vault') };
-        const { vault } = (window as unknown as { bukti_core: Core }).bukti_core;
-        const db = await vault.openVaultDb({ indexedDB, IDBKeyRange });
+      const readBack = await page.evaluate(async (s) => {
+        type Core = {
+          vault: typeof import('../../src/core/vault');
+          workerChunkWriter: typeof import('../../src/ui/workers/chunk-writer-bridge').workerChunkWriter;
+        };
+        const { vault, workerChunkWriter } = (window as unknown as { bukti_core: Core }).bukti_core;
+        // As in the app: the middle chunks of the 16 MiB file are stored by the chunk-writer worker.
+        const db = await vault.openVaultDb({ indexedDB, IDBKeyRange, chunkWriter: workerChunkWriter });
         const v = await vault.createVault(db, 'correct horse battery staple', {
           kdfParams: { opslimit: 1, memlimit: 8 * 1024 * 1024 },
         });
         await v.putRecord('items', vault.newId(), { url: s.url, note: s.note, originalName: s.fileName });
-        const pattern = new TextEncoder().encode(s.pattern.repeat(40_000));
+        const pattern = new TextEncoder().encode(s.pattern.repeat(400_000));
+        const fileId = vault.newId();
         await v.writeFile(
-          vault.newId(),
+          fileId,
           (async function* () {
             yield pattern;
           })(),
         );
+        const back = await vault.collectBytes(v.readFile(fileId));
+        const same = back.length === pattern.length && back.every((byte, i) => byte === pattern[i]);
         v.lock();
         // A control value kept in clear proves the scan can see what is stored.
         localStorage.setItem('control', 'CONTROL-PLAINTEXT-VISIBLE');
+        return { same, size: back.length };
       }, secrets);
+      expect(readBack).toEqual({ same: true, size: secrets.pattern.length * 400_000 });
       const found = await plaintextAtRest(page, [...Object.values(secrets), 'CONTROL-PLAINTEXT-VISIBLE']);
       expect(found).toEqual(['CONTROL-PLAINTEXT-VISIBLE']);
     } finally {

@@ -82,16 +82,26 @@ export async function storeChunks(
 
 /**
  * One transaction: `chunks` of `fileId`; first, if `claim`, the check that no file has the id and the
- * removal of leftovers; last, the manifest if given (added, never overwritten).
+ * removal of leftovers; last, the manifest if given (added, never overwritten). A batch with neither
+ * goes to the database's chunk writer where it has one, so storing it overlaps with sealing the next.
  */
-function writeBatch(
+async function writeBatch(
   db: VaultDb,
   fileId: string,
   chunks: EncryptedChunk[],
   extras: { claim: boolean; manifest?: ArrayBuffer },
-) {
+): Promise<void> {
   const { claim, manifest } = extras;
-  return withStorage(db, async (idb) => {
+  const writer = claim || manifest !== undefined ? undefined : db.chunkWriter;
+  if (writer) {
+    const values = chunks.map((chunk) => ({ index: chunk.index, value: toArrayBuffer(chunk.value) }));
+    const returned = await withStorage(db, () => writer.write(fileId, values));
+    returned.forEach((buffer, i) => {
+      chunks[i]?.recycle?.(buffer);
+    });
+    return;
+  }
+  await withStorage(db, async (idb) => {
     const stores: Array<'chunks' | 'files'> = claim || manifest ? ['chunks', 'files'] : ['chunks'];
     const tx = idb.transaction(stores, 'readwrite');
     const store = tx.objectStore('chunks');
@@ -102,7 +112,13 @@ function writeBatch(
     }
     await runInTransaction(tx, [
       ...(claim ? [() => store.delete(chunkRange(db, fileId))] : []),
-      ...chunks.map((chunk) => () => store.put(toArrayBuffer(chunk.value), [fileId, chunk.index])),
+      ...chunks.map((chunk) => () => {
+        const value = toArrayBuffer(chunk.value);
+        const stored = store.put(value, [fileId, chunk.index]);
+        // `put` has cloned the value: its buffer can carry a later chunk.
+        chunk.recycle?.(value);
+        return stored;
+      }),
       ...(manifest === undefined ? [] : [() => tx.objectStore('files').add(manifest, fileId)]),
     ]);
   });

@@ -1,5 +1,6 @@
 import { type DBSchema, type IDBPDatabase, wrap } from 'idb';
 import { BuktiError, isBuktiError } from '../errors';
+import type { ChunkWriter, ChunkWriterFactory } from './chunk-writer';
 
 /**
  * The object stores. Names are opaque on purpose: logical stores ('cases', 'items', …) are not visible,
@@ -33,6 +34,8 @@ export interface IdbFactory {
 export interface IdbEnvironment {
   indexedDB: IdbFactory;
   IDBKeyRange: { bound(lower: unknown, upper: unknown): unknown };
+  /** Where file chunks can be stored from another thread (a worker in the browser); see `ChunkWriter`. */
+  chunkWriter?: ChunkWriterFactory;
 }
 
 /** A key range as the typed `idb` calls accept it (the `IDBKeyRange` type, without naming DOM types). */
@@ -84,6 +87,7 @@ export class VaultDb {
   readonly #idb: VaultIdb;
   readonly #listeners = new Set<() => void>();
   #closed = false;
+  #chunkWriter: ChunkWriter | undefined;
 
   constructor(env: IdbEnvironment, name: string, idb: VaultIdb) {
     this.env = env;
@@ -105,6 +109,13 @@ export class VaultDb {
     return this.#idb;
   }
 
+  /** The writer that stores chunks off this thread, made at first use; none where the environment has none. */
+  get chunkWriter(): ChunkWriter | undefined {
+    if (this.#closed) return undefined;
+    this.#chunkWriter ??= this.env.chunkWriter?.(this.name);
+    return this.#chunkWriter;
+  }
+
   /** Every key from `lower` to `upper`, both included. */
   range(lower: unknown, upper: unknown): KeyRange {
     return this.env.IDBKeyRange.bound(lower, upper) as KeyRange;
@@ -121,6 +132,7 @@ export class VaultDb {
     if (this.#closed) return;
     this.#closed = true;
     this.#idb.close();
+    this.#chunkWriter?.close();
     for (const listener of this.#listeners) listener();
     this.#listeners.clear();
   }

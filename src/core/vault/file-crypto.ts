@@ -1,5 +1,6 @@
 import type { Sodium } from '../crypto/sodium';
 import { BuktiError } from '../errors';
+import { ChunkSealer } from './chunk-sealer';
 import { CHUNK_SIZE, chunkAd, concatBytes, FORMAT_VERSION } from './format';
 
 /** A `ReadableStream<Uint8Array>` as far as the vault needs it (Safari cannot async-iterate streams). */
@@ -20,6 +21,11 @@ export interface EncryptedChunk {
   value: Uint8Array;
   plainLength: number;
   last: boolean;
+  /**
+   * Hands a buffer back for sealing a later chunk into: `value`'s own once it has been stored, or the
+   * one a chunk writer returned. Only a buffer nothing reads any more.
+   */
+  recycle?: (buffer: ArrayBuffer) => void;
 }
 
 /** What opening a file needs besides its chunks; kept encrypted, so the chunk count is authenticated. */
@@ -71,10 +77,13 @@ async function* piecesOf(source: FileSource): AsyncGenerator<Uint8Array> {
 /**
  * Re-cuts arbitrary pieces into `size`-byte chunks, holding at most one chunk. A full chunk is only
  * released once more bytes arrive, so the final chunk is always known (and 0 bytes give one empty chunk).
+ * With `reuse`, every chunk is yielded in the same buffer: the consumer must be done with it when it
+ * asks for the next one (encryption copies it at once), and no new megabyte is allocated per chunk.
  */
 export async function* rechunk(
   source: FileSource,
   size: number = CHUNK_SIZE,
+  options: { reuse?: boolean } = {},
 ): AsyncGenerator<{ bytes: Uint8Array; last: boolean }> {
   let pending = new Uint8Array(size);
   let filled = 0;
@@ -83,7 +92,7 @@ export async function* rechunk(
     while (offset < piece.length) {
       if (filled === size) {
         yield { bytes: pending, last: false };
-        pending = new Uint8Array(size);
+        if (!options.reuse) pending = new Uint8Array(size);
         filled = 0;
       }
       const take = Math.min(size - filled, piece.length - offset);
@@ -97,7 +106,8 @@ export async function* rechunk(
 
 /**
  * Encrypts `source` with `crypto_secretstream_xchacha20poly1305` in 1 MiB chunks, each bound to
- * `fileId` and its index; the last carries TAG_FINAL. Streams: one chunk in flight at a time.
+ * `fileId` and its index; the last carries TAG_FINAL. Streams: one chunk in flight at a time. A buffer
+ * handed to a chunk's `recycle` may carry a later chunk.
  */
 export function encryptFile(
   sodium: Sodium,
@@ -107,20 +117,20 @@ export function encryptFile(
 ): { header: Uint8Array; chunks: AsyncGenerator<EncryptedChunk> } {
   const { state, header } = sodium.crypto_secretstream_xchacha20poly1305_init_push(key);
   async function* chunks(): AsyncGenerator<EncryptedChunk> {
+    const sealer = new ChunkSealer(sodium, state);
+    const recycle = (buffer: ArrayBuffer) => sealer.recycle(buffer);
     let index = 0;
-    for await (const { bytes, last } of rechunk(source)) {
-      const tag = last
-        ? sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
-        : sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
-      const ad = chunkAd(fileId, index, FORMAT_VERSION);
-      const ciphertext = sodium.crypto_secretstream_xchacha20poly1305_push(state, bytes, ad, tag);
-      yield {
-        index,
-        value: concatBytes(Uint8Array.of(FORMAT_VERSION), ciphertext),
-        plainLength: bytes.length,
-        last,
-      };
-      index++;
+    try {
+      for await (const { bytes, last } of rechunk(source, CHUNK_SIZE, { reuse: true })) {
+        const tag = last
+          ? sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
+          : sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
+        const value = sealer.seal(bytes, chunkAd(fileId, index, FORMAT_VERSION), tag);
+        yield { index, value, plainLength: bytes.length, last, recycle };
+        index++;
+      }
+    } finally {
+      sealer.dispose();
     }
   }
   return { header, chunks: chunks() };

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { VaultService } from '../../core/service/vault-service';
+import { workerChunkWriter } from './chunk-writer-bridge';
 import { deriveKeyInWorker } from './kdf-bridge';
 import { browserImagePreparer, loadReportFonts } from './report-assets';
 import { expose, type RpcMessage } from './rpc';
@@ -8,16 +9,21 @@ import { browserThumbnailMaker } from './thumbnail-maker';
 declare const self: DedicatedWorkerGlobalScope;
 
 // The vault, its keys and all heavy work live here, off the page's thread. Argon2id runs in a nested
-// worker of its own that is terminated after each derivation.
+// worker of its own that is terminated after each derivation; file chunks are stored by another.
 const emit = (name: string, data?: unknown) =>
   self.postMessage({ kind: 'event', name, data } satisfies RpcMessage);
-const service = new VaultService({ indexedDB, IDBKeyRange }, deriveKeyInWorker, () => emit('closed'), {
-  emit,
-  thumbnailMaker: browserThumbnailMaker,
-  exportDeps: {
-    fonts: loadReportFonts,
-    images: browserImagePreparer,
-    app: { name: 'Bukti', version: __APP_VERSION__ },
+const service = new VaultService(
+  { indexedDB, IDBKeyRange, chunkWriter: workerChunkWriter },
+  deriveKeyInWorker,
+  () => emit('closed'),
+  {
+    emit,
+    thumbnailMaker: browserThumbnailMaker,
+    exportDeps: {
+      fonts: loadReportFonts,
+      images: browserImagePreparer,
+      app: { name: 'Bukti', version: __APP_VERSION__ },
+    },
   },
-});
+);
 expose(service, self);

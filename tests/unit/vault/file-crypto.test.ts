@@ -32,10 +32,12 @@ describe('rechunk', () => {
         fc.integer({ min: 0, max: 2000 }),
         fc.array(fc.integer({ min: 1, max: 700 }), { minLength: 1, maxLength: 5 }),
         fc.integer({ min: 1, max: 256 }),
-        async (length, sizes, chunkSize) => {
+        fc.boolean(),
+        async (length, sizes, chunkSize, reuse) => {
           const bytes = pseudoRandomBytes(length, length + chunkSize);
           const out: { bytes: Uint8Array; last: boolean }[] = [];
-          for await (const chunk of rechunk(piecesOf(bytes, sizes), chunkSize))
+          // With `reuse` every chunk comes in the same buffer: each is copied before the next is asked for.
+          for await (const chunk of rechunk(piecesOf(bytes, sizes), chunkSize, { reuse }))
             out.push({ ...chunk, bytes: chunk.bytes.slice() });
           expect(out.filter((c) => c.last)).toHaveLength(1);
           expect(out.at(-1)?.last).toBe(true);

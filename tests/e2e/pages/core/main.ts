@@ -2,6 +2,12 @@
 import * as backup from '../../../../src/core/backup';
 import { EvidenceRepository } from '../../../../src/core/evidence/repository';
 import * as vault from '../../../../src/core/vault';
+import { workerChunkWriter } from '../../../../src/ui/workers/chunk-writer-bridge';
 
-(window as unknown as { bukti_core: unknown }).bukti_core = { vault, backup, EvidenceRepository };
+(window as unknown as { bukti_core: unknown }).bukti_core = {
+  vault,
+  backup,
+  EvidenceRepository,
+  workerChunkWriter,
+};
 document.body.dataset.ready = 'true';

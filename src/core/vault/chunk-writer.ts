@@ -1,0 +1,93 @@
+import { BuktiError, isBuktiError } from '../errors';
+import type { MessageKey } from '../i18n';
+import { type IdbEnvironment, openVaultDb, runInTransaction, type VaultDb, withStorage } from './db';
+
+/** One encrypted chunk on its way to the `chunks` store: its index in the file and its stored bytes. */
+export interface ChunkValue {
+  index: number;
+  value: ArrayBuffer;
+}
+
+/**
+ * Stores batches of a file's encrypted chunks from another thread. In Chromium, `put` of a 1 MiB value
+ * costs its caller about as much time as encrypting it (the value is cloned and wrapped there), so a
+ * writer on its own thread lets storing one batch overlap with sealing the next. It only ever sees
+ * ciphertext: keys and plaintext stay with the vault.
+ */
+export interface ChunkWriter {
+  /**
+   * Stores `chunks` of `fileId` in one transaction (all or none). The buffers are handed over
+   * (transferred); once the transaction has committed they are handed back, for the next chunks.
+   * Fails with the storage error, its `name` kept (`QuotaExceededError`), or `vault.closed`.
+   */
+  write(fileId: string, chunks: ChunkValue[]): Promise<ArrayBuffer[]>;
+  /** Stops the writer; writes still pending fail with `vault.closed`. */
+  close(): void;
+}
+
+/** Makes the writer for the vault database `name` (or none, where it cannot); see `IdbEnvironment`. */
+export type ChunkWriterFactory = (name: string) => ChunkWriter | undefined;
+
+/** A request to a chunk writer on another thread. */
+export interface ChunkWriteRequest {
+  id: number;
+  dbName: string;
+  fileId: string;
+  chunks: ChunkValue[];
+}
+
+/** Its answer: the buffers back, or the failure by name (and code, for a BuktiError). */
+export type ChunkWriteResponse =
+  | { id: number; ok: true; buffers: ArrayBuffer[] }
+  | { id: number; ok: false; name: string; code?: string };
+
+/** Stores one batch of chunks in one transaction, on `db`'s connection. */
+export async function putChunkBatch(
+  db: VaultDb,
+  fileId: string,
+  chunks: readonly ChunkValue[],
+): Promise<void> {
+  await withStorage(db, async (idb) => {
+    const tx = idb.transaction('chunks', 'readwrite');
+    await runInTransaction(
+      tx,
+      chunks.map((chunk) => () => tx.store.put(chunk.value, [fileId, chunk.index])),
+    );
+  });
+}
+
+/**
+ * The writer's side: answers requests with a connection of its own, opened at the first request. Once
+ * that connection closes (the vault is erased or upgraded elsewhere) it is not reopened — reopening
+ * could create an empty database where one was just deleted — and every later request fails with
+ * `vault.closed`; the vault then makes a new writer with its next connection.
+ */
+export function serveChunkWrites(
+  env: IdbEnvironment,
+): (request: ChunkWriteRequest) => Promise<ChunkWriteResponse> {
+  let opening: Promise<VaultDb> | undefined;
+  return async (request) => {
+    try {
+      opening ??= openVaultDb(env, { name: request.dbName });
+      const db = await opening;
+      await putChunkBatch(db, request.fileId, request.chunks);
+      return { id: request.id, ok: true, buffers: request.chunks.map((chunk) => chunk.value) };
+    } catch (error) {
+      const name = (error as { name?: unknown } | null)?.name;
+      return {
+        id: request.id,
+        ok: false,
+        name: typeof name === 'string' ? name : 'Error',
+        ...(isBuktiError(error) ? { code: error.code } : {}),
+      };
+    }
+  };
+}
+
+/** The error a failed response stands for, as the vault's own code would have raised it. */
+export function chunkWriteError(response: Extract<ChunkWriteResponse, { ok: false }>): Error {
+  if (response.code !== undefined) return new BuktiError(response.code as MessageKey);
+  const error = new Error(`Storing file chunks failed (${response.name})`);
+  error.name = response.name;
+  return error;
+}

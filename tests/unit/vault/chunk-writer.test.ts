@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isBuktiError } from '../../../src/core/errors';
+import { collectBytes, createVault, newId, openVaultDb } from '../../../src/core/vault';
+import {
+  type ChunkWriterFactory,
+  chunkWriteError,
+  serveChunkWrites,
+} from '../../../src/core/vault/chunk-writer';
+import { eraseVault } from '../../../src/core/vault/db';
+import { expectBuktiError, expectSameBytes, PASSPHRASE, pseudoRandomBytes, TEST_KDF } from './helpers';
+
+const MiB = 1024 * 1024;
+
+/**
+ * A chunk writer served in this process, as the browser serves one in a worker: each request crosses
+ * a structured clone with its buffers transferred (the sender's copies are detached), and the writer
+ * opens its own connection by the database's name.
+ */
+function inProcessWriters() {
+  const log = { writes: 0, closed: [] as string[] };
+  const factory: ChunkWriterFactory = (name) => {
+    const serve = serveChunkWrites(globalThis);
+    let nextId = 0;
+    return {
+      async write(fileId, chunks) {
+        log.writes++;
+        const request = { id: nextId++, dbName: name, fileId, chunks };
+        const response = await serve(structuredClone(request, { transfer: chunks.map((c) => c.value) }));
+        if (!response.ok) throw chunkWriteError(response);
+        return structuredClone(response.buffers, { transfer: response.buffers });
+      },
+      close() {
+        log.closed.push(name);
+      },
+    };
+  };
+  return { log, factory };
+}
+
+async function vaultWithWriter() {
+  const { log, factory } = inProcessWriters();
+  const name = `vault-writer-${newId()}`;
+  const db = await openVaultDb({ indexedDB, IDBKeyRange, chunkWriter: factory }, { name });
+  const vault = await createVault(db, PASSPHRASE, { kdfParams: TEST_KDF });
+  return { db, vault, log, name };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('storing chunks through a chunk writer', () => {
+  it('writes the middle batches of a file there and reads the file back whole', async () => {
+    const { db, vault, log } = await vaultWithWriter();
+    const bytes = pseudoRandomBytes(13 * MiB + 5, 11);
+    const fileId = newId();
+    expect(await vault.writeFile(fileId, bytes)).toEqual({ size: bytes.length, chunks: 14 });
+    // 14 chunks: the first batch (which claims the id) and the last (with the manifest) stay on this
+    // thread; the batches between went to the writer.
+    expect(log.writes).toBeGreaterThanOrEqual(2);
+    expect(await db.idb.count('chunks')).toBe(14);
+    expectSameBytes(await collectBytes(vault.readFile(fileId)), bytes);
+    // A second file reuses the pooled buffers the writer handed back; the first is unchanged.
+    const other = pseudoRandomBytes(9 * MiB, 12);
+    const otherId = newId();
+    await vault.writeFile(otherId, other);
+    expectSameBytes(await collectBytes(vault.readFile(otherId)), other);
+    expectSameBytes(await collectBytes(vault.readFile(fileId)), bytes);
+  });
+
+  it('stops with vault.quotaExceeded when the disk fills under the writer, leaving no chunk', async () => {
+    const { db, vault, log } = await vaultWithWriter();
+    const original = IDBObjectStore.prototype.put;
+    let puts = 0;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: [unknown, IDBValidKey?]
+    ) {
+      if (this.name === 'chunks' && ++puts >= 7)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.apply(this, args);
+    });
+    await expectBuktiError(
+      () => vault.writeFile(newId(), pseudoRandomBytes(12 * MiB, 13)),
+      'vault.quotaExceeded',
+    );
+    vi.restoreAllMocks();
+    expect(log.writes).toBeGreaterThanOrEqual(1);
+    expect(await db.idb.count('chunks')).toBe(0);
+    expect(await db.idb.count('files')).toBe(0);
+  });
+
+  it('closes the writer with its connection', async () => {
+    const { db, log, name } = await vaultWithWriter();
+    expect(db.chunkWriter).toBeDefined();
+    db.close();
+    expect(log.closed).toEqual([name]);
+    expect(db.chunkWriter).toBeUndefined();
+  });
+});
+
+describe('serveChunkWrites', () => {
+  it('answers vault.closed once its connection has closed, and never reopens the database', async () => {
+    const { db, name } = await vaultWithWriter();
+    const serve = serveChunkWrites(globalThis);
+    const value = new Uint8Array([1, 2, 3]).buffer;
+    const ok = await serve({ id: 1, dbName: name, fileId: 'f1', chunks: [{ index: 0, value }] });
+    expect(ok).toEqual({ id: 1, ok: true, buffers: [value] });
+    await eraseVault(db);
+    const closed = await serve({ id: 2, dbName: name, fileId: 'f1', chunks: [{ index: 1, value }] });
+    expect(closed).toEqual({ id: 2, ok: false, name: 'BuktiError', code: 'vault.closed' });
+    if (closed.ok) throw new Error('unreachable');
+    expect(isBuktiError(chunkWriteError(closed), 'vault.closed')).toBe(true);
+    const databases = await indexedDB.databases();
+    expect(databases.map((d) => d.name)).not.toContain(name);
+  });
+
+  it('passes a storage failure on by name', () => {
+    const error = chunkWriteError({ id: 3, ok: false, name: 'QuotaExceededError' });
+    expect(error.name).toBe('QuotaExceededError');
+    expect(isBuktiError(error)).toBe(false);
+  });
+});
