@@ -1,4 +1,5 @@
 import { BuktiError, isBuktiError } from '../errors';
+import type { ChunkValue } from './chunk-writer';
 import { runInTransaction, type VaultDb, withStorage } from './db';
 import type { EncryptedChunk } from './file-crypto';
 import { storedBytes, toArrayBuffer } from './format';
@@ -80,27 +81,44 @@ export async function storeChunks(
   return info;
 }
 
+/** What a batch does besides storing chunks: claim the id first, or add the manifest last. */
+export interface BatchExtras {
+  claim: boolean;
+  manifest?: ArrayBuffer;
+}
+
 /**
- * One transaction: `chunks` of `fileId`; first, if `claim`, the check that no file has the id and the
- * removal of leftovers; last, the manifest if given (added, never overwritten). A batch with neither
- * goes to the database's chunk writer where it has one, so storing it overlaps with sealing the next.
+ * Stores one batch: on the database's chunk writer where it has one (so storing overlaps with sealing
+ * the next chunks, and the buffers come back for reuse), else here. Either way in one transaction.
  */
 async function writeBatch(
   db: VaultDb,
   fileId: string,
   chunks: EncryptedChunk[],
-  extras: { claim: boolean; manifest?: ArrayBuffer },
+  extras: BatchExtras,
+): Promise<void> {
+  const values = chunks.map((chunk) => ({ index: chunk.index, value: toArrayBuffer(chunk.value) }));
+  const writer = db.chunkWriter;
+  const done = writer
+    ? await withStorage(db, () => writer.write(fileId, values, extras))
+    : await putChunkBatch(db, fileId, values, extras).then(() => values.map((v) => v.value));
+  done.forEach((buffer, i) => {
+    chunks[i]?.recycle?.(buffer);
+  });
+}
+
+/**
+ * One transaction: `chunks` of `fileId`; first, if `claim`, the check that no file has the id
+ * (`vault.fileExists`) and the removal of leftovers; last, the manifest if given (added, never
+ * overwritten: a race for the id fails with ConstraintError). Used here and by chunk writers.
+ */
+export async function putChunkBatch(
+  db: VaultDb,
+  fileId: string,
+  chunks: readonly ChunkValue[],
+  extras: BatchExtras = { claim: false },
 ): Promise<void> {
   const { claim, manifest } = extras;
-  const writer = claim || manifest !== undefined ? undefined : db.chunkWriter;
-  if (writer) {
-    const values = chunks.map((chunk) => ({ index: chunk.index, value: toArrayBuffer(chunk.value) }));
-    const returned = await withStorage(db, () => writer.write(fileId, values));
-    returned.forEach((buffer, i) => {
-      chunks[i]?.recycle?.(buffer);
-    });
-    return;
-  }
   await withStorage(db, async (idb) => {
     const stores: Array<'chunks' | 'files'> = claim || manifest ? ['chunks', 'files'] : ['chunks'];
     const tx = idb.transaction(stores, 'readwrite');
@@ -112,13 +130,7 @@ async function writeBatch(
     }
     await runInTransaction(tx, [
       ...(claim ? [() => store.delete(chunkRange(db, fileId))] : []),
-      ...chunks.map((chunk) => () => {
-        const value = toArrayBuffer(chunk.value);
-        const stored = store.put(value, [fileId, chunk.index]);
-        // `put` has cloned the value: its buffer can carry a later chunk.
-        chunk.recycle?.(value);
-        return stored;
-      }),
+      ...chunks.map((chunk) => () => store.put(chunk.value, [fileId, chunk.index])),
       ...(manifest === undefined ? [] : [() => tx.objectStore('files').add(manifest, fileId)]),
     ]);
   });

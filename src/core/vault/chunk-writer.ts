@@ -1,6 +1,7 @@
 import { BuktiError, isBuktiError } from '../errors';
 import type { MessageKey } from '../i18n';
-import { type IdbEnvironment, openVaultDb, runInTransaction, type VaultDb, withStorage } from './db';
+import { type BatchExtras, putChunkBatch } from './chunk-store';
+import { type IdbEnvironment, openVaultDb, type VaultDb } from './db';
 
 /** One encrypted chunk on its way to the `chunks` store: its index in the file and its stored bytes. */
 export interface ChunkValue {
@@ -9,18 +10,20 @@ export interface ChunkValue {
 }
 
 /**
- * Stores batches of a file's encrypted chunks from another thread. In Chromium, `put` of a 1 MiB value
+ * Stores batches of a file's encrypted chunks (and, with the last, its sealed manifest) from another thread. In Chromium, `put` of a 1 MiB value
  * costs its caller about as much time as encrypting it (the value is cloned and wrapped there), so a
  * writer on its own thread lets storing one batch overlap with sealing the next. It only ever sees
  * ciphertext: keys and plaintext stay with the vault.
  */
 export interface ChunkWriter {
   /**
-   * Stores `chunks` of `fileId` in one transaction (all or none). The buffers are handed over
+   * Stores `chunks` of `fileId` in one transaction (all or none), claiming the id first or adding the
+   * manifest last as `extras` say (see `putChunkBatch`). The buffers are handed over
    * (transferred); once the transaction has committed they are handed back, for the next chunks.
-   * Fails with the storage error, its `name` kept (`QuotaExceededError`), or `vault.closed`.
+   * Fails with the storage error, its `name` kept (`QuotaExceededError`, `ConstraintError`), or a
+   * vault code (`vault.fileExists`, `vault.closed`, `vault.quotaExceeded`).
    */
-  write(fileId: string, chunks: ChunkValue[]): Promise<ArrayBuffer[]>;
+  write(fileId: string, chunks: ChunkValue[], extras: BatchExtras): Promise<ArrayBuffer[]>;
   /** Stops the writer; writes still pending fail with `vault.closed`. */
   close(): void;
 }
@@ -34,27 +37,13 @@ export interface ChunkWriteRequest {
   dbName: string;
   fileId: string;
   chunks: ChunkValue[];
+  extras: BatchExtras;
 }
 
 /** Its answer: the buffers back, or the failure by name (and code, for a BuktiError). */
 export type ChunkWriteResponse =
   | { id: number; ok: true; buffers: ArrayBuffer[] }
   | { id: number; ok: false; name: string; code?: string };
-
-/** Stores one batch of chunks in one transaction, on `db`'s connection. */
-export async function putChunkBatch(
-  db: VaultDb,
-  fileId: string,
-  chunks: readonly ChunkValue[],
-): Promise<void> {
-  await withStorage(db, async (idb) => {
-    const tx = idb.transaction('chunks', 'readwrite');
-    await runInTransaction(
-      tx,
-      chunks.map((chunk) => () => tx.store.put(chunk.value, [fileId, chunk.index])),
-    );
-  });
-}
 
 /**
  * The writer's side: answers requests with a connection of its own, opened at the first request. Once
@@ -70,7 +59,7 @@ export function serveChunkWrites(
     try {
       opening ??= openVaultDb(env, { name: request.dbName });
       const db = await opening;
-      await putChunkBatch(db, request.fileId, request.chunks);
+      await putChunkBatch(db, request.fileId, request.chunks, request.extras);
       return { id: request.id, ok: true, buffers: request.chunks.map((chunk) => chunk.value) };
     } catch (error) {
       const name = (error as { name?: unknown } | null)?.name;

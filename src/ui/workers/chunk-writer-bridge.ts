@@ -39,10 +39,10 @@ export function workerChunkWriter(dbName: string): ChunkWriter | undefined {
     return started;
   };
   return {
-    write(fileId, chunks) {
+    write(fileId, chunks, extras) {
       worker ??= start();
       const id = nextId++;
-      const request: ChunkWriteRequest = { id, dbName, fileId, chunks };
+      const request: ChunkWriteRequest = { id, dbName, fileId, chunks, extras };
       const done = new Promise<ArrayBuffer[]>((resolve, reject) => pending.set(id, { resolve, reject }));
       worker.postMessage(
         request,

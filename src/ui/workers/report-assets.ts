@@ -25,44 +25,50 @@ export function loadReportFonts(): Promise<ReportFonts> {
 const BLUR_EDGE = 12;
 
 /**
- * Images for the PDF only, drawn with OffscreenCanvas: EXIF orientation applied by createImageBitmap,
- * downscaled, JPEG at 0.85. Blurring reduces the picture to a dozen pixels and enlarges it smoothly, which
- * leaves colours and nothing recognisable, in every browser (canvas `filter` is not everywhere).
+ * Draws a picture with OffscreenCanvas: EXIF orientation applied by createImageBitmap, downscaled, JPEG at
+ * 0.85. Blurring reduces the picture to a dozen pixels and enlarges it smoothly, which leaves colours and
+ * nothing recognisable, in every browser (canvas `filter` is not everywhere). Null when it cannot be decoded.
  */
+export async function drawJpeg(
+  picture: Blob,
+  options: { maxEdge: number; blur: boolean },
+): Promise<PreparedImage | null> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(picture, { imageOrientation: 'from-image' });
+  } catch {
+    return null;
+  }
+  try {
+    const scale = Math.min(1, options.maxEdge / Math.max(bitmap.width, bitmap.height));
+    const width = Math.max(1, Math.round(bitmap.width * scale));
+    const height = Math.max(1, Math.round(bitmap.height * scale));
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d');
+    if (!context) return null;
+    context.imageSmoothingEnabled = true;
+    context.imageSmoothingQuality = 'high';
+    if (options.blur) {
+      const tinyScale = BLUR_EDGE / Math.max(width, height);
+      const tiny = new OffscreenCanvas(
+        Math.max(1, Math.round(width * tinyScale)),
+        Math.max(1, Math.round(height * tinyScale)),
+      );
+      tiny.getContext('2d')?.drawImage(bitmap, 0, 0, tiny.width, tiny.height);
+      context.drawImage(tiny, 0, 0, width, height);
+    } else {
+      context.drawImage(bitmap, 0, 0, width, height);
+    }
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
+    return { jpeg: new Uint8Array(await blob.arrayBuffer()), width, height };
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** Images for the PDF, drawn by `drawJpeg` from the decrypted original's bytes. */
 export const browserImagePreparer: ImagePreparer = {
-  async prepare(data, mime, options): Promise<PreparedImage | null> {
-    let bitmap: ImageBitmap;
-    try {
-      bitmap = await createImageBitmap(new Blob([data as BlobPart], { type: mime }), {
-        imageOrientation: 'from-image',
-      });
-    } catch {
-      return null;
-    }
-    try {
-      const scale = Math.min(1, options.maxEdge / Math.max(bitmap.width, bitmap.height));
-      const width = Math.max(1, Math.round(bitmap.width * scale));
-      const height = Math.max(1, Math.round(bitmap.height * scale));
-      const canvas = new OffscreenCanvas(width, height);
-      const context = canvas.getContext('2d');
-      if (!context) return null;
-      context.imageSmoothingEnabled = true;
-      context.imageSmoothingQuality = 'high';
-      if (options.blur) {
-        const tinyScale = BLUR_EDGE / Math.max(width, height);
-        const tiny = new OffscreenCanvas(
-          Math.max(1, Math.round(width * tinyScale)),
-          Math.max(1, Math.round(height * tinyScale)),
-        );
-        tiny.getContext('2d')?.drawImage(bitmap, 0, 0, tiny.width, tiny.height);
-        context.drawImage(tiny, 0, 0, width, height);
-      } else {
-        context.drawImage(bitmap, 0, 0, width, height);
-      }
-      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
-      return { jpeg: new Uint8Array(await blob.arrayBuffer()), width, height };
-    } finally {
-      bitmap.close();
-    }
+  prepare(data, mime, options): Promise<PreparedImage | null> {
+    return drawJpeg(new Blob([data as BlobPart], { type: mime }), options);
   },
 };

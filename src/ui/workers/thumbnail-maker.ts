@@ -1,14 +1,15 @@
 import type { MadeThumbnail, ThumbnailMaker } from '../../core/thumbnails/thumbnails';
-import { browserImagePreparer } from './report-assets';
+import { drawJpeg } from './report-assets';
 
 /**
  * Thumbnails drawn in the vault worker the way report images are (createImageBitmap with EXIF
- * orientation applied, OffscreenCanvas, JPEG): null for a picture this browser cannot decode.
+ * orientation applied, OffscreenCanvas, JPEG): null for a picture this browser cannot decode. The
+ * original Blob is decoded as it is (for a capture, the picked file on disk): reading it into memory
+ * first and wrapping the bytes in a new Blob cost a third more per screenshot (measured).
  */
 export const browserThumbnailMaker: ThumbnailMaker = {
   async make(original, maxEdge): Promise<MadeThumbnail | null> {
-    const data = new Uint8Array(await original.arrayBuffer());
-    const prepared = await browserImagePreparer.prepare(data, original.type, { maxEdge, blur: false });
+    const prepared = await drawJpeg(original, { maxEdge, blur: false });
     if (!prepared) return null;
     return { type: 'image/jpeg', width: prepared.width, height: prepared.height, bytes: prepared.jpeg };
   },

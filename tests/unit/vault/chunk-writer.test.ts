@@ -22,9 +22,9 @@ function inProcessWriters() {
     const serve = serveChunkWrites(globalThis);
     let nextId = 0;
     return {
-      async write(fileId, chunks) {
+      async write(fileId, chunks, extras) {
         log.writes++;
-        const request = { id: nextId++, dbName: name, fileId, chunks };
+        const request = { id: nextId++, dbName: name, fileId, chunks, extras };
         const response = await serve(structuredClone(request, { transfer: chunks.map((c) => c.value) }));
         if (!response.ok) throw chunkWriteError(response);
         return structuredClone(response.buffers, { transfer: response.buffers });
@@ -50,14 +50,13 @@ afterEach(() => {
 });
 
 describe('storing chunks through a chunk writer', () => {
-  it('writes the middle batches of a file there and reads the file back whole', async () => {
+  it('writes every batch of a file there and reads the file back whole', async () => {
     const { db, vault, log } = await vaultWithWriter();
     const bytes = pseudoRandomBytes(13 * MiB + 5, 11);
     const fileId = newId();
     expect(await vault.writeFile(fileId, bytes)).toEqual({ size: bytes.length, chunks: 14 });
-    // 14 chunks: the first batch (which claims the id) and the last (with the manifest) stay on this
-    // thread; the batches between went to the writer.
-    expect(log.writes).toBeGreaterThanOrEqual(2);
+    // 14 chunks, four to a batch: the first claims the id, the last adds the manifest.
+    expect(log.writes).toBe(4);
     expect(await db.idb.count('chunks')).toBe(14);
     expectSameBytes(await collectBytes(vault.readFile(fileId)), bytes);
     // A second file reuses the pooled buffers the writer handed back; the first is unchanged.
@@ -65,6 +64,15 @@ describe('storing chunks through a chunk writer', () => {
     const otherId = newId();
     await vault.writeFile(otherId, other);
     expectSameBytes(await collectBytes(vault.readFile(otherId)), other);
+    expectSameBytes(await collectBytes(vault.readFile(fileId)), bytes);
+  });
+
+  it('refuses an id that already names a file, there too, and leaves that file intact', async () => {
+    const { vault } = await vaultWithWriter();
+    const fileId = newId();
+    const bytes = pseudoRandomBytes(5 * MiB, 14);
+    await vault.writeFile(fileId, bytes);
+    await expectBuktiError(() => vault.writeFile(fileId, pseudoRandomBytes(6 * MiB, 15)), 'vault.fileExists');
     expectSameBytes(await collectBytes(vault.readFile(fileId)), bytes);
   });
 
@@ -104,10 +112,22 @@ describe('serveChunkWrites', () => {
     const { db, name } = await vaultWithWriter();
     const serve = serveChunkWrites(globalThis);
     const value = new Uint8Array([1, 2, 3]).buffer;
-    const ok = await serve({ id: 1, dbName: name, fileId: 'f1', chunks: [{ index: 0, value }] });
+    const ok = await serve({
+      id: 1,
+      dbName: name,
+      fileId: 'f1',
+      chunks: [{ index: 0, value }],
+      extras: { claim: false },
+    });
     expect(ok).toEqual({ id: 1, ok: true, buffers: [value] });
     await eraseVault(db);
-    const closed = await serve({ id: 2, dbName: name, fileId: 'f1', chunks: [{ index: 1, value }] });
+    const closed = await serve({
+      id: 2,
+      dbName: name,
+      fileId: 'f1',
+      chunks: [{ index: 1, value }],
+      extras: { claim: false },
+    });
     expect(closed).toEqual({ id: 2, ok: false, name: 'BuktiError', code: 'vault.closed' });
     if (closed.ok) throw new Error('unreachable');
     expect(isBuktiError(chunkWriteError(closed), 'vault.closed')).toBe(true);
