@@ -83,6 +83,8 @@ async function browserScenarios(): Promise<BenchResult[]> {
       if (phasePeaks.length === 1) phaseStartRss = currentRss(rootPid);
       resetPeakRss(rootPid);
     });
+    // CPU seconds of all Chromium processes so far, so a scenario can measure one stretch of its own.
+    await page.exposeFunction('bukti_bench_cpu', () => (rootPid === null ? null : cpuSeconds(rootPid)));
     // BENCH_ONLY=vault,indexedDb runs a subset (the ceiling always runs: every ratio needs it).
     const only = process.env.BENCH_ONLY?.split(',');
     for (const [name, options] of plan.filter(([n]) => !only || n === 'ceiling' || only.includes(n))) {

@@ -236,9 +236,16 @@ export class VaultService {
    */
   async captureFiles(caseId: string, files: IncomingFile[], details: DetailsInput): Promise<CaptureResult> {
     const maker = thumbnails.of(this.vault, this.#options.thumbnailMaker);
-    return captureFiles(this.repository, caseId, files, details, (file, incoming) =>
-      maker.afterCapture(file, incoming.blob),
+    return maker.whileCapturing(() =>
+      captureFiles(this.repository, caseId, files, details, (file, incoming) =>
+        maker.afterCapture(file, incoming.blob),
+      ),
     );
+  }
+
+  /** Resolves once every thumbnail being made (after a capture, say) has been stored or given up. */
+  async thumbnailsSettled(): Promise<void> {
+    await thumbnails.of(this.vault, this.#options.thumbnailMaker).idle();
   }
 
   /** A link-only or message-text item (no file). */
