@@ -54,7 +54,9 @@ function stemAndExtension(originalName: string, mime: string): { stem: string; e
   const rawExtension = dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
   const hasExtension = /^[a-z0-9]{1,10}$/.test(rawExtension);
   const stem = slug(hasExtension ? base.slice(0, dot) : base, 60) || 'file';
-  const extension = hasExtension ? rawExtension : (EXTENSIONS[mime.toLowerCase()] ?? 'bin');
+  const extension = hasExtension
+    ? rawExtension
+    : ((Object.hasOwn(EXTENSIONS, mime.toLowerCase()) ? EXTENSIONS[mime.toLowerCase()] : undefined) ?? 'bin');
   return { stem, extension };
 }
 

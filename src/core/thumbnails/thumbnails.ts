@@ -130,11 +130,10 @@ export class Thumbnails {
     if (payload !== undefined) return decodeThumbnail(payload);
     const maker = this.#maker;
     if (!maker) return null;
-    const made = await this.#oneAtATime(async () => {
-      // Checked as its turn comes, so a capture that starts meanwhile is not slowed by a backlog.
-      while (options.afterCaptures && this.#capturing > 0) await this.#captureDone;
-      return maker.make(await original(), THUMBNAIL_MAX_EDGE);
-    });
+    const made = await this.#makeInTurn(
+      async () => maker.make(await original(), THUMBNAIL_MAX_EDGE),
+      options.afterCaptures === true,
+    );
     // `none` is stored too: an original this browser cannot decode is not decrypted again on every view.
     const stored: StoredThumbnail = made ? { kind: 'picture', ...made } : { kind: 'none' };
     await this.#vault.putThumbnail(fileId, encodeThumbnail(stored)).catch((error: unknown) => {
@@ -142,6 +141,21 @@ export class Thumbnails {
       if (!isBuktiError(error, 'vault.quotaExceeded')) throw error;
     });
     return stored;
+  }
+
+  /**
+   * Runs `make` in its turn; a thumbnail of a captured file (`afterCaptures`) first waits until no
+   * capture runs. It waits outside the queue, so a thumbnail the timeline asks for is not held up
+   * behind it, and gives its turn back if a capture started while it queued.
+   */
+  async #makeInTurn<T>(make: () => Promise<T>, afterCaptures: boolean): Promise<T> {
+    for (;;) {
+      while (afterCaptures && this.#capturing > 0) await this.#captureDone;
+      const turn = await this.#oneAtATime(async () =>
+        afterCaptures && this.#capturing > 0 ? undefined : { made: await make() },
+      );
+      if (turn) return turn.made;
+    }
   }
 
   /**

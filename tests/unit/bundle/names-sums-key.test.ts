@@ -61,6 +61,12 @@ describe('bundle and entry names', () => {
     }
   });
 
+  it('gives a type named like an object property no extension of its own', () => {
+    // fast-check found it: the MIME type "__proto__" once reached Object.prototype in the extension table.
+    for (const mime of ['__proto__', 'constructor', 'toString', 'hasOwnProperty'])
+      expect(evidencePath(1, '', mime)).toBe('evidence/001-file.bin');
+  });
+
   it('always produces safe names, whatever the original name (property)', () => {
     fc.assert(
       fc.property(

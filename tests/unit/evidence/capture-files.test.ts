@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { verifyChain } from '../../../src/core/custody/verify';
-import { isBuktiError } from '../../../src/core/errors';
+import { BuktiError, isBuktiError } from '../../../src/core/errors';
 import { captureFiles } from '../../../src/core/evidence/capture-files';
 import { EvidenceRepository, type IncomingFile } from '../../../src/core/evidence/repository';
 import { createVault, openVaultDb } from '../../../src/core/vault';
@@ -76,5 +76,70 @@ describe('captureFiles', () => {
     const items = await repo.listItems(theCase.id);
     expect(items.map((item) => item.files[0]?.originalName)).toEqual(['satu.png']);
     expect(await vault.listFileIds()).toEqual([items[0]?.files[0]?.id]);
+  });
+
+  it('writes the items of a batch in a few transactions, in order, with the log chained', async () => {
+    const { vault, repo } = await freshRepository('capture-groups');
+    const theCase = await repo.createCase({ title: 'Kes' });
+    // The first commit is held until every file is stored, as a slow disk would hold it.
+    const original = vault.writeRecords.bind(vault);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let first = true;
+    const writes = vi.spyOn(vault, 'writeRecords').mockImplementation(async (changes) => {
+      if (first) {
+        first = false;
+        await held;
+      }
+      return original(changes);
+    });
+    const files = Array.from({ length: 12 }, (_, i) => screenshot(`skrin-${i}.png`, 40 + i, 300_000));
+    const capturing = captureFiles(repo, theCase.id, files, { category: 'threat' });
+    await expect.poll(async () => (await vault.listFileIds()).length).toBe(files.length);
+    release();
+    const result = await capturing;
+    expect(result.added.map((item) => item.files[0]?.originalName)).toEqual(files.map((f) => f.name));
+    // The files imported while the first commit ran all went in the next one.
+    expect(writes.mock.calls.map(([changes]) => changes.filter((c) => c.store === 'items').length)).toEqual([
+      1, 11,
+    ]);
+    const written = writes.mock.calls.flatMap(([changes]) => changes.filter((c) => c.store === 'items'));
+    expect(written.map((c) => c.id)).toEqual(result.added.map((item) => item.id));
+    const log = await repo.custodyLog();
+    expect((await verifyChain(log, { trustedKey: vault.publicSigningKey })).ok).toBe(true);
+    expect(log.filter((e) => e.event === 'created' && e.itemId).map((e) => e.itemId)).toEqual(
+      result.added.map((item) => item.id),
+    );
+  });
+
+  it('stops when a commit fails: earlier items stay, no file of that group or after it is left', async () => {
+    const { vault, repo } = await freshRepository('capture-commit-failure');
+    const theCase = await repo.createCase({ title: 'Kes' });
+    const original = vault.writeRecords.bind(vault);
+    let commits = 0;
+    vi.spyOn(vault, 'writeRecords').mockImplementation(async (changes) => {
+      if (changes.some((c) => c.store === 'items') && ++commits === 2)
+        throw new BuktiError('vault.quotaExceeded');
+      return original(changes);
+    });
+    const files = Array.from({ length: 8 }, (_, i) => screenshot(`penuh-${i}.png`, 70 + i, 200_000));
+    const error = await captureFiles(repo, theCase.id, files, { category: 'threat' }).catch(
+      (e: unknown) => e,
+    );
+    expect(isBuktiError(error, 'vault.quotaExceeded')).toBe(true);
+    vi.restoreAllMocks();
+    const items = await repo.listItems(theCase.id);
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.length).toBeLessThan(files.length);
+    // The first commit's items, in order, each with its file; nothing else is stored.
+    expect(items.map((item) => item.files[0]?.originalName).sort()).toEqual(
+      files
+        .slice(0, items.length)
+        .map((f) => f.name)
+        .sort(),
+    );
+    expect((await vault.listFileIds()).sort()).toEqual(items.map((item) => item.files[0]?.id).sort());
   });
 });

@@ -57,4 +57,55 @@ describe('thumbnails at capture (the vault service)', () => {
     expect(added).toHaveLength(1);
     expect(await service.listItems(theCase.id)).toEqual(added);
   });
+
+  it('wait while a capture runs, so the originals are stored first; one the timeline asks for is made at once', async () => {
+    const { maker, calls } = fakeMaker();
+    // The first drawing fails, so the first file is left without a thumbnail until it is shown.
+    let failNext = true;
+    const service = await openService({
+      make: (original, maxEdge) => {
+        if (!failNext) return maker.make(original, maxEdge);
+        failNext = false;
+        return Promise.reject(new Error('interrupted'));
+      },
+    });
+    const theCase = await service.createCase({ title: 'Kes giliran' });
+    const first = await service.captureFiles(theCase.id, [incoming(png(21), 'satu.png', 'image/png')], {
+      category: 'threat',
+    });
+    await service.thumbnailsSettled();
+    expect(calls).toHaveLength(0);
+    // A second capture whose files arrive slowly: nothing is drawn for its first file while it runs,
+    // but the timeline's request for the earlier file's thumbnail is answered meanwhile.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow = new Blob([png(22) as BlobPart], { type: 'image/png' });
+    const late = {
+      size: slow.size,
+      type: slow.type,
+      slice: (...args: Parameters<Blob['slice']>) => slow.slice(...args),
+      arrayBuffer: async () => {
+        await gate;
+        return slow.arrayBuffer();
+      },
+    } as unknown as Blob;
+    const capturing = service.captureFiles(
+      theCase.id,
+      [incoming(png(23), 'dua.png', 'image/png'), { blob: late, name: 'tiga.png', type: 'image/png' }],
+      { category: 'threat' },
+    );
+    await expect.poll(async () => (await service.listItems(theCase.id)).length).toBe(2);
+    const earlier = first.added[0]?.files[0];
+    if (!earlier) throw new Error('file missing');
+    // Made now from the decrypted original, while the captured file's thumbnail still waits.
+    expect(await service.thumbnail(earlier)).toMatchObject({ width: 640 });
+    expect(calls.map((c) => c.bytes.length)).toEqual([png(21).length]);
+    release();
+    const { added } = await capturing;
+    expect(added).toHaveLength(2);
+    await service.thumbnailsSettled();
+    expect(calls.map((c) => c.bytes.length)).toEqual([png(21).length, png(23).length, png(22).length]);
+  });
 });
