@@ -1,5 +1,5 @@
 import { loadSodium } from '../../src/core/crypto/sodium';
-import { argon2Scenario, ceilingScenarios, filler, MiB } from '../ceiling';
+import { argon2Scenario, ceilingNow, ceilingScenarios, filler, MiB } from '../ceiling';
 import { type BenchResult, mbPerSecond, timeRuns } from '../measure';
 import { appFlow } from './app-flow';
 import { backupScenarios } from './backup';
@@ -67,6 +67,18 @@ async function indexedDbCeiling(): Promise<BenchResult[]> {
 const scenarios: Record<string, (options: Record<string, number>) => Promise<BenchResult[]>> = {
   async ceiling() {
     return ceilingScenarios(await loadSodium(), RUNTIME);
+  },
+  /** Not a row: the secretstream ceiling (MiB/s) right now, taken around each long scenario. */
+  async ceilingNow() {
+    return [
+      {
+        scenario: `${RUNTIME}: ceiling now`,
+        bytes: null,
+        median_ms: 0,
+        mb_per_s: await ceilingNow(await loadSodium()),
+        peak_memory_bytes: null,
+      },
+    ];
   },
   async argon2(options) {
     return [

@@ -28,6 +28,40 @@ export function startSha256With(sodium: Sodium): Sha256 {
   };
 }
 
+/**
+ * An incremental SHA-256 that may run on another thread: `update` copies its input at once (the caller
+ * may reuse the bytes) and resolves when more may be sent, so a slow hasher holds back the reader
+ * instead of letting copies pile up.
+ */
+export interface AsyncSha256 {
+  update(bytes: Uint8Array): Promise<void>;
+  /** Finishes the hash (and frees what it held); lowercase hex. Call at most once. */
+  hex(): Promise<string>;
+  /** Stops without a result, freeing what it held. */
+  abandon(): void;
+}
+
+/** Starts an `AsyncSha256`. */
+export type AsyncSha256Factory = () => Promise<AsyncSha256>;
+
+/** `AsyncSha256` on this thread, with libsodium: for Node, tests, and where no worker can be made. */
+export const sha256OnThisThread: AsyncSha256Factory = async () => {
+  const hash = await startSha256();
+  let finished = false;
+  return {
+    update: async (bytes) => hash.update(bytes),
+    hex: async () => {
+      finished = true;
+      return hash.hex();
+    },
+    abandon: () => {
+      // Finalising frees libsodium's state; the digest of a partial file is thrown away.
+      if (!finished) hash.hex();
+      finished = true;
+    },
+  };
+};
+
 /** SHA-256 of bytes already in memory, lowercase hex. */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const sodium = await loadSodium();

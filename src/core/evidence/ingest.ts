@@ -1,4 +1,4 @@
-import { startSha256 } from '../bundle/hash';
+import { type AsyncSha256Factory, sha256OnThisThread } from '../bundle/hash';
 import type { FileSource } from '../vault';
 import { readFileFacts } from './facts';
 import { sha256Hex } from './hash';
@@ -32,10 +32,12 @@ export function ingestFile(
   blob: Blob,
   store: StoreBytes,
   measured: { durationSeconds?: number } = {},
+  /** Hashes a large file as it streams; in the browser, on a thread of its own, beside the encryption. */
+  largeFileHash: AsyncSha256Factory = sha256OnThisThread,
 ): Promise<IngestedFile> {
   return blob.size <= WHOLE_READ_BYTES
     ? ingestWhole(blob, store, measured)
-    : ingestSliced(blob, store, measured);
+    : ingestSliced(blob, store, measured, largeFileHash);
 }
 
 async function ingestWhole(
@@ -53,22 +55,26 @@ async function ingestSliced(
   blob: Blob,
   store: StoreBytes,
   measured: { durationSeconds?: number },
+  largeFileHash: AsyncSha256Factory,
 ): Promise<IngestedFile> {
-  const hash = await startSha256();
+  const hash = await largeFileHash();
   let size = 0;
-  let sha256 = '';
   async function* hashed(): AsyncGenerator<Uint8Array> {
     for await (const slice of blobSlices(blob, SLICE_BYTES)) {
-      hash.update(slice);
+      await hash.update(slice);
       size += slice.length;
       yield slice;
     }
   }
-  // Finalising also frees libsodium's state; after a failure the partial digest is thrown away.
-  const settled = await settleAll([store(hashed()), readFileFacts(blob, measured)]).finally(() => {
-    sha256 = hash.hex();
-  });
-  return { sha256, size, facts: settled[1] };
+  let settled: [unknown, FileFacts];
+  try {
+    settled = await settleAll([store(hashed()), readFileFacts(blob, measured)]);
+  } catch (error) {
+    // After a failure the partial digest is thrown away (and the hasher's resources freed).
+    hash.abandon();
+    throw error;
+  }
+  return { sha256: await hash.hex(), size, facts: settled[1] };
 }
 
 /**

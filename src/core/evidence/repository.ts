@@ -1,3 +1,4 @@
+import type { AsyncSha256Factory } from '../bundle/hash';
 import type { CustodyEntry } from '../custody/entry';
 import { appendEntry, type CustodySigner, type EntryFields } from '../custody/entry';
 import { BuktiError } from '../errors';
@@ -35,10 +36,13 @@ function custodyId(seq: number): string {
  */
 export class EvidenceRepository {
   readonly #vault: Vault;
+  readonly #largeFileHash: AsyncSha256Factory | undefined;
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(vault: Vault) {
+  /** `largeFileHash` hashes files too large to read whole (the browser's runs in a worker of its own). */
+  constructor(vault: Vault, options: { largeFileHash?: AsyncSha256Factory } = {}) {
     this.#vault = vault;
+    this.#largeFileHash = options.largeFileHash;
   }
 
   get #signer(): CustodySigner {
@@ -164,7 +168,12 @@ export class EvidenceRepository {
     };
     let read: IngestedFile;
     try {
-      read = await ingestFile(incoming.blob, store, { durationSeconds: incoming.durationSeconds });
+      read = await ingestFile(
+        incoming.blob,
+        store,
+        { durationSeconds: incoming.durationSeconds },
+        this.#largeFileHash,
+      );
     } catch (error) {
       // A failed write leaves nothing behind; a failure elsewhere (reading facts) after it must not either.
       if (stored) await this.#vault.deleteFile(fileId).catch(() => undefined);

@@ -1,3 +1,4 @@
+import type { AsyncSha256Factory } from '../bundle/hash';
 import { loadSodium } from '../crypto/sodium';
 import type { CustodyEntry } from '../custody/entry';
 import { BuktiError } from '../errors';
@@ -46,6 +47,8 @@ export interface ServiceOptions {
   emit?: (name: string, data: unknown) => void;
   /** Draws thumbnails (the vault worker's uses OffscreenCanvas); without one, none are made. */
   thumbnailMaker?: thumbnails.ThumbnailMaker;
+  /** Hashes large captured files beside their encryption (the browser's: a worker); else on this thread. */
+  largeFileHash?: AsyncSha256Factory;
 }
 
 export type { CasePatch };
@@ -198,7 +201,7 @@ export class VaultService {
   protected get repository(): EvidenceRepository {
     const vault = this.vault;
     if (!this.#repository || this.#repositoryVault !== vault) {
-      this.#repository = new EvidenceRepository(vault);
+      this.#repository = new EvidenceRepository(vault, { largeFileHash: this.#options.largeFileHash });
       this.#repositoryVault = vault;
     }
     return this.#repository;

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { VaultService } from '../../core/service/vault-service';
 import { workerChunkWriter } from './chunk-writer-bridge';
+import { workerSha256 } from './hash-bridge';
 import { deriveKeyInWorker } from './kdf-bridge';
 import { browserImagePreparer, loadReportFonts } from './report-assets';
 import { expose, type RpcMessage } from './rpc';
@@ -9,7 +10,8 @@ import { browserThumbnailMaker } from './thumbnail-maker';
 declare const self: DedicatedWorkerGlobalScope;
 
 // The vault, its keys and all heavy work live here, off the page's thread. Argon2id runs in a nested
-// worker of its own that is terminated after each derivation; file chunks are stored by another.
+// worker of its own that is terminated after each derivation; file chunks are stored by another, and
+// large files are hashed in a third while they are encrypted here.
 const emit = (name: string, data?: unknown) =>
   self.postMessage({ kind: 'event', name, data } satisfies RpcMessage);
 const service = new VaultService(
@@ -19,6 +21,7 @@ const service = new VaultService(
   {
     emit,
     thumbnailMaker: browserThumbnailMaker,
+    largeFileHash: workerSha256,
     exportDeps: {
       fonts: loadReportFonts,
       images: browserImagePreparer,

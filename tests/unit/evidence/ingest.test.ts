@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type AsyncSha256Factory, sha256OnThisThread } from '../../../src/core/bundle/hash';
 import { ingestFile, WHOLE_READ_BYTES } from '../../../src/core/evidence/ingest';
 import { collectBytes, type FileSource } from '../../../src/core/vault';
 
@@ -105,4 +106,40 @@ describe('ingestFile', () => {
     await expect(outcome).rejects.toMatchObject({ name: 'NotReadableError' });
     expect(storeSawFailure).toBe(true);
   });
+
+  it('hashes a large file with the hasher it is given, and abandons it when storing fails', async () => {
+    const bytes = pseudoRandom(WHOLE_READ_BYTES + 3 * MiB + 5, 31);
+    const log: string[] = [];
+    const counting: AsyncSha256Factory = async () => {
+      const inner = await sha256OnThisThread();
+      return {
+        update: async (piece) => {
+          log.push(`update ${piece.length}`);
+          await inner.update(piece);
+        },
+        hex: async () => {
+          log.push('hex');
+          return inner.hex();
+        },
+        abandon: () => {
+          log.push('abandon');
+          inner.abandon();
+        },
+      };
+    };
+    const read = await ingestFile(new Blob([bytes]), kept, {}, counting);
+    expect(read.sha256).toBe(nodeSha256(bytes));
+    expect(log.at(-1)).toBe('hex');
+    expect(log.filter((line) => line.startsWith('update')).length).toBeGreaterThan(1);
+
+    log.length = 0;
+    const failing = async (source: FileSource) => {
+      await kept(source);
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    await expect(ingestFile(new Blob([bytes]), failing, {}, counting)).rejects.toThrow('quota');
+    expect(log.at(-1)).toBe('abandon');
+    expect(log).not.toContain('hex');
+  });
 });
+
