@@ -5,13 +5,24 @@ import { sha256Hex } from './hash';
 import type { FileFacts } from './model';
 
 /**
- * Files up to this size (screenshots, most photos) are read whole, in one read: WebCrypto hashes them
- * (natively, and in Chromium off this thread) while the same bytes are encrypted, and their facts come
- * from memory rather than a second read.
+ * Files up to this size (screenshots, most photos) are read whole, in one read: they are encrypted and
+ * their facts read from memory, then WebCrypto hashes the same bytes (in the browser, in a worker).
  */
 export const WHOLE_READ_BYTES = 8 * 1024 * 1024;
 /** Larger files are read in slices this size, the next slice being read while this one is processed. */
 const SLICE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * How capture fingerprints what it stores: a file read whole, once it has been stored (`whole` may
+ * take the bytes over, e.g. transfer them to a worker), and a large file as it streams.
+ */
+export interface CaptureHashing {
+  whole(bytes: Uint8Array): Promise<string>;
+  stream: AsyncSha256Factory;
+}
+
+/** Both on this thread (WebCrypto where there is one, libsodium otherwise): Node, tests, service worker. */
+export const HASHING_ON_THIS_THREAD: CaptureHashing = { whole: sha256Hex, stream: sha256OnThisThread };
 
 /** What reading a file once gives besides the stored copy. */
 export interface IngestedFile {
@@ -32,23 +43,24 @@ export function ingestFile(
   blob: Blob,
   store: StoreBytes,
   measured: { durationSeconds?: number } = {},
-  /** Hashes a large file as it streams; in the browser, on a thread of its own, beside the encryption. */
-  largeFileHash: AsyncSha256Factory = sha256OnThisThread,
+  hashing: CaptureHashing = HASHING_ON_THIS_THREAD,
 ): Promise<IngestedFile> {
   return blob.size <= WHOLE_READ_BYTES
-    ? ingestWhole(blob, store, measured)
-    : ingestSliced(blob, store, measured, largeFileHash);
+    ? ingestWhole(blob, store, measured, hashing)
+    : ingestSliced(blob, store, measured, hashing.stream);
 }
 
 async function ingestWhole(
   blob: Blob,
   store: StoreBytes,
   measured: { durationSeconds?: number },
+  hashing: CaptureHashing,
 ): Promise<IngestedFile> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
-  // The digest copies `bytes` as it is called; nothing writes to them afterwards.
-  const [sha256, , facts] = await settleAll([sha256Hex(bytes), store(bytes), readFileFacts(bytes, measured)]);
-  return { sha256, size: bytes.length, facts };
+  const size = bytes.length;
+  const [, facts] = await settleAll([store(bytes), readFileFacts(bytes, measured)]);
+  // Once stored and read, the bytes are the hasher's (the browser's hands them to a worker).
+  return { sha256: await hashing.whole(bytes), size, facts };
 }
 
 async function ingestSliced(

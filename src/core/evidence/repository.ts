@@ -1,11 +1,10 @@
-import type { AsyncSha256Factory } from '../bundle/hash';
 import type { CustodyEntry } from '../custody/entry';
 import { appendEntry, type CustodySigner, type EntryFields } from '../custody/entry';
 import { BuktiError } from '../errors';
 import type { FileSource, RecordChange, Vault } from '../vault';
 import { type CasePatch, editCase } from './case-edit';
 import { classifyFile, findDuplicate } from './classify';
-import { type IngestedFile, ingestFile } from './ingest';
+import { type CaptureHashing, type IngestedFile, ingestFile } from './ingest';
 import type { Case, EvidenceDetails, EvidenceFile, EvidenceItem } from './model';
 import { newId } from './model';
 import { editDetails, type NewCaseInput, type NewItemInput, newCase, newEvidenceItem } from './records';
@@ -36,13 +35,13 @@ function custodyId(seq: number): string {
  */
 export class EvidenceRepository {
   readonly #vault: Vault;
-  readonly #largeFileHash: AsyncSha256Factory | undefined;
+  readonly #hashing: CaptureHashing | undefined;
   #queue: Promise<unknown> = Promise.resolve();
 
-  /** `largeFileHash` hashes files too large to read whole (the browser's runs in a worker of its own). */
-  constructor(vault: Vault, options: { largeFileHash?: AsyncSha256Factory } = {}) {
+  /** `hashing` fingerprints captured files (the browser's hashes in workers); by default on this thread. */
+  constructor(vault: Vault, options: { hashing?: CaptureHashing } = {}) {
     this.#vault = vault;
-    this.#largeFileHash = options.largeFileHash;
+    this.#hashing = options.hashing;
   }
 
   get #signer(): CustodySigner {
@@ -172,7 +171,7 @@ export class EvidenceRepository {
         incoming.blob,
         store,
         { durationSeconds: incoming.durationSeconds },
-        this.#largeFileHash,
+        this.#hashing,
       );
     } catch (error) {
       // A failed write leaves nothing behind; a failure elsewhere (reading facts) after it must not either.

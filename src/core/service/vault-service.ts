@@ -1,10 +1,10 @@
-import type { AsyncSha256Factory } from '../bundle/hash';
 import { loadSodium } from '../crypto/sodium';
 import type { CustodyEntry } from '../custody/entry';
 import { BuktiError } from '../errors';
 import { type CaptureResult, captureFiles } from '../evidence/capture-files';
 import type { CasePatch } from '../evidence/case-edit';
 import { type FiledEntry, Inbox, type InboxEntry } from '../evidence/inbox';
+import type { CaptureHashing } from '../evidence/ingest';
 import type { Case, EvidenceDetails, EvidenceItem } from '../evidence/model';
 import type { DetailsInput, NewCaseInput, NewItemInput } from '../evidence/records';
 import { EvidenceRepository, type IncomingFile } from '../evidence/repository';
@@ -47,8 +47,8 @@ export interface ServiceOptions {
   emit?: (name: string, data: unknown) => void;
   /** Draws thumbnails (the vault worker's uses OffscreenCanvas); without one, none are made. */
   thumbnailMaker?: thumbnails.ThumbnailMaker;
-  /** Hashes large captured files beside their encryption (the browser's: a worker); else on this thread. */
-  largeFileHash?: AsyncSha256Factory;
+  /** Fingerprints captured files (the browser's hashes in workers, beside the encryption). */
+  captureHashing?: CaptureHashing;
 }
 
 export type { CasePatch };
@@ -201,7 +201,7 @@ export class VaultService {
   protected get repository(): EvidenceRepository {
     const vault = this.vault;
     if (!this.#repository || this.#repositoryVault !== vault) {
-      this.#repository = new EvidenceRepository(vault, { largeFileHash: this.#options.largeFileHash });
+      this.#repository = new EvidenceRepository(vault, { hashing: this.#options.captureHashing });
       this.#repositoryVault = vault;
     }
     return this.#repository;

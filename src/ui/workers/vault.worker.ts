@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { VaultService } from '../../core/service/vault-service';
 import { workerChunkWriter } from './chunk-writer-bridge';
-import { workerSha256 } from './hash-bridge';
+import { workerHashing } from './hash-bridge';
 import { deriveKeyInWorker } from './kdf-bridge';
 import { browserImagePreparer, loadReportFonts } from './report-assets';
 import { expose, type RpcMessage } from './rpc';
@@ -11,7 +11,7 @@ declare const self: DedicatedWorkerGlobalScope;
 
 // The vault, its keys and all heavy work live here, off the page's thread. Argon2id runs in a nested
 // worker of its own that is terminated after each derivation; file chunks are stored by another, and
-// large files are hashed in a third while they are encrypted here.
+// captured files are hashed in others (hash-bridge.ts).
 const emit = (name: string, data?: unknown) =>
   self.postMessage({ kind: 'event', name, data } satisfies RpcMessage);
 const service = new VaultService(
@@ -21,7 +21,7 @@ const service = new VaultService(
   {
     emit,
     thumbnailMaker: browserThumbnailMaker,
-    largeFileHash: workerSha256,
+    captureHashing: workerHashing,
     exportDeps: {
       fonts: loadReportFonts,
       images: browserImagePreparer,

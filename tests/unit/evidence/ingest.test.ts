@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type AsyncSha256Factory, sha256OnThisThread } from '../../../src/core/bundle/hash';
-import { ingestFile, WHOLE_READ_BYTES } from '../../../src/core/evidence/ingest';
+import { HASHING_ON_THIS_THREAD, ingestFile, WHOLE_READ_BYTES } from '../../../src/core/evidence/ingest';
 import { collectBytes, type FileSource } from '../../../src/core/vault';
 
 const MiB = 1024 * 1024;
@@ -127,7 +127,8 @@ describe('ingestFile', () => {
         },
       };
     };
-    const read = await ingestFile(new Blob([bytes]), kept, {}, counting);
+    const hashing = { ...HASHING_ON_THIS_THREAD, stream: counting };
+    const read = await ingestFile(new Blob([bytes]), kept, {}, hashing);
     expect(read.sha256).toBe(nodeSha256(bytes));
     expect(log.at(-1)).toBe('hex');
     expect(log.filter((line) => line.startsWith('update')).length).toBeGreaterThan(1);
@@ -137,9 +138,33 @@ describe('ingestFile', () => {
       await kept(source);
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
-    await expect(ingestFile(new Blob([bytes]), failing, {}, counting)).rejects.toThrow('quota');
+    await expect(ingestFile(new Blob([bytes]), failing, {}, hashing)).rejects.toThrow('quota');
     expect(log.at(-1)).toBe('abandon');
     expect(log).not.toContain('hex');
   });
-});
 
+  it('hands a small file to the whole-file hasher only once it is stored and read', async () => {
+    const bytes = pseudoRandom(300_000, 32);
+    const order: string[] = [];
+    const read = await ingestFile(
+      new Blob([bytes]),
+      async (source) => {
+        await kept(source);
+        order.push('stored');
+      },
+      {},
+      {
+        ...HASHING_ON_THIS_THREAD,
+        whole: async (given) => {
+          order.push('hashed');
+          const hex = nodeSha256(given);
+          // The hasher may take the bytes over (the browser's transfers them to a worker).
+          given.fill(0);
+          return hex;
+        },
+      },
+    );
+    expect(order).toEqual(['stored', 'hashed']);
+    expect(read).toMatchObject({ sha256: nodeSha256(bytes), size: bytes.length });
+  });
+});
