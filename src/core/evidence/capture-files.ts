@@ -22,10 +22,11 @@ const MAX_ITEMS_PER_COMMIT = 50;
 /**
  * Captures files into a case, one item per file, in the order given. A file whose bytes are already in
  * the case is not added twice; its existing item is reported. The next files are read and encrypted
- * while the current one is finished (a few small files in flight, or two large ones, each bounded). Items are written in groups:
- * while one group's records commit, the files imported meanwhile wait, then go in the next commit, so a
- * batch of screenshots costs a few transactions, not three round trips each. If a file fails, the items
- * before it are still added, the one read ahead is discarded, and the error is passed on.
+ * while the current one is finished (a few small files in flight, or two large ones, each bounded).
+ * Items are written in groups: while one group's records commit, the files imported meanwhile wait,
+ * then go in the next commit, so a batch of screenshots costs a few transactions, not three round
+ * trips each. If a file fails, the items before it are still added, those read ahead are discarded,
+ * and the error is passed on.
  */
 export async function captureFiles(
   repo: EvidenceRepository,

@@ -73,7 +73,7 @@ export class Thumbnails {
    * Runs a capture. Thumbnails of captured files wait until no capture is running: the originals are
    * hashed, encrypted and stored first, and drawing previews does not take the processor from them
    * (measured: with 200 screenshots, drawing alongside made the capture itself about a third slower).
-   * A thumbnail the timeline asks for is still made at once.
+   * A thumbnail the timeline asks for is still made at once (unless its file is one being captured).
    */
   async whileCapturing<T>(capture: () => Promise<T>): Promise<T> {
     if (this.#capturing++ === 0)
