@@ -26,6 +26,11 @@ export interface ChunkWriter {
   write(fileId: string, chunks: ChunkValue[], extras: BatchExtras): Promise<ArrayBuffer[]>;
   /** Stops the writer; writes still pending fail with `vault.closed`. */
   close(): void;
+  /**
+   * True once the writer itself has failed (its worker crashed or never started): its pending writes
+   * failed, and the vault stores the next batches on its own thread instead.
+   */
+  readonly broken?: boolean;
 }
 
 /** Makes the writer for the vault database `name` (or none, where it cannot); see `IdbEnvironment`. */

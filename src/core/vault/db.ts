@@ -88,6 +88,7 @@ export class VaultDb {
   readonly #listeners = new Set<() => void>();
   #closed = false;
   #chunkWriter: ChunkWriter | undefined;
+  #writerBroken = false;
 
   constructor(env: IdbEnvironment, name: string, idb: VaultIdb) {
     this.env = env;
@@ -111,8 +112,14 @@ export class VaultDb {
 
   /** The writer that stores chunks off this thread, made at first use; none where the environment has none. */
   get chunkWriter(): ChunkWriter | undefined {
-    if (this.#closed) return undefined;
+    if (this.#closed || this.#writerBroken) return undefined;
     this.#chunkWriter ??= this.env.chunkWriter?.(this.name);
+    if (this.#chunkWriter?.broken) {
+      // A writer that failed is not tried again on this connection: chunks are stored here instead.
+      this.#chunkWriter.close();
+      this.#chunkWriter = undefined;
+      this.#writerBroken = true;
+    }
     return this.#chunkWriter;
   }
 

@@ -14,6 +14,7 @@ import {
 export function workerChunkWriter(dbName: string): ChunkWriter | undefined {
   if (typeof Worker === 'undefined') return undefined;
   let worker: Worker | undefined;
+  let broken = false;
   let nextId = 0;
   const pending = new Map<
     number,
@@ -34,11 +35,15 @@ export function workerChunkWriter(dbName: string): ChunkWriter | undefined {
     };
     started.onerror = (event) => {
       event.preventDefault();
+      broken = true;
       failAll(new BuktiError('error.unexpected', { detail: 'chunk writer failed' }));
     };
     return started;
   };
   return {
+    get broken() {
+      return broken;
+    },
     write(fileId, chunks, extras) {
       worker ??= start();
       const id = nextId++;

@@ -14,7 +14,7 @@ const MAX_UNHASHED = 3;
  * hash runs on this thread.
  */
 export const workerSha256: AsyncSha256Factory = async () => {
-  if (typeof Worker === 'undefined') return sha256OnThisThread();
+  if (typeof Worker === 'undefined' || workersFailed) return sha256OnThisThread();
   const worker = startHashWorker();
   let unhashed = 0;
   let failure: Error | undefined;
@@ -37,6 +37,7 @@ export const workerSha256: AsyncSha256Factory = async () => {
   };
   worker.onerror = (event) => {
     event.preventDefault();
+    workersFailed = true;
     failed(new BuktiError('error.unexpected', { detail: 'hash worker failed' }));
   };
   const hasher: AsyncSha256 = {
@@ -61,6 +62,9 @@ export const workerSha256: AsyncSha256Factory = async () => {
   return hasher;
 };
 
+/** Set once a hash worker has failed: later files are hashed on the vault's own thread instead. */
+let workersFailed = false;
+
 function startHashWorker(): Worker {
   return new Worker(new URL('./hash.worker.ts', import.meta.url), { type: 'module' });
 }
@@ -75,7 +79,7 @@ const wholeWaiting = new Map<number, (hex: string | null) => void>();
  * longer takes the vault worker's time (measured: about 0.8 s of its 7 s for 200 screenshots).
  */
 async function wholeInWorker(bytes: Uint8Array): Promise<string> {
-  if (typeof Worker === 'undefined') return sha256Hex(bytes);
+  if (typeof Worker === 'undefined' || workersFailed) return sha256Hex(bytes);
   // Only a buffer that holds exactly these bytes is handed over; anything else is copied first.
   const own =
     bytes.byteOffset === 0 &&
@@ -92,6 +96,7 @@ async function wholeInWorker(bytes: Uint8Array): Promise<string> {
     };
     started.onerror = (event) => {
       event.preventDefault();
+      workersFailed = true;
       wholeWorker = undefined;
       for (const settle of wholeWaiting.values()) settle(null);
       wholeWaiting.clear();

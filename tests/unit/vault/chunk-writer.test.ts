@@ -107,6 +107,40 @@ describe('storing chunks through a chunk writer', () => {
   });
 });
 
+describe('a chunk writer that fails', () => {
+  it('fails the write under way, then the vault stores chunks on its own thread', async () => {
+    let broken = false;
+    let writes = 0;
+    const db = await openVaultDb(
+      {
+        indexedDB,
+        IDBKeyRange,
+        chunkWriter: () => ({
+          get broken() {
+            return broken;
+          },
+          async write() {
+            writes++;
+            // The worker crashed: this write fails and the writer says it is broken.
+            broken = true;
+            throw new Error('chunk writer failed');
+          },
+          close() {},
+        }),
+      },
+      { name: `vault-broken-writer-${newId()}` },
+    );
+    const vault = await createVault(db, PASSPHRASE, { kdfParams: TEST_KDF });
+    const bytes = pseudoRandomBytes(6 * MiB, 16);
+    await expect(vault.writeFile(newId(), bytes)).rejects.toThrow('chunk writer failed');
+    expect(await db.idb.count('chunks')).toBe(0);
+    const fileId = newId();
+    await vault.writeFile(fileId, bytes);
+    expect(writes).toBe(1);
+    expectSameBytes(await collectBytes(vault.readFile(fileId)), bytes);
+  });
+});
+
 describe('serveChunkWrites', () => {
   it('answers vault.closed once its connection has closed, and never reopens the database', async () => {
     const { db, name } = await vaultWithWriter();
