@@ -1,5 +1,6 @@
 import {
   type JpegEmbedder,
+  type PDFContext,
   type PDFDict,
   type PDFDocument,
   type PDFHeader,
@@ -123,7 +124,20 @@ class Gather {
   }
 }
 
-async function* write(plan: Plan, store: ReportImageStore): AsyncGenerator<Uint8Array> {
+/**
+ * The planned objects in order, each let go (by the plan and by the document's context) once it is
+ * written, so the laid-out document shrinks as the PDF streams instead of living until the export ends.
+ */
+function* releasing(plan: Plan, context: PDFContext): Generator<[PDFRef, PDFObject]> {
+  const objects = plan.indirectObjects.reverse();
+  plan.indirectObjects = [];
+  for (let next = objects.pop(); next; next = objects.pop()) {
+    yield next;
+    context.delete(next[0]);
+  }
+}
+
+async function* write(plan: Plan, context: PDFContext, store: ReportImageStore): AsyncGenerator<Uint8Array> {
   const gather = new Gather();
   let written = 0;
   const out = (pieces: Uint8Array[]) => {
@@ -137,7 +151,7 @@ async function* write(plan: Plan, store: ReportImageStore): AsyncGenerator<Uint8
     return length + 2;
   });
   yield* out(gather.add(start));
-  for (const [ref, object] of plan.indirectObjects) {
+  for (const [ref, object] of releasing(plan, context)) {
     if (!(object instanceof StoredImage)) {
       yield* out(gather.add(framed(ref, object)));
       continue;
@@ -168,13 +182,15 @@ export async function streamDocument(doc: PDFDocument, store: ReportImageStore):
   const writer = PDFStreamWriter.forContext(doc.context, OBJECTS_PER_TICK);
   // computeBufferSize is protected in pdf-lib's types: it is the planning half of serializeToBuffer.
   const plan = await (writer as unknown as { computeBufferSize(): Promise<Plan> }).computeBufferSize();
-  let read = false;
+  // Held only until the pieces are asked for: the writer lets go of each object once it is written.
+  let unread: { plan: Plan; context: PDFContext } | undefined = { plan, context: doc.context };
   return {
     size: plan.size,
     pieces: () => {
-      if (read) throw new Error('A report stream can be read once.');
-      read = true;
-      return write(plan, store);
+      if (!unread) throw new Error('A report stream can be read once.');
+      const { plan: planned, context } = unread;
+      unread = undefined;
+      return write(planned, context, store);
     },
   };
 }

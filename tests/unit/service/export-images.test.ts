@@ -99,6 +99,16 @@ describe('report images of an export, kept encrypted in the vault meanwhile', ()
     await service.erase();
   });
 
+  it('kept by an export the vault locked under are gone after the next unlock', async () => {
+    const { service, request } = await vaultWithScreenshots();
+    const evidence = await service.fileIds();
+    await service.exportStart(1, request);
+    await service.lock();
+    expect((await service.unlock(PASSPHRASE)).kind).toBe('ok');
+    await expectNoReportImages(service, evidence);
+    await service.erase();
+  });
+
   it('reaches the page as pieces whose buffers are moved, not copied', async () => {
     const { service, request } = await vaultWithScreenshots();
     await service.exportStart(1, request);
