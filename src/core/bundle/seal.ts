@@ -60,7 +60,8 @@ const noop = () => undefined;
  * Writes the sealed bundle as a stream (client-zip: STORED entries, Zip64 when needed, memory bounded
  * by one chunk per file). Each file is hashed as it passes, once; SHA256SUMS, its signature and the
  * manifest are written after the evidence from those hashes. `done` settles when `stream` has been read
- * to the end (or fails, or `signal` aborts with `bundle.seal.cancelled`).
+ * to the end (or fails, or `signal` aborts with `bundle.seal.cancelled`). The reader owns every piece it
+ * gets: nothing in the writer reads or changes it afterwards, so it may be moved to another thread.
  */
 export function sealBundle(
   plan: BundlePlan,
@@ -82,6 +83,9 @@ export function sealBundle(
   let zipHash: Sha256 | undefined;
   let finished = false;
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+  // client-zip reads an entry given as one array (its CRC) after yielding it, so each piece is passed
+  // on only once the next one is out: by then nothing here touches it again, and the reader owns it.
+  let held: Uint8Array | undefined;
   const fail = (error: unknown) => {
     if (finished) return;
     finished = true;
@@ -103,26 +107,31 @@ export function sealBundle(
     },
     async pull(streamController) {
       try {
-        const next = await inner.read();
-        if (finished) return;
-        if (next.done) {
-          finished = true;
-          signal?.removeEventListener('abort', onAbort);
-          state.entriesDone = state.entriesTotal;
+        for (;;) {
+          const next = await inner.read();
+          if (finished) return;
+          if (next.done) {
+            finished = true;
+            signal?.removeEventListener('abort', onAbort);
+            if (held) streamController.enqueue(held);
+            state.entriesDone = state.entriesTotal;
+            onProgress?.({ ...state });
+            streamController.close();
+            resolveDone({
+              bundleId: plan.manifest.bundleId,
+              manifest: writer.manifest(),
+              zipSha256: (zipHash as Sha256).hex(),
+              size: state.bytesWritten,
+            });
+            return;
+          }
+          zipHash?.update(next.value);
+          state.bytesWritten += next.value.length;
           onProgress?.({ ...state });
-          streamController.close();
-          resolveDone({
-            bundleId: plan.manifest.bundleId,
-            manifest: writer.manifest(),
-            zipSha256: (zipHash as Sha256).hex(),
-            size: state.bytesWritten,
-          });
-          return;
+          const ready = held;
+          held = next.value;
+          if (ready) return streamController.enqueue(ready);
         }
-        zipHash?.update(next.value);
-        state.bytesWritten += next.value.length;
-        onProgress?.({ ...state });
-        streamController.enqueue(next.value);
       } catch (error) {
         fail(error);
       }

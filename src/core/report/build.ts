@@ -2,9 +2,12 @@ import { PDFDocument } from 'pdf-lib';
 import { loadSodium } from '../crypto/sodium';
 import { entryHashWith } from '../custody/entry';
 import { BuktiError, isBuktiError } from '../errors';
+import { collectBytes } from '../vault/file-crypto';
 import { cancelledError, checkCancelled, type ReportContext } from './context';
 import { embedReportFonts } from './fonts';
 import { chronological, groupedHex } from './format';
+import { MemoryImageStore } from './image-store';
+import { type ReportStream, streamDocument } from './pdf-stream';
 import { ImagePrefetcher } from './prefetch';
 import { writeAccounts, writeStatement } from './sections/case';
 import { writeCover } from './sections/cover';
@@ -55,7 +58,8 @@ function footer(ctx: ReportContext): (page: number, pages: number) => string {
     `${words.label('report.footer.bundle')} ${input.bundleId} · ${words.label('report.footer.page', { page, pages })} · ${words.label('report.footer.key')} ${key}`;
 }
 
-async function layOut(input: ReportInput, deps: ReportDeps): Promise<Uint8Array> {
+async function layOut(input: ReportInput, deps: ReportDeps): Promise<ReportStream> {
+  const store = deps.imageStore ?? new MemoryImageStore();
   const words = new Words(input.language ?? 'both');
   const doc = await PDFDocument.create({ updateMetadata: false });
   const writer = new ReportWriter(doc, await embedReportFonts(doc, deps.fonts));
@@ -74,6 +78,7 @@ async function layOut(input: ReportInput, deps: ReportDeps): Promise<Uint8Array>
     itemPages: new Map(),
     pending: [],
     images: new ImagePrefetcher(deps, items, input.export.sensitive),
+    store,
   };
   writeCover(ctx);
   writeStatement(ctx);
@@ -96,20 +101,38 @@ async function layOut(input: ReportInput, deps: ReportDeps): Promise<Uint8Array>
   writer.decorate(`${words.label('report.title')} — ${input.case.title}`, footer(ctx));
   setMetadata(doc, input, words);
   checkCancelled(ctx);
-  return doc.save();
+  return streamDocument(doc, store);
 }
 
-/**
- * The police-report PDF of a bundle (docs/report.md): A4, bilingual labels, embedded subset Noto
- * fonts, every text searchable. Fails only with `report.cancelled`, `report.fontsUnreadable` or
- * `report.failed`; an image that cannot be read or decoded is shown as not rendered instead.
- */
-export async function buildReport(input: ReportInput, deps: ReportDeps): Promise<Uint8Array> {
-  if (deps.signal?.aborted) throw cancelledError();
+/** `report.pieces()`, with any failure that is not already a BuktiError as `report.failed`. */
+async function* piecesOf(report: ReportStream): AsyncGenerator<Uint8Array> {
   try {
-    return await layOut(input, deps);
+    yield* report.pieces();
   } catch (error) {
     if (isBuktiError(error)) throw error;
     throw new BuktiError('report.failed', {}, { cause: error });
   }
+}
+
+/**
+ * The police-report PDF of a bundle (docs/report.md): A4, bilingual labels, embedded subset Noto
+ * fonts, every text searchable. It is laid out at once, its images put in `deps.imageStore` as they
+ * are prepared, and its bytes produced only as `pieces()` is read. Fails only with `report.cancelled`,
+ * `report.fontsUnreadable` or `report.failed` (or the store's own error); an image that cannot be
+ * read or decoded is shown as not rendered instead.
+ */
+export async function openReport(input: ReportInput, deps: ReportDeps): Promise<ReportStream> {
+  if (deps.signal?.aborted) throw cancelledError();
+  try {
+    const report = await layOut(input, deps);
+    return { size: report.size, pieces: () => piecesOf(report) };
+  } catch (error) {
+    if (isBuktiError(error)) throw error;
+    throw new BuktiError('report.failed', {}, { cause: error });
+  }
+}
+
+/** The whole report in one array (`openReport` read to its end), for the CLI and tests. */
+export async function buildReport(input: ReportInput, deps: ReportDeps): Promise<Uint8Array> {
+  return collectBytes((await openReport(input, deps)).pieces());
 }

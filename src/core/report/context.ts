@@ -2,6 +2,7 @@ import type { PDFDocument, PDFPage } from 'pdf-lib';
 import type { CustodyEntry } from '../custody/entry';
 import { BuktiError } from '../errors';
 import type { MessageKey, MessageParams } from '../i18n';
+import type { ReportImageStore } from './image-store';
 import type { ImagePrefetcher } from './prefetch';
 import type { ReportDeps, ReportInput, ReportItem } from './types';
 import type { Words } from './words';
@@ -43,6 +44,8 @@ export interface ReportContext {
   pending: PendingNumber[];
   /** Images of the next few items, read and prepared ahead of their pages. */
   images: ImagePrefetcher;
+  /** Where each prepared image waits, encrypted in an export, until the PDF is written. */
+  store: ReportImageStore;
 }
 
 /** Width of the label column of a field: wider when labels carry two languages. */

@@ -1,5 +1,6 @@
 import type { CustodyRecord } from '../custody/log';
 import type { CaptureTime, Case, EvidenceItem, FileFacts } from '../evidence/model';
+import type { ReportImageStore } from './image-store';
 
 /** Version of the report layout (docs/report.md); printed in the PDF metadata. */
 export const REPORT_FORMAT_VERSION = 1 as const;
@@ -108,6 +109,8 @@ export interface ReportDeps {
   readFile(file: ReportFile): Promise<Uint8Array>;
   /** A poster frame for a video file, or null; without it videos are described in words only. */
   readPoster?(file: ReportFile): Promise<PosterFrame | null>;
+  /** Where prepared images wait until the PDF is written; in memory when absent. */
+  imageStore?: ReportImageStore;
   /** Aborting stops the build with `report.cancelled`. */
   signal?: AbortSignal;
   /** Called after each item section is laid out. */

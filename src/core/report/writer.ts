@@ -1,4 +1,5 @@
 import { type PDFDocument, type PDFImage, type PDFPage, type RGB, rgb } from 'pdf-lib';
+import { compactPage } from './compact';
 import type { FontName, ReportFontSet } from './fonts';
 import { truncateToWidth, wrapText } from './text';
 
@@ -101,6 +102,8 @@ export class ReportWriter {
   }
 
   newPage(): void {
+    const finished = this.pages.at(-1);
+    if (finished) compactPage(finished);
     this.pages.push(this.doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]));
     this.y = CONTENT_TOP;
     this.onNewPage?.();
@@ -288,6 +291,7 @@ export class ReportWriter {
         color: COLORS.rule,
       });
       this.drawLine(page, foot, footStyle, x, 32);
+      compactPage(page);
     });
   }
 }

@@ -1,5 +1,6 @@
 import { BuktiError } from '../errors';
 import type { ExportOpened, ExportSummary, OpenExport } from './export';
+import { givenAway } from './transfer';
 
 /** How long an open export waits for the page to pull its next piece before it is stopped. */
 export const EXPORT_IDLE_MS = 2 * 60 * 1000;
@@ -16,7 +17,7 @@ interface Open {
 
 const cancelled = () => new BuktiError('bundle.seal.cancelled');
 
-/** A piece that owns its whole buffer, so sending it to the page copies only its own bytes. */
+/** A piece that owns its whole buffer, so sending it to the page moves only its own bytes. */
 const own = (piece: Uint8Array) =>
   piece.byteOffset === 0 && piece.byteLength === piece.buffer.byteLength ? piece : piece.slice();
 
@@ -69,7 +70,11 @@ export class ExportHandles {
     open.timer = setTimeout(() => void this.cancel(number), this.#idleMs);
   }
 
-  /** The next pieces of the ZIP (about 1 MiB together), or null once it is complete. A failure ends it. */
+  /**
+   * The next pieces of the ZIP (about 1 MiB together), or null once it is complete. A failure ends it.
+   * The ZIP stream hands out each piece only once it is done with it, so the pieces are given away:
+   * sent to the page they are moved, not copied.
+   */
   async read(number: number): Promise<Uint8Array[] | null> {
     const open = this.#get(number);
     if (open.ended) return null;
@@ -92,7 +97,12 @@ export class ExportHandles {
     }
     // An ended export waits, without a timer, for `finish` or `cancel`.
     if (!open.ended) this.#arm(number);
-    return pieces.length === 0 ? null : pieces;
+    return pieces.length === 0
+      ? null
+      : givenAway(
+          pieces,
+          pieces.map((piece) => piece.buffer),
+        );
   }
 
   /** Records a completely read export in the custody log and forgets it. Not complete: cancelled. */
@@ -103,7 +113,7 @@ export class ExportHandles {
     return open.exp.record();
   }
 
-  /** Stops an export and forgets it; unknown numbers are ignored. */
+  /** Stops an export and forgets it, once what it kept is deleted; unknown numbers are ignored. */
   async cancel(number: number): Promise<void> {
     const open = this.#open.get(number);
     if (!open) return;
@@ -111,6 +121,7 @@ export class ExportHandles {
     this.#open.delete(number);
     open.controller.abort();
     await open.reader?.cancel(cancelled()).catch(() => undefined);
+    await open.exp?.settled;
   }
 
   /** Stops every export (the vault locked or was erased). */

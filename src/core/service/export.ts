@@ -5,9 +5,11 @@ import { appendEntry, type CustodyEntry, type EntryFields } from '../custody/ent
 import { BuktiError } from '../errors';
 import type { EvidenceItem } from '../evidence/model';
 import type { EvidenceRepository } from '../evidence/repository';
-import { buildReport } from '../report/build';
+import { openReport } from '../report/build';
+import type { ReportStream } from '../report/pdf-stream';
 import type { ImagePreparer, ReportFonts, ReportLanguage, ReportSensitivePolicy } from '../report/types';
-import type { Vault } from '../vault';
+import { collectBytes, type Vault } from '../vault';
+import { VaultReportImages } from './report-images';
 
 /** What the survivor chose in the export dialog. */
 export interface ExportRequest {
@@ -55,6 +57,8 @@ export interface ExportSummary {
 /** An open export: read `stream` to its end, then `record()`; or cancel through the signal. */
 export interface OpenExport extends ExportOpened {
   stream: ReadableStream<Uint8Array>;
+  /** Resolves once the export, ended, failed or cancelled, has deleted the report images it kept. */
+  settled: Promise<void>;
   /** Stores the export in the custody log; only after `stream` has been read to its end and saved. */
   record(): Promise<ExportSummary>;
 }
@@ -77,22 +81,6 @@ function chooseItems(items: EvidenceItem[], request: ExportRequest): EvidenceIte
     .filter((item) => !request.from || day(item.captured.local) >= request.from)
     .filter((item) => !request.to || day(item.captured.local) <= request.to)
     .sort((a, b) => a.captured.utc.localeCompare(b.captured.utc));
-}
-
-async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  let length = 0;
-  for await (const chunk of chunks) {
-    parts.push(chunk);
-    length += chunk.length;
-  }
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 /**
@@ -144,29 +132,34 @@ export async function openExport(
     publicKey: vault.publicSigningKey,
     sign: async (bytes: Uint8Array) => vault.signDetached(bytes),
   };
-  const report = await buildReport(
-    { ...plan.manifest, custody: plan.custodyRecords, language: request.language },
-    {
-      fonts: await deps.fonts(),
-      images: deps.images,
-      readFile: (file) => collect(repo.readFile(file.id)),
-      signal: control.signal,
-      onProgress: (done, total) => control.onProgress?.({ stage: 'report', done, total }),
-    },
-  );
-  // Let go of the PDF once it is in the ZIP: for hundreds of screenshots it is about 100 MiB.
-  let reportBytes: Uint8Array | null = report;
+  // The report's images wait in the vault, encrypted, until the ZIP writes the report; whatever is
+  // left when the export ends, fails or is cancelled is deleted (and swept at unlock if even that fails).
+  const images = new VaultReportImages(vault);
+  const clearImages = () => images.clear().catch(() => undefined);
+  let report: ReportStream;
+  try {
+    report = await openReport(
+      { ...plan.manifest, custody: plan.custodyRecords, language: request.language },
+      {
+        fonts: await deps.fonts(),
+        images: deps.images,
+        imageStore: images,
+        readFile: (file) => collectBytes(repo.readFile(file.id)),
+        signal: control.signal,
+        onProgress: (done, total) => control.onProgress?.({ stage: 'report', done, total }),
+      },
+    );
+  } catch (error) {
+    await clearImages();
+    throw error;
+  }
   let exportEntry: CustodyEntry | null = null;
   const files = new Map(plan.files.map(({ file }) => [file.id, () => repo.readFile(file.id)]));
   const { stream, done } = sealBundle(
     plan,
     {
       files,
-      report: async function* () {
-        const bytes = reportBytes;
-        reportBytes = null;
-        if (bytes) yield bytes;
-      },
+      report: () => report.pieces(),
       recordExport: async (fields: EntryFields) => {
         exportEntry = await appendEntry(log.at(-1) ?? null, fields, signer);
         return exportEntry;
@@ -174,9 +167,11 @@ export async function openExport(
     },
     { signer, signal: control.signal, onProgress: (p) => control.onProgress?.({ stage: 'bundle', ...p }) },
   );
+  // `done` settles once the ZIP is complete, has failed or was cancelled (also before its first read).
+  const settled = done.then(clearImages, clearImages);
   const fileName = bundleFileName(theCase.title, now, plan.manifest.bundleId, { discreet: request.discreet });
   const known = [
-    { name: 'report.pdf', size: report.length },
+    { name: 'report.pdf', size: report.size },
     ...plan.files.map(({ path, file }) => ({ name: path, size: file.size })),
   ];
   return {
@@ -184,8 +179,10 @@ export async function openExport(
     bundleId: plan.manifest.bundleId,
     estimatedSize: estimateBundleSize(known, log.length + plan.manifest.items.length),
     stream,
+    settled,
     record: async () => {
       const sealed = await done;
+      await settled;
       if (exportEntry) await repo.recordSignedEntry(exportEntry);
       await repo.recordEvent({
         event: 'exported',

@@ -40,6 +40,7 @@ import {
   openExport,
 } from './export';
 import { ExportHandles } from './export-handles';
+import { sweepReportImages } from './report-images';
 
 /** What the runtime adds: report rendering for exports, and a channel for progress events. */
 export interface ServiceOptions {
@@ -139,6 +140,8 @@ export class VaultService {
     const result = await unlockVault(await this.#openDb(), passphrase, { deriveKey: this.#deriveKey });
     if (result.kind === 'ok') {
       this.#vault = result.vault;
+      // Report images of an export that never ended; if this fails too, the next unlock tries again.
+      await sweepReportImages(result.vault).catch(() => undefined);
       return { kind: 'ok' };
     }
     if (result.kind === 'erased') this.#db = null;

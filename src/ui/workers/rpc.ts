@@ -1,5 +1,6 @@
 import { BuktiError } from '../../core/errors';
 import type { MessageKey, MessageParams } from '../../core/i18n';
+import { buffersGivenAway } from '../../core/service/transfer';
 
 /** Messages between the page and a worker that exposes an object's async methods. */
 export type RpcMessage =
@@ -26,11 +27,14 @@ export type Methods<T> = {
   [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never;
 };
 
-/** Serves `target`'s methods to the page on `port` (a worker's global scope). */
+/**
+ * Serves `target`'s methods to the page on `port` (a worker's global scope). Results are copied,
+ * except buffers a method gave away with its result (`givenAway`), which are moved.
+ */
 export function expose(
   target: object,
   port: {
-    postMessage(message: unknown): void;
+    postMessage(message: unknown, transfer: Transferable[]): void;
     addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
   },
 ): void {
@@ -42,14 +46,13 @@ export function expose(
       if (typeof method !== 'function' || message.method.startsWith('_'))
         throw new Error(`no method ${message.method}`);
       const value = await (method as (...args: unknown[]) => unknown).apply(target, message.args);
-      port.postMessage({ kind: 'result', id: message.id, ok: true, value } satisfies RpcMessage);
+      const result = { kind: 'result', id: message.id, ok: true, value } satisfies RpcMessage;
+      port.postMessage(result, buffersGivenAway(value));
     } catch (error) {
-      port.postMessage({
-        kind: 'result',
-        id: message.id,
-        ok: false,
-        error: serializeError(error),
-      } satisfies RpcMessage);
+      port.postMessage(
+        { kind: 'result', id: message.id, ok: false, error: serializeError(error) } satisfies RpcMessage,
+        [],
+      );
     }
   });
 }

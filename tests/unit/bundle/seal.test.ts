@@ -84,6 +84,39 @@ describe('sealBundle', () => {
     }
   });
 
+  it('hands out pieces the reader owns: moving each away at once still gives a bundle unzip accepts', async () => {
+    const signer = await makeSigner();
+    const { input, bytes, append } = await sampleInput(signer);
+    const plan = await planBundle(input, signer.publicKey);
+    const files = new Map([...bytes].map(([id, content]) => [id, chunked(content)]));
+    const report = chunked(pseudoRandomBytes(12_345, 9));
+    const { stream, done } = sealBundle(plan, { files, report, recordExport: append }, { signer });
+    const parts: Uint8Array[] = [];
+    let moved = 0;
+    const reader = stream.getReader();
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) break;
+      const piece = next.value;
+      parts.push(piece.slice());
+      // As the vault worker does when it sends a piece to the page: the buffer is moved, not copied.
+      if (piece.byteOffset === 0 && piece.byteLength === piece.buffer.byteLength) {
+        structuredClone(piece.buffer, { transfer: [piece.buffer as ArrayBuffer] });
+        moved++;
+      }
+    }
+    await done;
+    expect(moved).toBeGreaterThan(10);
+    const zip = await collect(new Blob(parts as Uint8Array<ArrayBuffer>[]).stream());
+    const { dir, remove } = unzipWithSystemTool(zip);
+    try {
+      const sums = execFileSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: dir }).toString();
+      expect(sums).not.toMatch(/FAILED/);
+    } finally {
+      remove();
+    }
+  });
+
   it('writes a manifest with every item, file, option, custody entry and the signer', async () => {
     const sample = await sampleBundle();
     const { manifest } = sample.result;

@@ -1,86 +1,16 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { loadNodeReportFonts } from '../../../scripts/report-node/deps';
-import { nodeImagePreparer } from '../../../scripts/report-node/images';
 import { bytesSource, verifyBundle } from '../../../src/core/bundle';
-import { loadSodium } from '../../../src/core/crypto/sodium';
 import { isBuktiError } from '../../../src/core/errors';
-import type { ExportRequest } from '../../../src/core/service/export';
-import { VaultService } from '../../../src/core/service/vault-service';
-import { type DeriveKey, deriveKeyInProcess } from '../../../src/core/vault';
+import type { VaultService } from '../../../src/core/service/vault-service';
+import { bytes, MiB, PASSPHRASE, readAll, vaultWithFiles } from './helpers';
 
-const PASSPHRASE = 'lima kata untuk ujian eksport';
-const MiB = 1024 * 1024;
-
-async function fastDerive(): Promise<DeriveKey> {
-  const derive = deriveKeyInProcess(await loadSodium());
-  return (passphrase, salt) => derive(passphrase, salt, { opslimit: 1, memlimit: 8 * MiB });
-}
-
-/** Bytes that hash apart per seed, `size` long (not an image: the report lists it by fingerprint). */
-function bytes(size: number, seed: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let x = seed;
-  for (let i = 0; i < size; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    out[i] = x >>> 24;
-  }
-  return out;
-}
-
-/** A vault in fake IndexedDB with one case of a 3 MiB video and a small document. */
-async function vaultWithCase(): Promise<{ service: VaultService; request: ExportRequest }> {
-  const service = new VaultService({ indexedDB, IDBKeyRange }, await fastDerive(), () => undefined, {
-    exportDeps: {
-      fonts: loadNodeReportFonts,
-      images: nodeImagePreparer(),
-      app: { name: 'Bukti', version: 'test' },
-    },
-  });
-  if ((await service.status()) !== 'absent') await service.erase();
-  await service.create(PASSPHRASE);
-  const theCase = await service.createCase({ title: 'Ugutan dalam talian' });
-  const files = [
+/** A vault with one case of a 3 MiB video and a small document. */
+const vaultWithCase = () =>
+  vaultWithFiles([
     { name: 'rakaman.mp4', type: 'video/mp4', data: bytes(3 * MiB + 17, 1) },
     { name: 'surat.pdf', type: 'application/pdf', data: bytes(5000, 2) },
-  ];
-  await service.captureFiles(
-    theCase.id,
-    files.map((f) => ({
-      blob: new Blob([f.data as Uint8Array<ArrayBuffer>], { type: f.type }),
-      name: f.name,
-      type: f.type,
-    })),
-    { category: 'threat' },
-  );
-  const request: ExportRequest = {
-    caseId: theCase.id,
-    itemIds: null,
-    sensitive: 'blur',
-    language: 'en',
-    discreet: false,
-    bundleId: crypto.randomUUID(),
-  };
-  return { service, request };
-}
-
-async function readAll(service: VaultService, number: number): Promise<{ zip: Uint8Array; pulls: number[] }> {
-  const parts: Uint8Array[] = [];
-  const pulls: number[] = [];
-  for (;;) {
-    const pieces = await service.exportRead(number);
-    if (pieces === null) break;
-    pulls.push(pieces.reduce((n, p) => n + p.length, 0));
-    parts.push(...pieces);
-  }
-  const zip = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    zip.set(part, offset);
-    offset += part.length;
-  }
-  return { zip, pulls };
-}
+  ]);
 
 const exportedEntries = async (service: VaultService) =>
   (await service.custodyLog()).filter((entry) => entry.event === 'exported');

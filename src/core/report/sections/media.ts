@@ -1,8 +1,9 @@
-import type { PDFImage } from 'pdf-lib';
+import { JpegEmbedder, type PDFImage } from 'pdf-lib';
 import { isBuktiError } from '../../errors';
 import { type Locale, type MessageKey, type MessageParams, translate } from '../../i18n';
 import { boxLines, checkCancelled, type ReportContext } from '../context';
 import { durationText, sizeText } from '../format';
+import { embedStoredJpeg } from '../pdf-stream';
 import {
   isReportFile,
   type PreparedImage,
@@ -20,24 +21,36 @@ const MAX_SCALE = 2;
 
 type Embedded = { image: PDFImage; width: number; height: number };
 
+/** The prepared JPEG and pdf-lib's reading of it, or null when it cannot be read, decoded or parsed. */
+async function prepareJpeg(
+  prepare: () => Promise<PreparedImage | null>,
+): Promise<{ prepared: PreparedImage; embedder: JpegEmbedder } | null> {
+  try {
+    const prepared = await prepare();
+    if (!prepared || !(prepared.width > 0 && prepared.height > 0)) return null;
+    return { prepared, embedder: await JpegEmbedder.for(prepared.jpeg) };
+  } catch (error) {
+    if (isBuktiError(error, 'report.cancelled')) throw error;
+    // Deliberately not rethrown: the notice drawn instead names the file and its hash.
+    return null;
+  }
+}
+
 /**
- * The original's bytes through the ImagePreparer into a JPEG embedded in the PDF, or null when it
- * cannot be read or decoded: one bad file is shown as "could not be rendered" and the export goes on.
+ * The original's bytes through the ImagePreparer into a JPEG placed in the PDF (its bytes waiting in
+ * the image store), or null when it cannot be read or decoded: one bad file is shown as "could not be
+ * rendered" and the export goes on. A store that fails (storage full) fails the report.
  */
 async function embedImage(
   ctx: ReportContext,
   prepare: () => Promise<PreparedImage | null>,
 ): Promise<Embedded | null> {
   checkCancelled(ctx);
-  try {
-    const prepared = await prepare();
-    if (!prepared || !(prepared.width > 0 && prepared.height > 0)) return null;
-    return { image: await ctx.doc.embedJpg(prepared.jpeg), width: prepared.width, height: prepared.height };
-  } catch (error) {
-    if (isBuktiError(error, 'report.cancelled')) throw error;
-    // Deliberately not rethrown: the notice drawn instead names the file and its hash.
-    return null;
-  }
+  const jpeg = await prepareJpeg(prepare);
+  if (!jpeg) return null;
+  const { prepared, embedder } = jpeg;
+  const image = await embedStoredJpeg(ctx.doc, embedder, prepared.jpeg, ctx.store);
+  return { image, width: prepared.width, height: prepared.height };
 }
 
 /** Width of text inside a shaded box (its padding taken off). */

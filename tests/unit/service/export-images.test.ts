@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { encodePng, fakeScreenshot } from '../../../scripts/report-node/draw';
+import { bytesSource, verifyBundle } from '../../../src/core/bundle';
+import { isBuktiError } from '../../../src/core/errors';
+import { buffersGivenAway } from '../../../src/core/service/transfer';
+import { type InspectableService, PASSPHRASE, readAll, vaultWithFiles } from './helpers';
+
+/** A vault with three screenshots: the report draws each, so the export keeps three report images. */
+const vaultWithScreenshots = () =>
+  vaultWithFiles(
+    [1, 2, 3].map((n) => ({
+      name: `screenshot-${n}.png`,
+      type: 'image/png',
+      data: encodePng(fakeScreenshot(300, 600, [40 * n, 90, 180], 6 + n)),
+    })),
+  );
+
+/** The vault holds only the evidence it held before the export, and lists no report image. */
+async function expectNoReportImages(service: InspectableService, evidence: string[]): Promise<void> {
+  expect(await service.reportImageIds()).toEqual([]);
+  expect((await service.fileIds()).sort()).toEqual([...evidence].sort());
+}
+
+/** Resolves once the export has laid out `items` items of its report. */
+function reportProgress(service: InspectableService, exportNumber: number, items: number): Promise<void> {
+  return new Promise((resolve) => {
+    service.onEvent = (name, data) => {
+      const event = data as { exportNumber: number; progress: { stage: string; done?: number } };
+      if (name === 'export-progress' && event.exportNumber === exportNumber) {
+        if (event.progress.stage === 'report' && event.progress.done === items) resolve();
+      }
+    };
+  });
+}
+
+describe('report images of an export, kept encrypted in the vault meanwhile', () => {
+  it('are in the vault while the export is open and gone once it is saved', async () => {
+    const { service, request } = await vaultWithScreenshots();
+    const evidence = await service.fileIds();
+    expect(evidence).toHaveLength(3);
+    await service.exportStart(1, request);
+    expect(await service.reportImageIds()).toHaveLength(3);
+    const { zip } = await readAll(service, 1);
+    await service.exportFinish(1);
+    await expectNoReportImages(service, evidence);
+    expect((await verifyBundle(bytesSource(zip))).status).toBe('intact');
+    await service.erase();
+  });
+
+  it('are deleted when the export is cancelled before or while it is read', async () => {
+    const { service, request } = await vaultWithScreenshots();
+    const evidence = await service.fileIds();
+    await service.exportStart(1, request);
+    await service.cancelExport(1);
+    await expectNoReportImages(service, evidence);
+
+    await service.exportStart(2, { ...request, bundleId: crypto.randomUUID() });
+    expect(await service.exportRead(2)).not.toBeNull();
+    await service.cancelExport(2);
+    await expectNoReportImages(service, evidence);
+    await service.erase();
+  });
+
+  it('are deleted when the export is cancelled while the report is laid out', async () => {
+    const { service, request } = await vaultWithScreenshots();
+    const evidence = await service.fileIds();
+    const laidOut = reportProgress(service, 1, 2);
+    const started = service.exportStart(1, request);
+    await laidOut;
+    await service.cancelExport(1);
+    await expect(started).rejects.toSatisfy(
+      (e) => isBuktiError(e, 'report.cancelled') || isBuktiError(e, 'bundle.seal.cancelled'),
+    );
+    await expectNoReportImages(service, evidence);
+    await service.erase();
+  });
+
+  it('are deleted when the export fails, and the failure reaches the page', async () => {
+    const { service, request } = await vaultWithScreenshots();
+    const evidence = await service.fileIds();
+    await service.exportStart(1, request);
+    // One kept image goes missing (storage cleared under the export): the report cannot be written.
+    const [missing] = await service.reportImageIds();
+    await service.deleteStoredFile(missing as string);
+    await expect(readAll(service, 1)).rejects.toSatisfy((e) => isBuktiError(e));
+    await expectNoReportImages(service, evidence);
+    await service.erase();
+  });
+
+  it('left by an export that never ended are swept at the next unlock; evidence stays', async () => {
+    const { service } = await vaultWithScreenshots();
+    const evidence = await service.fileIds();
+    await service.leaveReportImage(new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3]));
+    await service.leaveReportImage(new Uint8Array(5000).fill(9));
+    expect(await service.reportImageIds()).toHaveLength(2);
+    await service.lock();
+    expect((await service.unlock(PASSPHRASE)).kind).toBe('ok');
+    await expectNoReportImages(service, evidence);
+    await service.erase();
+  });
+
+  it('kept by an export the vault locked under are gone after the next unlock', async () => {
+    const { service, request } = await vaultWithScreenshots();
+    const evidence = await service.fileIds();
+    await service.exportStart(1, request);
+    await service.lock();
+    expect((await service.unlock(PASSPHRASE)).kind).toBe('ok');
+    await expectNoReportImages(service, evidence);
+    await service.erase();
+  });
+
+  it('reaches the page as pieces whose buffers are moved, not copied', async () => {
+    const { service, request } = await vaultWithScreenshots();
+    await service.exportStart(1, request);
+    const pieces = (await service.exportRead(1)) ?? [];
+    expect(pieces.length).toBeGreaterThan(0);
+    const moved = buffersGivenAway(pieces);
+    expect(moved).toHaveLength(new Set(pieces.map((piece) => piece.buffer)).size);
+    for (const piece of pieces) {
+      expect(moved).toContain(piece.buffer);
+      expect(piece.byteLength).toBe(piece.buffer.byteLength);
+    }
+    await service.cancelExport(1);
+    await service.erase();
+  });
+});

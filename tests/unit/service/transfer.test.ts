@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { buffersGivenAway, givenAway } from '../../../src/core/service/transfer';
+import { expose, wrap } from '../../../src/ui/workers/rpc';
+
+/** A worker stand-in: `target` served on one end of a MessageChannel, called through the other. */
+function served<T extends object>(target: T) {
+  const { port1, port2 } = new MessageChannel();
+  expose(target, port1);
+  port1.start();
+  port2.start();
+  const remote = wrap<T>(port2 as unknown as Worker);
+  return { remote, close: () => port1.close() };
+}
+
+describe('results sent from the vault worker', () => {
+  it('move the buffers a method gave away, and copy everything else', async () => {
+    const sent: Uint8Array[] = [];
+    const { remote, close } = served({
+      async pieces(): Promise<Uint8Array[]> {
+        const pieces = [new Uint8Array(4096).fill(7), new Uint8Array(10).fill(8)];
+        sent.push(...pieces);
+        return givenAway(
+          pieces,
+          pieces.map((piece) => piece.buffer),
+        );
+      },
+      async kept(): Promise<Uint8Array> {
+        const piece = new Uint8Array(5).fill(1);
+        sent.push(piece);
+        return piece;
+      },
+    });
+    try {
+      const pieces = await remote.pieces();
+      expect(pieces.map((piece) => [piece.length, piece[0]])).toEqual([
+        [4096, 7],
+        [10, 8],
+      ]);
+      // Moved: the worker's side is left empty rather than holding a second copy.
+      expect(sent.map((piece) => piece.byteLength)).toEqual([0, 0]);
+      expect(Array.from(await remote.kept())).toEqual([1, 1, 1, 1, 1]);
+      expect(sent[2]?.byteLength).toBe(5);
+    } finally {
+      close();
+    }
+  });
+
+  it('give away each buffer once, and nothing for values never marked', () => {
+    const whole = new Uint8Array(8);
+    const pieces = [whole, whole.subarray(0, 4)];
+    expect(
+      buffersGivenAway(
+        givenAway(
+          pieces,
+          pieces.map((piece) => piece.buffer),
+        ),
+      ),
+    ).toEqual([whole.buffer]);
+    expect(buffersGivenAway([whole])).toEqual([]);
+    expect(buffersGivenAway(null)).toEqual([]);
+    expect(buffersGivenAway(whole)).toEqual([]);
+  });
+});
