@@ -6,7 +6,7 @@ import type { FileFacts } from './model';
 
 /**
  * Files up to this size (screenshots, most photos) are read whole, in one read: they are encrypted and
- * their facts read from memory, then WebCrypto hashes the same bytes (in the browser, in a worker).
+ * their facts read from memory, then WebCrypto hashes the same bytes.
  */
 export const WHOLE_READ_BYTES = 8 * 1024 * 1024;
 /** Larger files are read in slices this size, the next slice being read while this one is processed. */
@@ -59,7 +59,7 @@ async function ingestWhole(
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const size = bytes.length;
   const [, facts] = await settleAll([store(bytes), readFileFacts(bytes, measured)]);
-  // Once stored and read, the bytes are the hasher's (the browser's hands them to a worker).
+  // Once stored and read, the bytes are the hasher's: it may take them over.
   return { sha256: await hashing.whole(bytes), size, facts };
 }
 
