@@ -42,8 +42,12 @@ function stateAddress(state: StateAddress): number {
 
 /** Room for a chunk's associated data (`chunkAd`: about 40 bytes). */
 const AD_ROOM = 512;
-/** Stored buffers kept for reuse: the most a write holds in memory, plus slack. */
-const POOL_LIMIT = 16;
+/**
+ * Full-size stored buffers kept for reuse, shared by every file being written (capture writes a few
+ * at once, each a few chunks): as many as the chunk store ever holds in flight. They hold ciphertext.
+ */
+const POOL_LIMIT = 12;
+const pool: ArrayBuffer[] = [];
 
 /**
  * Seals the chunks of one secretstream into the exact buffers the vault stores. The wrappers' `push`
@@ -59,7 +63,6 @@ export class ChunkSealer {
   private input = 0;
   private output = 0;
   private ad = 0;
-  private readonly pool: ArrayBuffer[] = [];
   private readonly fullLength: number;
 
   constructor(
@@ -75,7 +78,7 @@ export class ChunkSealer {
   seal(plain: Uint8Array, ad: Uint8Array, tag: number): Uint8Array<ArrayBuffer> {
     if (plain.length > CHUNK_SIZE || ad.length > AD_ROOM) throw new RangeError('Chunk too large to seal');
     const length = 1 + plain.length + this.sodium.crypto_secretstream_xchacha20poly1305_ABYTES;
-    const buffer = (length === this.fullLength && this.pool.pop()) || new ArrayBuffer(length);
+    const buffer = (length === this.fullLength && pool.pop()) || new ArrayBuffer(length);
     const value = new Uint8Array(buffer);
     value[0] = FORMAT_VERSION;
     if (this.raw) this.sealRaw(this.raw, plain, ad, tag, value);
@@ -89,8 +92,8 @@ export class ChunkSealer {
    * another size, detached ones and any beyond the pool's limit are left to the garbage collector.
    */
   recycle(buffer: ArrayBuffer): void {
-    if (buffer.byteLength === this.fullLength && this.pool.length < POOL_LIMIT && !this.pool.includes(buffer))
-      this.pool.push(buffer);
+    if (buffer.byteLength === this.fullLength && pool.length < POOL_LIMIT && !pool.includes(buffer))
+      pool.push(buffer);
   }
 
   private sealRaw(raw: RawSodium, plain: Uint8Array, ad: Uint8Array, tag: number, value: Uint8Array): void {
@@ -119,7 +122,7 @@ export class ChunkSealer {
     value.set(raw.HEAPU8.subarray(this.output, this.output + value.length - 1), 1);
   }
 
-  /** Zeroes and frees the WebAssembly buffers (plaintext was copied there) and drops the pool. */
+  /** Zeroes and frees the WebAssembly buffers (plaintext was copied there). */
   dispose(): void {
     const raw = this.raw;
     if (raw && this.input !== 0) {
@@ -130,6 +133,5 @@ export class ChunkSealer {
       raw._free(this.ad);
       this.input = this.output = this.ad = 0;
     }
-    this.pool.length = 0;
   }
 }

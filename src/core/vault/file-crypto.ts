@@ -85,6 +85,15 @@ export async function* rechunk(
   size: number = CHUNK_SIZE,
   options: { reuse?: boolean } = {},
 ): AsyncGenerator<{ bytes: Uint8Array; last: boolean }> {
+  if (source instanceof Uint8Array) {
+    // Bytes already in memory (a file read whole) are cut into views, not copied.
+    for (let offset = 0; offset < source.length || offset === 0; offset += size) {
+      const last = offset + size >= source.length;
+      yield { bytes: source.subarray(offset, offset + size), last };
+      if (last) return;
+    }
+    return;
+  }
   let pending = new Uint8Array(size);
   let filled = 0;
   for await (const piece of piecesOf(source)) {

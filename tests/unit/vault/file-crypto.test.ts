@@ -33,11 +33,14 @@ describe('rechunk', () => {
         fc.array(fc.integer({ min: 1, max: 700 }), { minLength: 1, maxLength: 5 }),
         fc.integer({ min: 1, max: 256 }),
         fc.boolean(),
-        async (length, sizes, chunkSize, reuse) => {
+        fc.boolean(),
+        async (length, sizes, chunkSize, reuse, whole) => {
           const bytes = pseudoRandomBytes(length, length + chunkSize);
           const out: { bytes: Uint8Array; last: boolean }[] = [];
           // With `reuse` every chunk comes in the same buffer: each is copied before the next is asked for.
-          for await (const chunk of rechunk(piecesOf(bytes, sizes), chunkSize, { reuse }))
+          // Bytes handed over whole are cut into views of themselves.
+          const source = whole ? bytes : piecesOf(bytes, sizes);
+          for await (const chunk of rechunk(source, chunkSize, { reuse }))
             out.push({ ...chunk, bytes: chunk.bytes.slice() });
           expect(out.filter((c) => c.last)).toHaveLength(1);
           expect(out.at(-1)?.last).toBe(true);
