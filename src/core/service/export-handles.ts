@@ -17,9 +17,21 @@ interface Open {
 
 const cancelled = () => new BuktiError('bundle.seal.cancelled');
 
-/** A piece that owns its whole buffer, so sending it to the page moves only its own bytes. */
+/**
+ * Bytes past a large piece's end that may be moved along with it: a file chunk opened in place keeps the
+ * last 18 bytes of its ciphertext there (see `ChunkOpener`). Copying each such piece to drop them would
+ * make a megabyte of garbage per megabyte exported.
+ */
+const MOVABLE_TAIL = 64;
+const LARGE_PIECE = 64 * 1024;
+
+/** A piece that owns its buffer (all of it, or all but a tail of leftover ciphertext), so moving it to the page moves nothing else. */
 const own = (piece: Uint8Array) =>
-  piece.byteOffset === 0 && piece.byteLength === piece.buffer.byteLength ? piece : piece.slice();
+  piece.byteOffset === 0 &&
+  (piece.byteLength === piece.buffer.byteLength ||
+    (piece.byteLength >= LARGE_PIECE && piece.buffer.byteLength - piece.byteLength <= MOVABLE_TAIL))
+    ? piece
+    : piece.slice();
 
 /**
  * Exports the page is pulling piece by piece, by the number the page gave them. An export left alone

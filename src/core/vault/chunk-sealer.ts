@@ -2,8 +2,8 @@ import type { StateAddress } from 'libsodium-wrappers-sumo';
 import type { Sodium } from '../crypto/sodium';
 import { CHUNK_SIZE, FORMAT_VERSION } from './format';
 
-/** The Emscripten module under libsodium-wrappers (`sodium.libsodium`), as far as sealing chunks needs it. */
-interface RawSodium {
+/** The Emscripten module under libsodium-wrappers (`sodium.libsodium`), as far as chunks need it. */
+export interface RawSodium {
   readonly HEAPU8: Uint8Array;
   _malloc(size: number): number;
   _free(pointer: number): void;
@@ -20,28 +20,43 @@ interface RawSodium {
     adlenHigh: number,
     tag: number,
   ): number;
+  /** (state, m, mlen_p, tag_p, c, clen as two u32, ad, adlen as two u32) → 0 when it authenticates. */
+  _crypto_secretstream_xchacha20poly1305_pull(
+    state: number,
+    m: number,
+    mlenP: number,
+    tagP: number,
+    c: number,
+    clenLow: number,
+    clenHigh: number,
+    ad: number,
+    adlenLow: number,
+    adlenHigh: number,
+  ): number;
 }
 
-function rawModule(sodium: Sodium): RawSodium | undefined {
+/** The raw module, when this build of the wrappers exposes everything chunks need. */
+export function rawModule(sodium: Sodium): RawSodium | undefined {
   const raw = (sodium as unknown as { libsodium?: Partial<RawSodium> }).libsodium;
   const usable =
     raw !== undefined &&
     typeof raw._malloc === 'function' &&
     typeof raw._free === 'function' &&
     typeof raw._crypto_secretstream_xchacha20poly1305_push === 'function' &&
+    typeof raw._crypto_secretstream_xchacha20poly1305_pull === 'function' &&
     raw.HEAPU8 instanceof Uint8Array;
   return usable ? (raw as RawSodium) : undefined;
 }
 
 /** The wrappers return a state as its address in WebAssembly memory, though their types say an object. */
-function stateAddress(state: StateAddress): number {
+export function stateAddress(state: StateAddress): number {
   const value = state as unknown;
   if (typeof value === 'number') return value;
   return (value as StateAddress).address;
 }
 
 /** Room for a chunk's associated data (`chunkAd`: about 40 bytes). */
-const AD_ROOM = 512;
+export const AD_ROOM = 512;
 /**
  * Full-size stored buffers kept for reuse, shared by every file being written (capture writes a few
  * at once, each a few chunks): as many as the chunk store ever holds in flight. They hold ciphertext.

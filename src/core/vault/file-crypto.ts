@@ -1,5 +1,6 @@
 import type { Sodium } from '../crypto/sodium';
 import { BuktiError } from '../errors';
+import { ChunkOpener } from './chunk-opener';
 import { ChunkSealer } from './chunk-sealer';
 import { CHUNK_SIZE, chunkAd, concatBytes, FORMAT_VERSION } from './format';
 
@@ -156,31 +157,37 @@ export async function* decryptFile(
   fileId: string,
   manifest: FileManifest,
   readChunk: (index: number) => Promise<Uint8Array | undefined>,
+  /** True when each chunk read is a fresh buffer nobody else holds: it is then opened in place. */
+  options: { freshChunks?: boolean } = {},
 ): AsyncGenerator<Uint8Array> {
   const FINAL = sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL;
   const MESSAGE = sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
   if (manifest.chunks < 1 || manifest.header.length !== STREAM_HEADER_BYTES)
     throw new BuktiError('vault.integrity');
   const state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(manifest.header, key);
+  const opener = options.freshChunks ? new ChunkOpener(sodium, state) : undefined;
   let size = 0;
-  for (let index = 0; index < manifest.chunks; index++) {
-    const value = await readChunk(index);
-    if (value === undefined || value.length < 1 || value[0] !== FORMAT_VERSION)
-      throw new BuktiError('vault.integrity');
-    const opened = sodium.crypto_secretstream_xchacha20poly1305_pull(
-      state,
-      value.subarray(1),
-      chunkAd(fileId, index, FORMAT_VERSION),
-    );
-    if (opened === false) throw new BuktiError('vault.integrity');
-    const last = index === manifest.chunks - 1;
-    const expectedTag = last ? FINAL : MESSAGE;
-    size += opened.message.length;
-    const fullChunk = last || opened.message.length === CHUNK_SIZE;
-    if (opened.tag !== expectedTag || !fullChunk || (last && size !== manifest.size)) {
-      throw new BuktiError('vault.integrity');
+  try {
+    for (let index = 0; index < manifest.chunks; index++) {
+      const value = await readChunk(index);
+      if (value === undefined || value.length < 1 || value[0] !== FORMAT_VERSION)
+        throw new BuktiError('vault.integrity');
+      const ad = chunkAd(fileId, index, FORMAT_VERSION);
+      const opened = opener
+        ? opener.open(value, ad)
+        : sodium.crypto_secretstream_xchacha20poly1305_pull(state, value.subarray(1), ad);
+      if (opened === false) throw new BuktiError('vault.integrity');
+      const last = index === manifest.chunks - 1;
+      const expectedTag = last ? FINAL : MESSAGE;
+      size += opened.message.length;
+      const fullChunk = last || opened.message.length === CHUNK_SIZE;
+      if (opened.tag !== expectedTag || !fullChunk || (last && size !== manifest.size)) {
+        throw new BuktiError('vault.integrity');
+      }
+      yield opened.message;
     }
-    yield opened.message;
+  } finally {
+    opener?.dispose();
   }
 }
 

@@ -71,10 +71,18 @@ export async function* readVaultFile(
 ): AsyncGenerator<Uint8Array> {
   const manifest = await readManifest(db, sodium, keyring, fileId);
   if (manifest === undefined) throw new BuktiError('vault.fileMissing');
-  yield* decryptFile(sodium, keyring.secrets.files, fileId, manifest, (index) => {
-    keyring.assertUnlocked();
-    return readChunk(db, fileId, index);
-  });
+  // Every read gives a fresh buffer from IndexedDB, so chunks are opened in place.
+  yield* decryptFile(
+    sodium,
+    keyring.secrets.files,
+    fileId,
+    manifest,
+    (index) => {
+      keyring.assertUnlocked();
+      return readChunk(db, fileId, index);
+    },
+    { freshChunks: true },
+  );
 }
 
 /** Deletes a file's manifest, chunks and thumbnail (the record under `thumbnailKey`) in one transaction. */

@@ -118,7 +118,10 @@ describe('report images of an export, kept encrypted in the vault meanwhile', ()
     expect(moved).toHaveLength(new Set(pieces.map((piece) => piece.buffer)).size);
     for (const piece of pieces) {
       expect(moved).toContain(piece.buffer);
-      expect(piece.byteLength).toBe(piece.buffer.byteLength);
+      expect(piece.byteOffset).toBe(0);
+      // A file chunk opened in place keeps 18 bytes of leftover ciphertext past its end; nothing else does.
+      const tail = piece.buffer.byteLength - piece.byteLength;
+      expect(tail === 0 || (tail === 18 && piece.byteLength >= 64 * 1024)).toBe(true);
     }
     await service.cancelExport(1);
     await service.erase();

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CHUNK_SIZE, FORMAT_VERSION } from '../../../src/core/vault';
+import { ChunkOpener } from '../../../src/core/vault/chunk-opener';
 import { ChunkSealer } from '../../../src/core/vault/chunk-sealer';
 import { expectSameBytes, pseudoRandomBytes, sodium } from './helpers';
 
@@ -108,5 +109,41 @@ describe('ChunkSealer', () => {
     const sealer = new ChunkSealer(s, state);
     expect(() => sealer.seal(new Uint8Array(CHUNK_SIZE + 1), new Uint8Array(3), FINAL)).toThrow(RangeError);
     sealer.dispose();
+  });
+});
+
+describe('ChunkOpener', () => {
+  it('opens chunks in the buffer they were read into, and refuses a changed one', async () => {
+    const s = await sodium();
+    const key = s.crypto_secretstream_xchacha20poly1305_keygen();
+    const { state, header } = s.crypto_secretstream_xchacha20poly1305_init_push(key);
+    const sealer = new ChunkSealer(s, state);
+    const plain = [pseudoRandomBytes(CHUNK_SIZE, 41), pseudoRandomBytes(1000, 42)];
+    // As IndexedDB gives them back: each stored chunk in a fresh buffer of its own.
+    const stored = plain.map((bytes, i) =>
+      sealer.seal(bytes, Uint8Array.of(i), i === plain.length - 1 ? FINAL : MESSAGE).slice(),
+    );
+    sealer.dispose();
+    const opener = new ChunkOpener(s, s.crypto_secretstream_xchacha20poly1305_init_pull(header, key));
+    const buffers = stored.map((value) => value.buffer);
+    stored.forEach((value, i) => {
+      const opened = opener.open(value, Uint8Array.of(i));
+      if (opened === false) throw new Error(`chunk ${i} did not open`);
+      expectSameBytes(opened.message, plain[i] as Uint8Array);
+      expect(opened.message.buffer).toBe(buffers[i]);
+      expect(opened.message.byteOffset).toBe(0);
+      expect(opened.tag).toBe(i === plain.length - 1 ? FINAL : MESSAGE);
+    });
+    opener.dispose();
+
+    // One flipped byte, and the next stream refuses it, as the wrappers' pull does.
+    const again = s.crypto_secretstream_xchacha20poly1305_init_push(key);
+    const sealer2 = new ChunkSealer(s, again.state);
+    const value = sealer2.seal(plain[1] as Uint8Array, new Uint8Array(3), FINAL).slice();
+    sealer2.dispose();
+    value[500] = (value[500] ?? 0) ^ 1;
+    const opener2 = new ChunkOpener(s, s.crypto_secretstream_xchacha20poly1305_init_pull(again.header, key));
+    expect(opener2.open(value, new Uint8Array(3))).toBe(false);
+    opener2.dispose();
   });
 });
