@@ -1,6 +1,6 @@
 import type { StateAddress } from 'libsodium-wrappers-sumo';
 import type { Sodium } from '../crypto/sodium';
-import { AD_ROOM, type RawSodium, rawModule, stateAddress } from './chunk-sealer';
+import { AD_ROOM, allocateAll, type RawSodium, rawModule, stateAddress } from './chunk-sealer';
 import { CHUNK_SIZE } from './format';
 
 /**
@@ -39,14 +39,13 @@ export class ChunkOpener {
       return opened === false ? false : { message: opened.message, tag: opened.tag };
     }
     if (cipher.length < abytes) return false;
-    if (this.input === 0) {
-      this.input = raw._malloc(CHUNK_SIZE + abytes);
-      this.output = raw._malloc(CHUNK_SIZE);
-      this.ad = raw._malloc(AD_ROOM);
-      this.tag = raw._malloc(1);
-      if (this.input === 0 || this.output === 0 || this.ad === 0 || this.tag === 0)
-        throw new RangeError('Out of memory');
-    }
+    if (this.input === 0)
+      [this.input, this.output, this.ad, this.tag] = allocateAll(raw, [
+        CHUNK_SIZE + abytes,
+        CHUNK_SIZE,
+        AD_ROOM,
+        1,
+      ]) as [number, number, number, number];
     // Memory may have grown since the last call, replacing HEAPU8: read it anew every time.
     raw.HEAPU8.set(cipher, this.input);
     raw.HEAPU8.set(ad, this.ad);

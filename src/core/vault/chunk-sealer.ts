@@ -55,6 +55,17 @@ export function stateAddress(state: StateAddress): number {
   return (value as StateAddress).address;
 }
 
+/**
+ * Allocates one region of WebAssembly memory per size, all or none: if one fails, those already made
+ * are freed and `RangeError` is thrown, so a caller never keeps a null pointer beside valid ones.
+ */
+export function allocateAll(raw: RawSodium, sizes: readonly number[]): number[] {
+  const pointers = sizes.map((size) => raw._malloc(size));
+  if (pointers.every((pointer) => pointer !== 0)) return pointers;
+  for (const pointer of pointers) if (pointer !== 0) raw._free(pointer);
+  throw new RangeError('Out of memory');
+}
+
 /** Room for a chunk's associated data (`chunkAd`: about 40 bytes). */
 export const AD_ROOM = 512;
 /**
@@ -112,12 +123,12 @@ export class ChunkSealer {
   }
 
   private sealRaw(raw: RawSodium, plain: Uint8Array, ad: Uint8Array, tag: number, value: Uint8Array): void {
-    if (this.input === 0) {
-      this.input = raw._malloc(CHUNK_SIZE);
-      this.output = raw._malloc(this.fullLength - 1);
-      this.ad = raw._malloc(AD_ROOM);
-      if (this.input === 0 || this.output === 0 || this.ad === 0) throw new RangeError('Out of memory');
-    }
+    if (this.input === 0)
+      [this.input, this.output, this.ad] = allocateAll(raw, [CHUNK_SIZE, this.fullLength - 1, AD_ROOM]) as [
+        number,
+        number,
+        number,
+      ];
     // Memory may have grown since the last call, replacing HEAPU8: read it anew every time.
     raw.HEAPU8.set(plain, this.input);
     raw.HEAPU8.set(ad, this.ad);

@@ -7,6 +7,9 @@ import type { HashRequest, HashResponse } from './hash.worker';
 /** Slices sent ahead of the hasher at most: enough to keep it busy, few enough to bound the copies. */
 const MAX_UNHASHED = 3;
 
+/** Set once a hash worker has failed: later files are hashed on the vault's own thread instead. */
+let workersFailed = false;
+
 /**
  * SHA-256 of a large file in a worker of its own, so that hashing (about as slow as encrypting, with
  * libsodium) runs on another core than the vault's encryption of the same slices. Each slice is copied
@@ -15,7 +18,7 @@ const MAX_UNHASHED = 3;
  */
 export const workerSha256: AsyncSha256Factory = async () => {
   if (typeof Worker === 'undefined' || workersFailed) return sha256OnThisThread();
-  const worker = startHashWorker();
+  const worker = new Worker(new URL('./hash.worker.ts', import.meta.url), { type: 'module' });
   let unhashed = 0;
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
@@ -61,13 +64,6 @@ export const workerSha256: AsyncSha256Factory = async () => {
   };
   return hasher;
 };
-
-/** Set once a hash worker has failed: later files are hashed on the vault's own thread instead. */
-let workersFailed = false;
-
-function startHashWorker(): Worker {
-  return new Worker(new URL('./hash.worker.ts', import.meta.url), { type: 'module' });
-}
 
 /**
  * Capture's hashing in the browser: a large file in a worker of its own, beside its encryption; a small
