@@ -1,5 +1,4 @@
 import type { VaultService } from '../../src/core/service/vault-service';
-import { bundleStream } from '../../src/ui/screens/export/save';
 import { type Methods, wrap } from '../../src/ui/workers/rpc';
 import { MiB } from '../ceiling';
 import type { BenchResult } from '../measure';
@@ -76,9 +75,10 @@ const chromiumCpu = async () =>
   null;
 
 /**
- * The export as the app's "Make the bundle" saves it where the File System Access API exists: pulled
- * from the vault worker (exportStart, exportRead) and piped into a file's writable (here in the
- * origin-private file system, as no one can click a save dialog), then recorded (exportFinish).
+ * The export as the app's "Make the bundle" saves it where the File System Access API exists: the report
+ * is written (exportStart), then the vault worker writes the ZIP straight into the picked file
+ * (exportWrite; here a file in the origin-private file system, as no one can click a save dialog), and
+ * the export is recorded (exportFinish). The page's heap is sampled while it waits.
  */
 async function exportToFile(
   vault: Methods<VaultService>,
@@ -95,7 +95,12 @@ async function exportToFile(
   // The report is written: the driver measures the ZIP's streaming on its own.
   await benchPhase();
   const handle = await (await navigator.storage.getDirectory()).getFileHandle(BUNDLE_FILE, { create: true });
-  await bundleStream(vault, 1, () => heap.sample()).pipeTo(await handle.createWritable());
+  const sampling = setInterval(() => heap.sample(), 100);
+  try {
+    await vault.exportWrite(1, handle);
+  } finally {
+    clearInterval(sampling);
+  }
   const summary = await vault.exportFinish(1);
   return { size: summary.size, file: await handle.getFile() };
 }

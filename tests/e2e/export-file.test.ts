@@ -9,10 +9,13 @@ import {
   custodyLines,
   exportScreenWithVideo,
   fakeSaveDialog,
+  gateFileWrites,
   makeCaseWithTwoImages,
   PASSPHRASE,
   pickedFile,
   savedAs,
+  setWriteGate,
+  type WriteGate,
 } from './export-helpers';
 import { createVaultThroughUi, heading, inApp, launchChromium, seriousAxeViolations } from './harness';
 
@@ -34,15 +37,18 @@ describe('saving a bundle into a file the person picks', () => {
       await exportScreenWithVideo(page);
 
       // Cancel once 1 MiB has reached the file.
-      await page.evaluate(() => {
-        (window as unknown as { bundleGate: { hold: boolean } }).bundleGate.hold = true;
-      });
+      const worker = await gateFileWrites(page);
+      await setWriteGate(worker, { hold: true });
       await page.getByRole('button', { name: 'Make the bundle' }).click();
-      await page.waitForFunction(
-        () => (window as unknown as { bundleGate: { release: unknown } }).bundleGate.release !== null,
-        undefined,
-        { timeout: 120_000 },
-      );
+      await expect
+        .poll(
+          () =>
+            worker.evaluate(() => (self as unknown as { writeGate: WriteGate }).writeGate.release !== null),
+          {
+            timeout: 120_000,
+          },
+        )
+        .toBe(true);
       const cancelledName = await page.evaluate(async () => {
         const root = await navigator.storage.getDirectory();
         const names: string[] = [];
@@ -51,10 +57,11 @@ describe('saving a bundle into a file the person picks', () => {
         return names.find((name) => name.endsWith('.zip')) ?? '';
       });
       expect(cancelledName).toMatch(/^bukti-akaun-penyamar-\d{8}-\d{4}-[0-9a-f]{8}\.zip$/);
+      // The bytes written so far show beside the bar, as the worker reports them.
+      await page.getByText(/^1(\.\d)? MB written of about /).waitFor();
       await page.getByRole('button', { name: 'Cancel' }).click();
-      await page.evaluate(() => {
-        const gate = (window as unknown as { bundleGate: { hold: boolean; release: (() => void) | null } })
-          .bundleGate;
+      await worker.evaluate(() => {
+        const gate = (self as unknown as { writeGate: WriteGate }).writeGate;
         gate.hold = false;
         gate.release?.();
       });
@@ -98,15 +105,17 @@ describe('saving a bundle into a file the person picks', () => {
       await makeCaseWithTwoImages(page);
       await page.getByRole('link', { name: 'Export', exact: true }).click();
       await heading(page, 'Export a sealed bundle');
-      const gate = (change: { dismiss?: boolean; full?: boolean }) =>
-        page.evaluate((c) => {
-          Object.assign((window as unknown as { bundleGate: object }).bundleGate, c);
-        }, change);
+      const worker = await gateFileWrites(page);
+      const dismiss = (dismissSave: boolean) =>
+        page.evaluate((d) => {
+          (window as unknown as { dismissSave: boolean }).dismissSave = d;
+        }, dismissSave);
 
-      await gate({ dismiss: true });
+      await dismiss(true);
       await page.getByRole('button', { name: 'Make the bundle' }).click();
       await page.getByText('No file was chosen, so nothing was saved.').waitFor();
-      await gate({ dismiss: false, full: true });
+      await dismiss(false);
+      await setWriteGate(worker, { full: true });
       await page.getByRole('button', { name: 'Make the bundle' }).click();
       await page
         .getByText('The bundle could not be written to that file (the disk may be full).')
@@ -119,7 +128,7 @@ describe('saving a bundle into a file the person picks', () => {
 
       // Nothing of either attempt is in the log: the next bundle's only export is its own.
       await page.getByRole('combobox', { name: 'Bahasa', exact: true }).selectOption({ label: 'English' });
-      await gate({ full: false });
+      await setWriteGate(worker, { full: false });
       await page.getByRole('button', { name: 'Make the bundle' }).click();
       const saved = await pickedFile(page, await savedAs(page));
       if (!saved) throw new Error('the picked file is missing');

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { expect } from 'vitest';
 import { heading } from './harness';
@@ -65,52 +65,73 @@ export async function exportScreenWithVideo(page: Page): Promise<void> {
 }
 
 /**
- * Headless Chromium has no save dialog: this one picks a file in the origin-private file system and
- * hands out its real writable, through a gate the test can close after 1 MiB so that "cancel
- * mid-stream" happens at a known point, never after a guessed delay.
+ * Headless Chromium has no save dialog: this one picks a real file handle in the origin-private file
+ * system, which the page posts to the vault worker as it would the one a person picked. Setting
+ * `window.dismissSave` makes it act as a closed dialog.
  */
 export function fakeSaveDialog(): void {
-  type Gate = {
-    written: number;
-    hold: boolean;
-    release: (() => void) | null;
-    /** The person closes the dialog / the disk is full. */
-    dismiss: boolean;
-    full: boolean;
-  };
-  const gate: Gate = { written: 0, hold: false, release: null, dismiss: false, full: false };
-  (window as unknown as { bundleGate: Gate }).bundleGate = gate;
   (window as unknown as { showSaveFilePicker: unknown }).showSaveFilePicker = async ({
     suggestedName,
   }: {
     suggestedName: string;
   }) => {
-    if (gate.dismiss) throw new DOMException('The user aborted a request.', 'AbortError');
+    if ((window as unknown as { dismissSave?: boolean }).dismissSave)
+      throw new DOMException('The user aborted a request.', 'AbortError');
     const root = await navigator.storage.getDirectory();
-    const handle = await root.getFileHandle(suggestedName, { create: true });
-    gate.written = 0;
-    return {
-      name: handle.name,
-      getFile: () => handle.getFile(),
-      remove: () => (handle as unknown as { remove(): Promise<void> }).remove(),
-      createWritable: async () => {
-        const real = await handle.createWritable();
-        return new WritableStream<Uint8Array>({
-          async write(chunk) {
-            if (gate.full && gate.written > 0) throw new DOMException('No space left.', 'QuotaExceededError');
-            await real.write(chunk as Uint8Array<ArrayBuffer>);
-            gate.written += chunk.length;
-            if (gate.hold && gate.written > 1024 * 1024)
-              await new Promise<void>((resolve) => {
-                gate.release = resolve;
-              });
-          },
-          close: () => real.close(),
-          abort: (reason) => real.abort(reason),
-        });
-      },
-    };
+    return root.getFileHandle(suggestedName, { create: true });
   };
+}
+
+/** The switches `gateFileWrites` installs in the vault worker. */
+export interface WriteGate {
+  written: number;
+  /** Hold the next write once 1 MiB has reached the file, until `release` is called. */
+  hold: boolean;
+  release: (() => void) | null;
+  /** The disk is full: every write after the first fails. */
+  full: boolean;
+}
+
+/**
+ * The vault worker writes the picked file itself: this wraps every writable it opens there in a gate the
+ * test can close after 1 MiB (so "cancel mid-stream" happens at a known point, never after a guessed
+ * delay) or make act as a full disk. Returns the worker, to drive the gate with `worker.evaluate`.
+ */
+export async function gateFileWrites(page: Page): Promise<Worker> {
+  const worker = page.workers().find((w) => w.url().includes('vault.worker'));
+  if (!worker) throw new Error('the vault worker is not running');
+  await worker.evaluate(() => {
+    const gate: WriteGate = { written: 0, hold: false, release: null, full: false };
+    (self as unknown as { writeGate: WriteGate }).writeGate = gate;
+    type Opener = (this: FileSystemFileHandle) => Promise<FileSystemWritableFileStream>;
+    const proto = FileSystemFileHandle.prototype as unknown as { createWritable: Opener };
+    const open = proto.createWritable;
+    proto.createWritable = async function (this: FileSystemFileHandle) {
+      const real = await open.call(this);
+      gate.written = 0;
+      return new WritableStream<Uint8Array>({
+        async write(chunk) {
+          if (gate.full && gate.written > 0) throw new DOMException('No space left.', 'QuotaExceededError');
+          await real.write(chunk as Uint8Array<ArrayBuffer>);
+          gate.written += chunk.length;
+          if (gate.hold && gate.written > 1024 * 1024)
+            await new Promise<void>((resolve) => {
+              gate.release = resolve;
+            });
+        },
+        close: () => real.close(),
+        abort: (reason) => real.abort(reason),
+      }) as unknown as FileSystemWritableFileStream;
+    };
+  });
+  return worker;
+}
+
+/** Changes the vault worker's write gate. */
+export async function setWriteGate(worker: Worker, change: Partial<WriteGate>): Promise<void> {
+  await worker.evaluate((c) => {
+    Object.assign((self as unknown as { writeGate: WriteGate }).writeGate, c);
+  }, change);
 }
 
 /** The picked file's bytes, read back from the origin-private file system; null when there is none. */

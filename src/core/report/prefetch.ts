@@ -9,7 +9,7 @@ import {
 } from './types';
 
 /** How many images are read and prepared ahead of the page being laid out (each at most 1,600 px). */
-export const PREFETCH_IMAGES = 4;
+export const PREFETCH_IMAGES = 2;
 
 /** What the report draws for one image file: how the original is read and prepared, and whether it is blurred. */
 export interface ImagePlan {

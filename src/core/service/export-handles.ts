@@ -1,4 +1,4 @@
-import { BuktiError } from '../errors';
+import { BuktiError, isBuktiError } from '../errors';
 import type { ExportOpened, ExportSummary, OpenExport } from './export';
 import { givenAway } from './transfer';
 
@@ -16,6 +16,20 @@ interface Open {
 }
 
 const cancelled = () => new BuktiError('bundle.seal.cancelled');
+
+/**
+ * A file the person picked in the save dialog, as the vault worker receives it: a FileSystemFileHandle
+ * posted from the page (handles are structured-cloneable, and `createWritable` works in a worker).
+ */
+export interface PickedFile {
+  readonly name: string;
+  createWritable(): Promise<WritableStream<Uint8Array>>;
+  getFile(): Promise<{ readonly size: number }>;
+  remove?: () => Promise<void>;
+}
+
+/** Progress of `write` is reported about every this many bytes (and at the end). */
+const WRITTEN_STEP = 1024 * 1024;
 
 /**
  * Bytes past a large piece's end that may be moved along with it: a file chunk opened in place keeps the
@@ -69,10 +83,16 @@ export class ExportHandles {
     }
   }
 
-  #get(number: number): Open & { exp: OpenExport; reader: ReadableStreamDefaultReader<Uint8Array> } {
+  #get(number: number): Open & { exp: OpenExport } {
     const open = this.#open.get(number);
-    if (!open?.exp || !open.reader) throw cancelled();
-    return open as Open & { exp: OpenExport; reader: ReadableStreamDefaultReader<Uint8Array> };
+    if (!open?.exp) throw cancelled();
+    return open as Open & { exp: OpenExport };
+  }
+
+  /** The export's reader; none while `write` is putting it into a file, and then nothing else may pull it. */
+  static #reader(open: Open): ReadableStreamDefaultReader<Uint8Array> {
+    if (!open.reader) throw new BuktiError('error.unexpected', { detail: 'export busy' });
+    return open.reader;
   }
 
   #arm(number: number): void {
@@ -90,12 +110,13 @@ export class ExportHandles {
   async read(number: number): Promise<Uint8Array[] | null> {
     const open = this.#get(number);
     if (open.ended) return null;
+    const reader = ExportHandles.#reader(open);
     clearTimeout(open.timer);
     const pieces: Uint8Array[] = [];
     let bytes = 0;
     try {
       while (bytes < PULL_BYTES) {
-        const next = await open.reader.read();
+        const next = await reader.read();
         if (next.done) {
           open.ended = true;
           break;
@@ -115,6 +136,55 @@ export class ExportHandles {
           pieces,
           pieces.map((piece) => piece.buffer),
         );
+  }
+
+  /**
+   * Streams the rest of export `number` straight into a picked file, so its pieces never leave this
+   * worker: each is written and dropped where it was made. The browser puts the file in place only when
+   * the whole ZIP is written; on a cancel or failure the writable is aborted (the chosen file keeps its old
+   * content) and a file the picker created empty is removed. `onWritten` hears the bytes written so far.
+   */
+  async write(number: number, file: PickedFile, onWritten: (bytes: number) => void): Promise<void> {
+    const open = this.#get(number);
+    if (open.ended) throw new BuktiError('error.unexpected', { detail: 'export written' });
+    const reader = ExportHandles.#reader(open);
+    clearTimeout(open.timer);
+    const { signal } = open.controller;
+    // The worker, not the page, pulls now: the idle timer stays off, and only `cancel` stops it.
+    reader.releaseLock();
+    open.reader = null;
+    let written = 0;
+    let told = 0;
+    const counted = new TransformStream<Uint8Array, Uint8Array>({
+      transform(piece, controller) {
+        controller.enqueue(piece);
+        written += piece.length;
+        if (written - told >= WRITTEN_STEP) {
+          told = written;
+          onWritten(written);
+        }
+      },
+    });
+    try {
+      let writable: WritableStream<Uint8Array>;
+      try {
+        writable = await file.createWritable();
+      } catch (cause) {
+        throw new BuktiError('export.writeFailed', {}, { cause });
+      }
+      // pipeTo closes the writable at the end and aborts it on any failure, or once `signal` fires.
+      await open.exp.stream.pipeThrough(counted).pipeTo(writable, { signal });
+    } catch (error) {
+      // Read before `cancel` below aborts the signal too: was it stopped, or did it fail?
+      const stopped = signal.aborted;
+      await removeIfEmpty(file);
+      await this.cancel(number);
+      if (stopped || isBuktiError(error)) throw stopped ? cancelled() : error;
+      // Anything else is the file refusing the bytes: a full disk, a removed drive.
+      throw new BuktiError('export.writeFailed', {}, { cause: error });
+    }
+    open.ended = true;
+    onWritten(written);
   }
 
   /** Records a completely read export in the custody log and forgets it. Not complete: cancelled. */
@@ -139,5 +209,13 @@ export class ExportHandles {
   /** Stops every export (the vault locked or was erased). */
   async cancelAll(): Promise<void> {
     await Promise.all([...this.#open.keys()].map((number) => this.cancel(number)));
+  }
+}
+
+async function removeIfEmpty(file: PickedFile): Promise<void> {
+  try {
+    if ((await file.getFile()).size === 0) await file.remove?.();
+  } catch {
+    // The file is gone already or cannot be touched: nothing of the bundle is in it either way.
   }
 }

@@ -39,7 +39,7 @@ import {
   type ExportSummary,
   openExport,
 } from './export';
-import { ExportHandles } from './export-handles';
+import { ExportHandles, type PickedFile } from './export-handles';
 import { sweepReportImages } from './report-images';
 
 /** What the runtime adds: report rendering for exports, and a channel for progress events. */
@@ -306,6 +306,17 @@ export class VaultService {
   /** The next pieces of the ZIP (about 1 MiB), or null once it is complete. */
   async exportRead(exportNumber: number): Promise<Uint8Array[] | null> {
     return this.#exports.read(exportNumber);
+  }
+
+  /**
+   * Writes the rest of the ZIP straight into a file the person picked (a FileSystemFileHandle posted
+   * from the page), so no piece crosses to the page; 'export-written' events carry the bytes written.
+   * Resolves once the file is complete and in place; then `exportFinish` records it.
+   */
+  async exportWrite(exportNumber: number, file: PickedFile): Promise<void> {
+    await this.#exports.write(exportNumber, file, (bytes) =>
+      this.#options.emit?.('export-written', { exportNumber, bytes }),
+    );
   }
 
   /** Records a bundle read to its end and saved: the custody log gets the export and the ZIP's SHA-256. */

@@ -87,7 +87,15 @@ export function wrap<T>(
         new Promise((resolve, reject) => {
           const id = nextId++;
           pending.set(id, { resolve, reject });
-          worker.postMessage({ kind: 'call', id, method, args } satisfies RpcMessage);
+          try {
+            worker.postMessage({ kind: 'call', id, method, args } satisfies RpcMessage);
+          } catch (error) {
+            // An argument that cannot be sent (DataCloneError): the call never left the page.
+            pending.delete(id);
+            reject(
+              new BuktiError('error.unexpected', { detail: (error as Error | null)?.name ?? 'postMessage' }),
+            );
+          }
         });
     },
   });

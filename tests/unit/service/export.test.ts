@@ -2,18 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { bytesSource, verifyBundle } from '../../../src/core/bundle';
 import { isBuktiError } from '../../../src/core/errors';
-import type { VaultService } from '../../../src/core/service/vault-service';
-import { bytes, MiB, PASSPHRASE, readAll, vaultWithFiles } from './helpers';
-
-/** A vault with one case of a 3 MiB video and a small document. */
-const vaultWithCase = () =>
-  vaultWithFiles([
-    { name: 'rakaman.mp4', type: 'video/mp4', data: bytes(3 * MiB + 17, 1) },
-    { name: 'surat.pdf', type: 'application/pdf', data: bytes(5000, 2) },
-  ]);
-
-const exportedEntries = async (service: VaultService) =>
-  (await service.custodyLog()).filter((entry) => entry.event === 'exported');
+import { exportedEntries, MiB, PASSPHRASE, readAll, vaultWithCase } from './helpers';
 
 describe('streamed export through the vault service', () => {
   it('streams the bundle in pieces of about 1 MiB and records it only when finished', async () => {

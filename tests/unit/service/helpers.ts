@@ -88,6 +88,17 @@ export async function vaultWithFiles(
   return { service, request };
 }
 
+/** A vault with one case of a 3 MiB video and a small document. */
+export const vaultWithCase = () =>
+  vaultWithFiles([
+    { name: 'rakaman.mp4', type: 'video/mp4', data: bytes(3 * MiB + 17, 1) },
+    { name: 'surat.pdf', type: 'application/pdf', data: bytes(5000, 2) },
+  ]);
+
+/** The custody log's `exported` entries. */
+export const exportedEntries = async (service: VaultService) =>
+  (await service.custodyLog()).filter((entry) => entry.event === 'exported');
+
 /** Pulls an export to its end: the ZIP and the size of each pull. */
 export async function readAll(
   service: VaultService,

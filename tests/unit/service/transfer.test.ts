@@ -45,6 +45,23 @@ describe('results sent from the vault worker', () => {
     }
   });
 
+  it('an argument that cannot be sent fails that call clearly, and the next call still works', async () => {
+    const { remote, close } = served({
+      async echo(value: unknown): Promise<unknown> {
+        return value;
+      },
+    });
+    try {
+      await expect(remote.echo(() => 'a function cannot be cloned')).rejects.toMatchObject({
+        code: 'error.unexpected',
+        params: { detail: 'DataCloneError' },
+      });
+      expect(await remote.echo('still here')).toBe('still here');
+    } finally {
+      close();
+    }
+  });
+
   it('give away each buffer once, and nothing for values never marked', () => {
     const whole = new Uint8Array(8);
     const pieces = [whole, whole.subarray(0, 4)];

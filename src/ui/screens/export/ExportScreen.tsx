@@ -13,15 +13,7 @@ import { ScreenIntro } from '../ScreenIntro';
 import { ExportDone, type SavedBundle } from './ExportDone';
 import { type ExportChoice, ExportOptions } from './ExportOptions';
 import './export.css';
-import {
-  bundleFile,
-  bundleStream,
-  canPickSaveFile,
-  IN_MEMORY_LIMIT,
-  pickSaveFile,
-  writeToFile,
-  ZIP_TYPE,
-} from './save';
+import { bundleFile, bundleStream, canPickSaveFile, IN_MEMORY_LIMIT, pickSaveFile, ZIP_TYPE } from './save';
 
 let nextExport = 1;
 
@@ -56,8 +48,11 @@ export function ExportScreen() {
   useEffect(
     () =>
       session.onWorkerEvent((name, data) => {
-        const event = data as { exportNumber: number; progress: ExportProgress };
-        if (name === 'export-progress' && event.exportNumber === running) setProgress(event.progress);
+        const event = data as { exportNumber: number; progress: ExportProgress; bytes: number };
+        if (event.exportNumber !== running) return;
+        if (name === 'export-progress') setProgress(event.progress);
+        if (name === 'export-written')
+          setBytes((shown) => ({ written: event.bytes, total: shown?.total ?? 0 }));
       }),
     [running],
   );
@@ -107,13 +102,15 @@ export function ExportScreen() {
       );
       return null;
     }
+    setBytes({ written: 0, total: opened.estimatedSize });
+    if (handle) {
+      // The vault worker writes the file itself: no piece of the bundle passes through the page.
+      await session.vault.exportWrite(number, handle);
+      return { how: 'file', summary: await session.vault.exportFinish(number), name: handle.name };
+    }
     const stream = bundleStream(session.vault, number, (written) =>
       setBytes({ written, total: opened.estimatedSize }),
     );
-    if (handle) {
-      await writeToFile(handle, stream, stop.signal);
-      return { how: 'file', summary: await session.vault.exportFinish(number), name: handle.name };
-    }
     if (how === 'download') {
       await streamDownload(stream, opened.fileName, ZIP_TYPE, stop.signal);
       return { how: 'download', summary: await session.vault.exportFinish(number) };

@@ -1,4 +1,3 @@
-import { BuktiError, isBuktiError } from '../../../core/errors';
 import { canShareFile, pickSaveFile as pickFile, pulledStream, type SaveFileHandle } from '../../save-file';
 
 /** What the page needs from the vault worker to pull a bundle. */
@@ -49,45 +48,11 @@ export { canPickSaveFile } from '../../save-file';
 
 /**
  * Asks where to save (must run in the click that asked for it); null when the person closed the dialog.
- * Writing goes to a temporary file the browser only puts in place when the whole stream is closed.
+ * The vault worker writes the bundle into it (`exportWrite`), into a temporary file the browser only puts
+ * in place when the whole ZIP is written.
  */
 export function pickSaveFile(name: string): Promise<SaveFileHandle | null> {
   return pickFile(name, [{ description: 'ZIP', accept: { [ZIP_TYPE]: ['.zip'] } }], async (handle) => handle);
-}
-
-/**
- * Streams the bundle into the picked file. On failure or abort the writable is aborted, so the browser discards
- * what was written and the chosen file keeps its old content; a file the picker created empty is removed.
- */
-export async function writeToFile(
-  handle: SaveFileHandle,
-  stream: ReadableStream<Uint8Array>,
-  signal: AbortSignal,
-): Promise<void> {
-  let writable: WritableStream<Uint8Array>;
-  try {
-    writable = await handle.createWritable();
-  } catch (cause) {
-    await stream.cancel().catch(() => undefined);
-    throw new BuktiError('export.writeFailed', {}, { cause });
-  }
-  try {
-    // pipeTo closes the writable at the end (the file is then put in place) and aborts it on any failure.
-    await stream.pipeTo(writable, { signal });
-  } catch (error) {
-    await removeIfEmpty(handle);
-    // The bundle's own failures (cancelled, a changed file) come from the vault worker as BuktiErrors;
-    // anything else is the file refusing the bytes: a full disk, a removed drive.
-    throw isBuktiError(error) ? error : new BuktiError('export.writeFailed', {}, { cause: error });
-  }
-}
-
-async function removeIfEmpty(handle: SaveFileHandle): Promise<void> {
-  try {
-    if ((await handle.getFile()).size === 0) await handle.remove?.();
-  } catch {
-    // The file is gone already or cannot be touched: nothing of the bundle is in it either way.
-  }
 }
 
 /** True where the system share sheet accepts a ZIP file. */
