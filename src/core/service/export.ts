@@ -137,6 +137,7 @@ export async function openExport(
   const images = new VaultReportImages(vault);
   const clearImages = () => images.clear().catch(() => undefined);
   let report: ReportStream;
+  let reportId: string;
   try {
     report = await openReport(
       { ...plan.manifest, custody: plan.custodyRecords, language: request.language },
@@ -149,6 +150,10 @@ export async function openExport(
         onProgress: (done, total) => control.onProgress?.({ stage: 'report', done, total }),
       },
     );
+    // The PDF is written out now, into the vault, encrypted, as one more temporary file: the laid-out
+    // report (and the heap it grew) is let go before the ZIP starts, and report.pdf then streams from the
+    // vault like any original. Writing the PDF while the ZIP streamed made that the export's memory peak.
+    reportId = await images.putFile(untilCancelled(report.pieces(), control.signal));
   } catch (error) {
     await clearImages();
     throw error;
@@ -159,7 +164,7 @@ export async function openExport(
     plan,
     {
       files,
-      report: () => report.pieces(),
+      report: () => images.read(reportId),
       recordExport: async (fields: EntryFields) => {
         exportEntry = await appendEntry(log.at(-1) ?? null, fields, signer);
         return exportEntry;
@@ -192,4 +197,15 @@ export async function openExport(
       return { fileName, bundleId: sealed.bundleId, zipSha256: sealed.zipSha256, size: sealed.size };
     },
   };
+}
+
+/** `pieces`, stopping with `report.cancelled` at the next piece once `signal` fires. */
+async function* untilCancelled(
+  pieces: AsyncIterable<Uint8Array>,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<Uint8Array> {
+  for await (const piece of pieces) {
+    if (signal?.aborted) throw new BuktiError('report.cancelled');
+    yield piece;
+  }
 }

@@ -33,6 +33,24 @@ export class VaultReportImages implements ReportImageStore {
     return id;
   }
 
+  /**
+   * Writes the finished report PDF into the vault as one more temporary file, listed for the sweep like
+   * the images and deleted with them by `clear()`; its bytes are then read back with `read`.
+   */
+  async putFile(pieces: AsyncIterable<Uint8Array>): Promise<string> {
+    const id = newId();
+    this.#ids.add(id);
+    await this.#vault.putRecord(TEMPORARY, id, {});
+    await this.#vault.writeFile(id, pieces);
+    return id;
+  }
+
+  /** A file `putFile` wrote, chunk by chunk. */
+  read(id: string): AsyncGenerator<Uint8Array> {
+    if (!this.#ids.has(id)) throw new Error('Not a file of this report.');
+    return this.#vault.readFile(id);
+  }
+
   async take(id: string): Promise<Uint8Array> {
     if (!this.#ids.has(id)) throw new Error('Not an image of this report.');
     const bytes = await collectBytes(this.#vault.readFile(id));

@@ -34,12 +34,15 @@ function reportProgress(service: InspectableService, exportNumber: number, items
 }
 
 describe('report images of an export, kept encrypted in the vault meanwhile', () => {
-  it('are in the vault while the export is open and gone once it is saved', async () => {
+  it('become one report PDF in the vault while the export is open, gone once it is saved', async () => {
     const { service, request } = await vaultWithScreenshots();
     const evidence = await service.fileIds();
     expect(evidence).toHaveLength(3);
     await service.exportStart(1, request);
-    expect(await service.reportImageIds()).toHaveLength(3);
+    // The report is written before the ZIP starts: its three images are in the one PDF file it keeps.
+    const kept = await service.reportImageIds();
+    expect(kept).toHaveLength(1);
+    expect((await service.fileIds()).sort()).toEqual([...evidence, ...kept].sort());
     const { zip } = await readAll(service, 1);
     await service.exportFinish(1);
     await expectNoReportImages(service, evidence);
