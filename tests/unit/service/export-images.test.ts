@@ -64,6 +64,27 @@ describe('report images of an export, kept encrypted in the vault meanwhile', ()
     await service.erase();
   });
 
+  it('the report PDF being written into the vault is deleted when the export is cancelled then', async () => {
+    const { service, request } = await vaultWithScreenshots();
+    const evidence = await service.fileIds();
+    // Every item laid out: what follows is the PDF being written into the vault.
+    const laidOut = reportProgress(service, 1, 3);
+    const started = service.exportStart(1, request);
+    await laidOut;
+    await service.cancelExport(1);
+    await expect(started).rejects.toSatisfy(
+      (e) => isBuktiError(e, 'report.cancelled') || isBuktiError(e, 'bundle.seal.cancelled'),
+    );
+    await expectNoReportImages(service, evidence);
+    // The next export still works and leaves nothing behind once saved.
+    await service.exportStart(2, { ...request, bundleId: crypto.randomUUID() });
+    const { zip } = await readAll(service, 2);
+    await service.exportFinish(2);
+    await expectNoReportImages(service, evidence);
+    expect((await verifyBundle(bytesSource(zip))).status).toBe('intact');
+    await service.erase();
+  });
+
   it('are deleted when the export is cancelled while the report is laid out', async () => {
     const { service, request } = await vaultWithScreenshots();
     const evidence = await service.fileIds();
