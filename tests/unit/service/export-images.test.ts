@@ -33,6 +33,21 @@ function reportProgress(service: InspectableService, exportNumber: number, items
   });
 }
 
+/** Export 1 cancelled once `items` items are laid out: it fails as cancelled and leaves no report file. */
+async function cancelledOnceLaidOut(items: number) {
+  const { service, request } = await vaultWithScreenshots();
+  const evidence = await service.fileIds();
+  const laidOut = reportProgress(service, 1, items);
+  const started = service.exportStart(1, request);
+  await laidOut;
+  await service.cancelExport(1);
+  await expect(started).rejects.toSatisfy(
+    (e) => isBuktiError(e, 'report.cancelled') || isBuktiError(e, 'bundle.seal.cancelled'),
+  );
+  await expectNoReportImages(service, evidence);
+  return { service, request, evidence };
+}
+
 describe('report images of an export, kept encrypted in the vault meanwhile', () => {
   it('become one report PDF in the vault while the export is open, gone once it is saved', async () => {
     const { service, request } = await vaultWithScreenshots();
@@ -65,17 +80,8 @@ describe('report images of an export, kept encrypted in the vault meanwhile', ()
   });
 
   it('the report PDF being written into the vault is deleted when the export is cancelled then', async () => {
-    const { service, request } = await vaultWithScreenshots();
-    const evidence = await service.fileIds();
     // Every item laid out: what follows is the PDF being written into the vault.
-    const laidOut = reportProgress(service, 1, 3);
-    const started = service.exportStart(1, request);
-    await laidOut;
-    await service.cancelExport(1);
-    await expect(started).rejects.toSatisfy(
-      (e) => isBuktiError(e, 'report.cancelled') || isBuktiError(e, 'bundle.seal.cancelled'),
-    );
-    await expectNoReportImages(service, evidence);
+    const { service, request, evidence } = await cancelledOnceLaidOut(3);
     // The next export still works and leaves nothing behind once saved.
     await service.exportStart(2, { ...request, bundleId: crypto.randomUUID() });
     const { zip } = await readAll(service, 2);
@@ -86,16 +92,7 @@ describe('report images of an export, kept encrypted in the vault meanwhile', ()
   });
 
   it('are deleted when the export is cancelled while the report is laid out', async () => {
-    const { service, request } = await vaultWithScreenshots();
-    const evidence = await service.fileIds();
-    const laidOut = reportProgress(service, 1, 2);
-    const started = service.exportStart(1, request);
-    await laidOut;
-    await service.cancelExport(1);
-    await expect(started).rejects.toSatisfy(
-      (e) => isBuktiError(e, 'report.cancelled') || isBuktiError(e, 'bundle.seal.cancelled'),
-    );
-    await expectNoReportImages(service, evidence);
+    const { service } = await cancelledOnceLaidOut(2);
     await service.erase();
   });
 
