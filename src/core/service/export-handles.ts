@@ -1,5 +1,14 @@
 import { BuktiError, isBuktiError } from '../errors';
-import type { ExportOpened, ExportSummary, OpenExport } from './export';
+import type { EvidenceRepository } from '../evidence/repository';
+import type { Vault } from '../vault';
+import {
+  type ExportDeps,
+  type ExportOpened,
+  type ExportRequest,
+  type ExportSummary,
+  type OpenExport,
+  openExport,
+} from './export';
 import { givenAway } from './transfer';
 
 /** How long an open export waits for the page to pull its next piece before it is stopped. */
@@ -47,16 +56,43 @@ const own = (piece: Uint8Array) =>
     ? piece
     : piece.slice();
 
+/** What exports need from the service that owns the vault. */
+export interface ExportHost {
+  /** The open vault and its repository; both throw `vault.locked` when there is none. */
+  vault(): Vault;
+  repository(): EvidenceRepository;
+  /** Report fonts and image decoding; without them the runtime cannot export. */
+  deps(): ExportDeps | undefined;
+  /** Posts an event to the page ('export-progress', 'export-written'). */
+  emit?: (name: string, data: unknown) => void;
+}
+
 /**
- * Exports the page is pulling piece by piece, by the number the page gave them. An export left alone
- * (the page closed, the person walked away from the save dialog) is cancelled after `idleMs`.
+ * Exports the page is pulling piece by piece (or the worker is writing into a picked file), by the
+ * number the page gave them. An export left alone (the page closed, the person walked away from the
+ * save dialog) is cancelled after `idleMs`.
  */
 export class ExportHandles {
   readonly #open = new Map<number, Open>();
+  readonly #host: ExportHost;
   readonly #idleMs: number;
 
-  constructor(idleMs = EXPORT_IDLE_MS) {
+  constructor(host: ExportHost, idleMs = EXPORT_IDLE_MS) {
+    this.#host = host;
     this.#idleMs = idleMs;
+  }
+
+  /** Writes the report and opens export `number` of `request`, with 'export-progress' events. */
+  async open(number: number, request: ExportRequest): Promise<ExportOpened> {
+    const deps = this.#host.deps();
+    if (!deps) throw new BuktiError('error.unexpected', { detail: 'export unavailable' });
+    const vault = this.#host.vault();
+    const repository = this.#host.repository();
+    const onProgress = (progress: unknown) =>
+      this.#host.emit?.('export-progress', { exportNumber: number, progress });
+    return this.start(number, (signal) =>
+      openExport(vault, repository, request, deps, { signal, onProgress }),
+    );
   }
 
   /** Opens export `number` (the report is written meanwhile); cancellable from the moment it is called. */
@@ -142,9 +178,11 @@ export class ExportHandles {
    * Streams the rest of export `number` straight into a picked file, so its pieces never leave this
    * worker: each is written and dropped where it was made. The browser puts the file in place only when
    * the whole ZIP is written; on a cancel or failure the writable is aborted (the chosen file keeps its old
-   * content) and a file the picker created empty is removed. `onWritten` hears the bytes written so far.
+   * content) and a file the picker created empty is removed. 'export-written' events carry the bytes
+   * written so far.
    */
-  async write(number: number, file: PickedFile, onWritten: (bytes: number) => void): Promise<void> {
+  async write(number: number, file: PickedFile): Promise<void> {
+    const onWritten = (bytes: number) => this.#host.emit?.('export-written', { exportNumber: number, bytes });
     const open = this.#get(number);
     if (open.ended) throw new BuktiError('error.unexpected', { detail: 'export written' });
     const reader = ExportHandles.#reader(open);

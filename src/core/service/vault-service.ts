@@ -32,13 +32,7 @@ import {
   type RestoreProgress,
   type RestoreSummary,
 } from './backup-methods';
-import {
-  type ExportDeps,
-  type ExportOpened,
-  type ExportRequest,
-  type ExportSummary,
-  openExport,
-} from './export';
+import type { ExportDeps, ExportOpened, ExportRequest, ExportSummary } from './export';
 import { ExportHandles, type PickedFile } from './export-handles';
 import { sweepReportImages } from './report-images';
 
@@ -283,24 +277,22 @@ export class VaultService {
     return this.repository.custodyLog();
   }
 
-  #exports = new ExportHandles();
+  readonly #exports = new ExportHandles({
+    vault: () => this.vault,
+    repository: () => this.repository,
+    deps: () => this.#options.exportDeps,
+    emit: (name, data) => this.#options.emit?.(name, data),
+  });
 
   /**
    * Writes the report and opens the sealed bundle for a case (docs/bundle-format.md, "How Bukti writes and
    * saves it"). Progress is emitted as 'export-progress' events with the export's number; the page then
-   * pulls the ZIP with `exportRead` and, once it is saved, calls `exportFinish` to record the export.
-   * `cancelExport(number)` stops it at any point and nothing is kept.
+   * pulls the ZIP with `exportRead`, or has it written into a picked file with `exportWrite`, and once it
+   * is saved calls `exportFinish` to record the export. `cancelExport(number)` stops it at any point and
+   * nothing is kept.
    */
   async exportStart(exportNumber: number, request: ExportRequest): Promise<ExportOpened> {
-    const deps = this.#options.exportDeps;
-    if (!deps) throw new BuktiError('error.unexpected', { detail: 'export unavailable' });
-    const { vault, repository } = this;
-    return this.#exports.start(exportNumber, (signal) =>
-      openExport(vault, repository, request, deps, {
-        signal,
-        onProgress: (progress) => this.#options.emit?.('export-progress', { exportNumber, progress }),
-      }),
-    );
+    return this.#exports.open(exportNumber, request);
   }
 
   /** The next pieces of the ZIP (about 1 MiB), or null once it is complete. */
@@ -314,9 +306,7 @@ export class VaultService {
    * Resolves once the file is complete and in place; then `exportFinish` records it.
    */
   async exportWrite(exportNumber: number, file: PickedFile): Promise<void> {
-    await this.#exports.write(exportNumber, file, (bytes) =>
-      this.#options.emit?.('export-written', { exportNumber, bytes }),
-    );
+    await this.#exports.write(exportNumber, file);
   }
 
   /** Records a bundle read to its end and saved: the custody log gets the export and the ZIP's SHA-256. */
