@@ -80,3 +80,51 @@ export function peakRss(root: number): number | null {
 export function currentRss(root: number): number | null {
   return largest(root, 'VmRSS');
 }
+
+/**
+ * The busiest process's RSS over an export, sampled every 250 ms and printed as the highest sample of each
+ * 2 s with what the export was doing (BENCH_TIMELINE=1): where in the export the memory goes. Sampling
+ * misses peaks shorter than 250 ms; the phase peaks in the table come from the kernel's high-water mark.
+ */
+export class RssTimeline {
+  readonly #root: number | null;
+  #samples: Array<{ ms: number; growth: number; label: string }> = [];
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #label = '';
+
+  constructor(root: number | null) {
+    this.#root = root;
+  }
+
+  start(base: number | null): void {
+    const root = this.#root;
+    if (root === null || base === null) return;
+    const started = Date.now();
+    this.#samples = [];
+    this.#timer = setInterval(() => {
+      const growth = (currentRss(root) ?? base) - base;
+      this.#samples.push({ ms: Date.now() - started, growth, label: this.#label });
+    }, 250);
+  }
+
+  mark(label: string): void {
+    this.#label = label;
+  }
+
+  stopAndPrint(): void {
+    if (this.#timer === undefined) return;
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    const windows = new Map<number, { growth: number; label: string }>();
+    for (const sample of this.#samples) {
+      const at = Math.floor(sample.ms / 2000) * 2;
+      const seen = windows.get(at);
+      windows.set(at, { growth: Math.max(seen?.growth ?? -Infinity, sample.growth), label: sample.label });
+    }
+    console.log('  RSS growth over the export start (highest sample of each 2 s):');
+    for (const [at, { growth, label }] of windows)
+      console.log(
+        `    ${String(at).padStart(4)} s  +${(growth / 1048576).toFixed(0).padStart(4)} MiB  ${label}`,
+      );
+  }
+}

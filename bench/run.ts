@@ -13,12 +13,24 @@ import { ensureSystemTools } from '../scripts/system-tools.mjs';
 import { loadSodium } from '../src/core/crypto/sodium';
 import { argon2Scenario, ceilingScenarios, MiB } from './ceiling';
 import type { BenchResult } from './measure';
-import { cpuSeconds, currentRss, peakRss, resetPeakRss } from './proc-memory';
+import { cpuSeconds, currentRss, peakRss, RssTimeline, resetPeakRss } from './proc-memory';
 import { verifyExported } from './verify-cli';
 
 const CEILING = 'ceiling secretstream';
 /** The vault's strongest Argon2id setting (issue #3: at most 256 MiB); calibration picks this or less. */
 const ARGON2 = { opslimit: 3, memlimit: 256 * MiB };
+
+/**
+ * The issue's export bench (490 screenshots, 10 × 50 MiB videos), or BENCH_EXPORT=screenshots,videos,videoMiB
+ * for a quicker look (e.g. `BENCH_ONLY=export BENCH_EXPORT=200,1,50 BENCH_TIMELINE=1 npm run bench`).
+ */
+function exportOptions(): Record<string, number> {
+  const given = process.env.BENCH_EXPORT?.split(',').map(Number);
+  if (given?.length !== 3 || given.some((n) => !Number.isInteger(n) || n < 0))
+    return { screenshots: 490, videos: 10, videoMiB: 50 };
+  const [screenshots, videos, videoMiB] = given as [number, number, number];
+  return { screenshots, videos, videoMiB };
+}
 
 async function nodeScenarios(): Promise<BenchResult[]> {
   const sodium = await loadSodium();
@@ -67,7 +79,7 @@ async function browserScenarios(): Promise<BenchResult[]> {
       ['indexedDb', {}],
       ['vault', { small: 1, medium: 10, large: 200 }],
       ['ingest', { screenshots: 200, videos: 1, videoMiB: 200, ingestOnly: 1 }],
-      ['export', { screenshots: 490, videos: 10, videoMiB: 50 }],
+      ['export', exportOptions()],
       ['backup', { sizeMiB: 1000 }],
     ];
     // Chromium runs as children of this process; the peak is taken over those children only.
@@ -76,13 +88,19 @@ async function browserScenarios(): Promise<BenchResult[]> {
     // phase's rows and the mark is reset, so each phase reports its own peak.
     const phasePeaks: Array<number | null> = [];
     let phaseStartRss: number | null = null;
+    const timeline = new RssTimeline(rootPid);
     await page.exposeFunction('bukti_bench_phase', () => {
       if (rootPid === null) return;
       phasePeaks.push(peakRss(rootPid));
       // The RSS when the export begins (after ingest), the base its growth is measured from.
-      if (phasePeaks.length === 1) phaseStartRss = currentRss(rootPid);
+      if (phasePeaks.length === 1) {
+        phaseStartRss = currentRss(rootPid);
+        if (process.env.BENCH_TIMELINE) timeline.start(phaseStartRss);
+      }
       resetPeakRss(rootPid);
     });
+    // What the export is doing, for the timeline (BENCH_TIMELINE=1).
+    await page.exposeFunction('bukti_bench_mark', (label: string) => timeline.mark(label));
     // CPU seconds of all Chromium processes so far, so a scenario can measure one stretch of its own.
     await page.exposeFunction('bukti_bench_cpu', () => (rootPid === null ? null : cpuSeconds(rootPid)));
     // BENCH_ONLY=vault,indexedDb runs a subset (the ceiling always runs: every ratio needs it).
@@ -127,6 +145,7 @@ async function browserScenarios(): Promise<BenchResult[]> {
         for (const r of rows) r.extra = { ...r.extra, ceiling_around_mb_s: ceiling };
       }
       results.push(...rows);
+      timeline.stopAndPrint();
       if (name === 'export') results.push(...(await verifyExported(page)));
     }
     return results;

@@ -208,6 +208,8 @@ export async function appFlow(options: Record<string, number>): Promise<BenchRes
       const progress =
         data?.kind === 'event' && data.name === 'export-progress' ? data.data?.progress : undefined;
       if (!progress) return;
+      const mark = (window as unknown as { bukti_bench_mark?: (label: string) => void }).bukti_bench_mark;
+      mark?.(progress.stage === 'report' ? `report ${progress.done}/${progress.total}` : progress.stage);
       if (progress.stage === 'report' && reportStart === 0) reportStart = performance.now();
       if (progress.stage === 'report' && progress.done === progress.total)
         reportMs = performance.now() - reportStart;
