@@ -122,9 +122,10 @@ export class RssTimeline {
       windows.set(at, { growth: Math.max(seen?.growth ?? -Infinity, sample.growth), label: sample.label });
     }
     console.log('  RSS growth over the export start (highest sample of each 2 s):');
-    for (const [at, { growth, label }] of windows)
-      console.log(
-        `    ${String(at).padStart(4)} s  +${(growth / 1048576).toFixed(0).padStart(4)} MiB  ${label}`,
-      );
+    for (const [at, { growth, label }] of windows) {
+      const mib = Math.round(growth / 1048576);
+      const signed = `${mib >= 0 ? '+' : ''}${mib}`;
+      console.log(`    ${String(at).padStart(4)} s  ${signed.padStart(5)} MiB  ${label}`);
+    }
   }
 }
