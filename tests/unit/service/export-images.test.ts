@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodePng, fakeScreenshot } from '../../../scripts/report-node/draw';
 import { bytesSource, verifyBundle } from '../../../src/core/bundle';
 import { isBuktiError } from '../../../src/core/errors';
 import { buffersGivenAway } from '../../../src/core/service/transfer';
-import { type InspectableService, PASSPHRASE, readAll, vaultWithFiles } from './helpers';
+import { exportedEntries, type InspectableService, PASSPHRASE, readAll, vaultWithFiles } from './helpers';
 
 /** A vault with three screenshots: the report draws each, so the export keeps three report images. */
 const vaultWithScreenshots = () =>
@@ -46,6 +46,56 @@ async function cancelledOnceLaidOut(items: number) {
   );
   await expectNoReportImages(service, evidence);
   return { service, request, evidence };
+}
+
+/** Makes every later `put` of a file chunk fail as a full disk does. */
+function fillDisk(): void {
+  const original = IDBObjectStore.prototype.put;
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+    this: IDBObjectStore,
+    ...args: [unknown, IDBValidKey?]
+  ) {
+    if (this.name === 'chunks') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return original.apply(this, args);
+  });
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/**
+ * Export 1 with the disk full from the start, or from the moment every item is laid out (when the
+ * report PDF is written into the vault): it fails as a full disk and leaves nothing; once there is room
+ * again the next export works and verifies.
+ */
+async function fullDisk(when: 'layout' | 'pdf'): Promise<void> {
+  const { service, request } = await vaultWithScreenshots();
+  const evidence = await service.fileIds();
+  if (when === 'layout') fillDisk();
+  else
+    service.onEvent = (name, data) => {
+      const event = data as { progress: { stage: string; done?: number } };
+      // Called in step with the export: the disk is full before the PDF's first chunk is stored.
+      if (name === 'export-progress' && event.progress.stage === 'report' && event.progress.done === 3)
+        fillDisk();
+    };
+  await expect(service.exportStart(1, request)).rejects.toSatisfy((e) =>
+    isBuktiError(e, 'vault.quotaExceeded'),
+  );
+  expect(vi.mocked(IDBObjectStore.prototype.put)).toHaveBeenCalled();
+  vi.restoreAllMocks();
+  service.onEvent = undefined;
+  await expectNoReportImages(service, evidence);
+  expect(await exportedEntries(service)).toEqual([]);
+  await service.exportStart(2, { ...request, bundleId: crypto.randomUUID() });
+  const { zip } = await readAll(service, 2);
+  await service.exportFinish(2);
+  await expectNoReportImages(service, evidence);
+  expect((await verifyBundle(bytesSource(zip))).status).toBe('intact');
+  // The signed custody entry and the event of this one export only.
+  expect(await exportedEntries(service)).toHaveLength(2);
+  await service.erase();
 }
 
 describe('report images of an export, kept encrypted in the vault meanwhile', () => {
@@ -94,6 +144,14 @@ describe('report images of an export, kept encrypted in the vault meanwhile', ()
   it('are deleted when the export is cancelled while the report is laid out', async () => {
     const { service } = await cancelledOnceLaidOut(2);
     await service.erase();
+  });
+
+  it('a full disk while the report is laid out fails the export as such and leaves nothing', async () => {
+    await fullDisk('layout');
+  });
+
+  it('a full disk while the report PDF is written into the vault does the same', async () => {
+    await fullDisk('pdf');
   });
 
   it('are deleted when the export fails, and the failure reaches the page', async () => {
