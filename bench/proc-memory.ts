@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { HeapUsage, IsolateHeaps } from './isolate-heaps';
 
 /** Pids of every process below `root` (Chromium's renderers, GPU and utility processes). */
 function descendants(root: number): number[] {
@@ -82,18 +83,58 @@ export function currentRss(root: number): number | null {
 }
 
 /**
+ * The peak RSS of the busiest process below `root` since the last `reset()`: the kernel's high-water
+ * mark (VmHWM) or the highest RSS seen by sampling every 100 ms, whichever is larger. VmHWM alone
+ * misses peaks here: the kernel only updates it on some of the paths that lower RSS, and in these runs
+ * it reported up to about 60 MiB less than an RSS read a few seconds earlier in the same phase.
+ */
+export class PeakWatch {
+  readonly #root: number;
+  readonly #timer: ReturnType<typeof setInterval>;
+  #sampled = 0;
+
+  constructor(root: number) {
+    this.#root = root;
+    this.#timer = setInterval(() => {
+      this.#sampled = Math.max(this.#sampled, currentRss(root) ?? 0);
+    }, 100);
+    // Never what keeps the benchmark process alive.
+    this.#timer.unref();
+  }
+
+  reset(): void {
+    resetPeakRss(this.#root);
+    this.#sampled = currentRss(this.#root) ?? 0;
+  }
+
+  peak(): number | null {
+    const peak = Math.max(peakRss(this.#root) ?? 0, this.#sampled, currentRss(this.#root) ?? 0);
+    return peak > 0 ? peak : null;
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+  }
+}
+
+/**
  * The busiest process's RSS over an export, sampled every 250 ms and printed as the highest sample of each
- * 2 s with what the export was doing (BENCH_TIMELINE=1): where in the export the memory goes. Sampling
- * misses peaks shorter than 250 ms; the phase peaks in the table come from the kernel's high-water mark.
+ * 2 s with what the export was doing (BENCH_TIMELINE=1): where in the export the memory goes. With
+ * `heaps`, each isolate's heap is read every second too and printed beside it (V8 heap in use / reserved,
+ * ArrayBuffers). Sampling misses peaks shorter than its interval; the phase peaks in the table come from
+ * the kernel's high-water mark.
  */
 export class RssTimeline {
   readonly #root: number | null;
+  readonly #heaps: IsolateHeaps | undefined;
   #samples: Array<{ ms: number; growth: number; label: string }> = [];
-  #timer: ReturnType<typeof setInterval> | undefined;
+  #heapSamples: Array<{ ms: number; heaps: Map<string, HeapUsage> }> = [];
+  #timers: Array<ReturnType<typeof setInterval>> = [];
   #label = '';
 
-  constructor(root: number | null) {
+  constructor(root: number | null, heaps?: IsolateHeaps) {
     this.#root = root;
+    this.#heaps = heaps;
   }
 
   start(base: number | null): void {
@@ -101,10 +142,29 @@ export class RssTimeline {
     if (root === null || base === null) return;
     const started = Date.now();
     this.#samples = [];
-    this.#timer = setInterval(() => {
-      const growth = (currentRss(root) ?? base) - base;
-      this.#samples.push({ ms: Date.now() - started, growth, label: this.#label });
-    }, 250);
+    this.#heapSamples = [];
+    this.#timers.push(
+      setInterval(() => {
+        const growth = (currentRss(root) ?? base) - base;
+        this.#samples.push({ ms: Date.now() - started, growth, label: this.#label });
+      }, 250),
+    );
+    const heaps = this.#heaps;
+    if (!heaps) return;
+    let busy = false;
+    this.#timers.push(
+      setInterval(() => {
+        if (busy) return;
+        busy = true;
+        const ms = Date.now() - started;
+        void heaps
+          .sample()
+          .then((sampled) => this.#heapSamples.push({ ms, heaps: sampled }))
+          .finally(() => {
+            busy = false;
+          });
+      }, 1000),
+    );
   }
 
   mark(label: string): void {
@@ -112,20 +172,42 @@ export class RssTimeline {
   }
 
   stopAndPrint(): void {
-    if (this.#timer === undefined) return;
-    clearInterval(this.#timer);
-    this.#timer = undefined;
-    const windows = new Map<number, { growth: number; label: string }>();
+    if (this.#timers.length === 0) return;
+    for (const timer of this.#timers) clearInterval(timer);
+    this.#timers = [];
+    const windows = new Map<number, { growth: number; label: string; heaps: Map<string, HeapUsage> }>();
+    const windowOf = (ms: number) => {
+      const at = Math.floor(ms / 2000) * 2;
+      const seen = windows.get(at) ?? { growth: -Infinity, label: '', heaps: new Map() };
+      windows.set(at, seen);
+      return seen;
+    };
     for (const sample of this.#samples) {
-      const at = Math.floor(sample.ms / 2000) * 2;
-      const seen = windows.get(at);
-      windows.set(at, { growth: Math.max(seen?.growth ?? -Infinity, sample.growth), label: sample.label });
+      const seen = windowOf(sample.ms);
+      seen.growth = Math.max(seen.growth, sample.growth);
+      seen.label = sample.label;
     }
-    console.log('  RSS growth over the export start (highest sample of each 2 s):');
-    for (const [at, { growth, label }] of windows) {
-      const mib = Math.round(growth / 1048576);
-      const signed = `${mib >= 0 ? '+' : ''}${mib}`;
-      console.log(`    ${String(at).padStart(4)} s  ${signed.padStart(5)} MiB  ${label}`);
+    for (const sample of this.#heapSamples) {
+      const seen = windowOf(sample.ms);
+      for (const [name, usage] of sample.heaps) {
+        const before = seen.heaps.get(name);
+        if (!before || usage.totalSize > before.totalSize) seen.heaps.set(name, usage);
+      }
+    }
+    const mib = (bytes: number) => Math.round(bytes / 1048576);
+    console.log("  RSS growth over the export start (highest sample of each 2 s), then each isolate's");
+    console.log('  V8 heap used/reserved MiB and ArrayBuffers (AB) at its largest in those 2 s:');
+    for (const [at, { growth, label, heaps }] of [...windows].sort(([a], [b]) => a - b)) {
+      const signed = Number.isFinite(growth) ? `${mib(growth) >= 0 ? '+' : ''}${mib(growth)}` : '?';
+      const isolates = [...heaps]
+        .map(([name, u]) => {
+          const arrayBuffers = u.backingStorageSize === undefined ? '' : ` AB ${mib(u.backingStorageSize)}`;
+          return `${name} ${mib(u.usedSize)}/${mib(u.totalSize)}${arrayBuffers}`;
+        })
+        .join(' · ');
+      console.log(
+        `    ${String(at).padStart(4)} s  ${signed.padStart(5)} MiB  ${label.padEnd(16)} ${isolates}`,
+      );
     }
   }
 }

@@ -12,8 +12,9 @@ import { preview } from 'vite';
 import { ensureSystemTools } from '../scripts/system-tools.mjs';
 import { loadSodium } from '../src/core/crypto/sodium';
 import { argon2Scenario, ceilingScenarios, MiB } from './ceiling';
+import { IsolateHeaps } from './isolate-heaps';
 import type { BenchResult } from './measure';
-import { cpuSeconds, currentRss, peakRss, RssTimeline, resetPeakRss } from './proc-memory';
+import { cpuSeconds, currentRss, PeakWatch, RssTimeline } from './proc-memory';
 import { verifyExported } from './verify-cli';
 
 const CEILING = 'ceiling secretstream';
@@ -84,20 +85,24 @@ async function browserScenarios(): Promise<BenchResult[]> {
     ];
     // Chromium runs as children of this process; the peak is taken over those children only.
     const rootPid: number | null = process.platform === 'linux' ? process.pid : null;
+    const watch = rootPid === null ? null : new PeakWatch(rootPid);
     // A scenario may end a phase (app-flow: ingest, then export): the peak so far is kept for that
     // phase's rows and the mark is reset, so each phase reports its own peak.
     const phasePeaks: Array<number | null> = [];
     let phaseStartRss: number | null = null;
-    const timeline = new RssTimeline(rootPid);
+    const timeline = new RssTimeline(
+      rootPid,
+      process.env.BENCH_TIMELINE ? await IsolateHeaps.attach(page) : undefined,
+    );
     await page.exposeFunction('bukti_bench_phase', () => {
-      if (rootPid === null) return;
-      phasePeaks.push(peakRss(rootPid));
+      if (rootPid === null || watch === null) return;
+      phasePeaks.push(watch.peak());
       // The RSS when the export begins (after ingest), the base its growth is measured from.
       if (phasePeaks.length === 1) {
         phaseStartRss = currentRss(rootPid);
         if (process.env.BENCH_TIMELINE) timeline.start(phaseStartRss);
       }
-      resetPeakRss(rootPid);
+      watch.reset();
     });
     // What the export is doing, for the timeline (BENCH_TIMELINE=1).
     await page.exposeFunction('bukti_bench_mark', (label: string) => timeline.mark(label));
@@ -107,7 +112,7 @@ async function browserScenarios(): Promise<BenchResult[]> {
     const only = process.env.BENCH_ONLY?.split(',');
     for (const [name, options] of plan.filter(([n]) => !only || n === 'ceiling' || only.includes(n))) {
       process.stdout.write(`  chromium: ${name}…\n`);
-      if (rootPid !== null) resetPeakRss(rootPid);
+      watch?.reset();
       const cpuBefore = rootPid === null ? null : cpuSeconds(rootPid);
       phasePeaks.length = 0;
       phaseStartRss = null;
@@ -121,7 +126,7 @@ async function browserScenarios(): Promise<BenchResult[]> {
         [name, options] as const,
       );
       // Peak RSS of the busiest Chromium process (renderer with its workers) over the whole scenario.
-      const peak = rootPid === null ? null : peakRss(rootPid);
+      const peak = watch?.peak() ?? null;
       // CPU seconds Chromium spent on the scenario: unlike wall time, barely moved by other load on the machine.
       const cpu = cpuBefore === null || rootPid === null ? null : cpuSeconds(rootPid) - cpuBefore;
       if (name === 'ingest' || name === 'export')
@@ -148,6 +153,7 @@ async function browserScenarios(): Promise<BenchResult[]> {
       timeline.stopAndPrint();
       if (name === 'export') results.push(...(await verifyExported(page)));
     }
+    watch?.stop();
     return results;
   } finally {
     await browser.close();
