@@ -21,7 +21,7 @@ type Attached = { sessionId: string; targetInfo: { type: string; url: string } }
 export class IsolateHeaps {
   readonly #session: CDPSession;
   readonly #workers = new Map<string, string>();
-  readonly #waiting = new Map<number, (usage: HeapUsage | undefined) => void>();
+  readonly #waiting = new Map<number, (result: unknown) => void>();
   #nextId = 1;
 
   private constructor(session: CDPSession) {
@@ -43,7 +43,7 @@ export class IsolateHeaps {
       heaps.#workers.delete(event.sessionId);
     });
     session.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
-      const message = JSON.parse(event.message) as { id?: number; result?: HeapUsage };
+      const message = JSON.parse(event.message) as { id?: number; result?: unknown };
       if (message.id === undefined) return;
       heaps.#waiting.get(message.id)?.(message.result);
       heaps.#waiting.delete(message.id);
@@ -56,26 +56,54 @@ export class IsolateHeaps {
     return heaps;
   }
 
+  /** Sends a DevTools command to the first worker named `name`; undefined when it does not answer in `ms`. */
+  async call(name: string, method: string, params: object = {}, ms = 2000): Promise<unknown> {
+    const sessionId = [...this.#workers].find(([, worker]) => worker === name)?.[0];
+    if (sessionId === undefined) return undefined;
+    const id = this.#nextId++;
+    const answered = new Promise<unknown>((resolve) => {
+      this.#waiting.set(id, resolve);
+      setTimeout(() => resolve(undefined), ms);
+    });
+    await this.#session
+      .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
+      .catch(() => undefined);
+    return answered;
+  }
+
   /** Each isolate's heap right now, by name ("page", "vault.worker", …). */
   async sample(): Promise<Map<string, HeapUsage>> {
     const out = new Map<string, HeapUsage>();
     out.set('page', (await this.#session.send('Runtime.getHeapUsage')) as HeapUsage);
-    const asked = [...this.#workers].map(async ([sessionId, name]) => {
-      const id = this.#nextId++;
-      const answered = new Promise<HeapUsage | undefined>((resolve) => {
-        this.#waiting.set(id, resolve);
-        setTimeout(() => resolve(undefined), 2000);
-      });
-      await this.#session
-        .send('Target.sendMessageToTarget', {
-          sessionId,
-          message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
-        })
-        .catch(() => undefined);
-      const usage = await answered;
-      if (usage) out.set(out.has(name) ? `${name} ${id}` : name, usage);
-    });
-    await Promise.all(asked);
+    for (const name of new Set(this.#workers.values())) {
+      const usage = (await this.call(name, 'Runtime.getHeapUsage')) as HeapUsage | undefined;
+      if (usage) out.set(name, usage);
+    }
     return out;
   }
+}
+
+type ProfileNode = {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: ProfileNode[];
+};
+
+/**
+ * Allocation sites from a V8 sampling heap profile (HeapProfiler.stopSampling): the `count` that allocated
+ * the most, by function and place, as lines to print.
+ */
+export function liveBySite(profile: { head: ProfileNode }, count = 20): string[] {
+  const bySite = new Map<string, number>();
+  const visit = (node: ProfileNode) => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const site = `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber + 1}`;
+    bySite.set(site, (bySite.get(site) ?? 0) + node.selfSize);
+    for (const child of node.children) visit(child);
+  };
+  visit(profile.head);
+  return [...bySite]
+    .sort(([, a], [, b]) => b - a)
+    .slice(0, count)
+    .map(([site, bytes]) => `${(bytes / 1048576).toFixed(1).padStart(7)} MiB  ${site}`);
 }

@@ -12,7 +12,7 @@ import { preview } from 'vite';
 import { ensureSystemTools } from '../scripts/system-tools.mjs';
 import { loadSodium } from '../src/core/crypto/sodium';
 import { argon2Scenario, ceilingScenarios, MiB } from './ceiling';
-import { IsolateHeaps } from './isolate-heaps';
+import { IsolateHeaps, liveBySite } from './isolate-heaps';
 import type { BenchResult } from './measure';
 import { cpuSeconds, currentRss, PeakWatch, RssTimeline } from './proc-memory';
 import { verifyExported } from './verify-cli';
@@ -90,10 +90,11 @@ async function browserScenarios(): Promise<BenchResult[]> {
     // phase's rows and the mark is reset, so each phase reports its own peak.
     const phasePeaks: Array<number | null> = [];
     let phaseStartRss: number | null = null;
-    const timeline = new RssTimeline(
-      rootPid,
-      process.env.BENCH_TIMELINE ? await IsolateHeaps.attach(page) : undefined,
-    );
+    const heaps = process.env.BENCH_TIMELINE ? await IsolateHeaps.attach(page) : undefined;
+    const timeline = new RssTimeline(rootPid, heaps);
+    // BENCH_HEAP_PROFILE=1 (with BENCH_TIMELINE): what the vault worker allocated while the report was laid
+    // out and written, collected or not, by allocation site (V8's sampling heap profiler).
+    let profiling: 'off' | 'on' | 'done' = 'off';
     await page.exposeFunction('bukti_bench_phase', () => {
       if (rootPid === null || watch === null) return;
       phasePeaks.push(watch.peak());
@@ -101,11 +102,31 @@ async function browserScenarios(): Promise<BenchResult[]> {
       if (phasePeaks.length === 1) {
         phaseStartRss = currentRss(rootPid);
         if (process.env.BENCH_TIMELINE) timeline.start(phaseStartRss);
+        if (heaps && process.env.BENCH_HEAP_PROFILE && profiling === 'off') {
+          profiling = 'on';
+          void heaps.call('vault.worker', 'HeapProfiler.startSampling', {
+            samplingInterval: 65536,
+            includeObjectsCollectedByMajorGC: true,
+            includeObjectsCollectedByMinorGC: true,
+          });
+        }
       }
       watch.reset();
     });
     // What the export is doing, for the timeline (BENCH_TIMELINE=1).
-    await page.exposeFunction('bukti_bench_mark', (label: string) => timeline.mark(label));
+    await page.exposeFunction('bukti_bench_mark', async (label: string) => {
+      timeline.mark(label);
+      if (heaps && profiling === 'on' && label === 'bundle') {
+        profiling = 'done';
+        const result = (await heaps.call('vault.worker', 'HeapProfiler.stopSampling', {}, 30_000)) as
+          | { profile: Parameters<typeof liveBySite>[0] }
+          | undefined;
+        if (result)
+          console.log(
+            `  Allocated in the vault worker while the report was laid out and written:\n    ${liveBySite(result.profile).join('\n    ')}`,
+          );
+      }
+    });
     // CPU seconds of all Chromium processes so far, so a scenario can measure one stretch of its own.
     await page.exposeFunction('bukti_bench_cpu', () => (rootPid === null ? null : cpuSeconds(rootPid)));
     // BENCH_ONLY=vault,indexedDb runs a subset (the ceiling always runs: every ratio needs it).
