@@ -94,7 +94,18 @@ async function browserScenarios(): Promise<BenchResult[]> {
     const timeline = new RssTimeline(rootPid, heaps);
     // BENCH_HEAP_PROFILE=1 (with BENCH_TIMELINE): what the vault worker allocated while the report was laid
     // out and written, collected or not, by allocation site (V8's sampling heap profiler).
+    // BENCH_HEAP_PROFILE=live: what is still alive there 3 s after the last item is laid out, when its heap
+    // is at its largest (the closing sections, page numbers, fonts subset and the PDF planned).
+    const live = process.env.BENCH_HEAP_PROFILE === 'live';
     let profiling: 'off' | 'on' | 'done' = 'off';
+    const stopProfiling = async (title: string) => {
+      if (!heaps || profiling !== 'on') return;
+      profiling = 'done';
+      const result = (await heaps.call('vault.worker', 'HeapProfiler.stopSampling', {}, 30_000)) as
+        | { profile: Parameters<typeof liveBySite>[0] }
+        | undefined;
+      if (result) console.log(`  ${title}:\n    ${liveBySite(result.profile).join('\n    ')}`);
+    };
     await page.exposeFunction('bukti_bench_phase', () => {
       if (rootPid === null || watch === null) return;
       phasePeaks.push(watch.peak());
@@ -105,9 +116,9 @@ async function browserScenarios(): Promise<BenchResult[]> {
         if (heaps && process.env.BENCH_HEAP_PROFILE && profiling === 'off') {
           profiling = 'on';
           void heaps.call('vault.worker', 'HeapProfiler.startSampling', {
-            samplingInterval: 65536,
-            includeObjectsCollectedByMajorGC: true,
-            includeObjectsCollectedByMinorGC: true,
+            samplingInterval: live ? 8192 : 65536,
+            includeObjectsCollectedByMajorGC: !live,
+            includeObjectsCollectedByMinorGC: !live,
           });
         }
       }
@@ -116,16 +127,14 @@ async function browserScenarios(): Promise<BenchResult[]> {
     // What the export is doing, for the timeline (BENCH_TIMELINE=1).
     await page.exposeFunction('bukti_bench_mark', async (label: string) => {
       timeline.mark(label);
-      if (heaps && profiling === 'on' && label === 'bundle') {
-        profiling = 'done';
-        const result = (await heaps.call('vault.worker', 'HeapProfiler.stopSampling', {}, 30_000)) as
-          | { profile: Parameters<typeof liveBySite>[0] }
-          | undefined;
-        if (result)
-          console.log(
-            `  Allocated in the vault worker while the report was laid out and written:\n    ${liveBySite(result.profile).join('\n    ')}`,
-          );
-      }
+      const [done, total] = label.replace(/^report /, '').split('/');
+      if (live && label.startsWith('report ') && done === total)
+        setTimeout(
+          () => void stopProfiling('Alive in the vault worker 3 s after the last item is laid out'),
+          3000,
+        );
+      if (!live && label === 'bundle')
+        await stopProfiling('Allocated in the vault worker while the report was laid out and written');
     });
     // CPU seconds of all Chromium processes so far, so a scenario can measure one stretch of its own.
     await page.exposeFunction('bukti_bench_cpu', () => (rootPid === null ? null : cpuSeconds(rootPid)));
