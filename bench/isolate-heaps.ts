@@ -93,7 +93,7 @@ type ProfileNode = {
  * Allocation sites from a V8 sampling heap profile (HeapProfiler.stopSampling): the `count` that allocated
  * the most, by function and place, as lines to print.
  */
-export function liveBySite(profile: { head: ProfileNode }, count = 20): string[] {
+export function topSites(profile: { head: ProfileNode }, count = 20): string[] {
   const bySite = new Map<string, number>();
   const visit = (node: ProfileNode) => {
     const { functionName, url, lineNumber } = node.callFrame;

@@ -93,10 +93,14 @@ export class PeakWatch {
   readonly #timer: ReturnType<typeof setInterval>;
   #sampled = 0;
 
-  constructor(root: number) {
+  /** `onSample` gets every sampled RSS too (the timeline's samples). */
+  constructor(root: number, onSample?: (rss: number) => void) {
     this.#root = root;
     this.#timer = setInterval(() => {
-      this.#sampled = Math.max(this.#sampled, currentRss(root) ?? 0);
+      const rss = currentRss(root);
+      if (rss === null) return;
+      this.#sampled = Math.max(this.#sampled, rss);
+      onSample?.(rss);
     }, 100);
     // Never what keeps the benchmark process alive.
     this.#timer.unref();
@@ -118,53 +122,50 @@ export class PeakWatch {
 }
 
 /**
- * The busiest process's RSS over an export, sampled every 250 ms and printed as the highest sample of each
+ * The busiest process's RSS over an export, from `PeakWatch`'s samples, printed as the highest of each
  * 2 s with what the export was doing (BENCH_TIMELINE=1): where in the export the memory goes. With
  * `heaps`, each isolate's heap is read every second too and printed beside it (V8 heap in use / reserved,
- * ArrayBuffers). Sampling misses peaks shorter than its interval; the phase peaks in the table come from
- * the kernel's high-water mark.
+ * ArrayBuffers).
  */
 export class RssTimeline {
-  readonly #root: number | null;
   readonly #heaps: IsolateHeaps | undefined;
   #samples: Array<{ ms: number; growth: number; label: string }> = [];
   #heapSamples: Array<{ ms: number; heaps: Map<string, HeapUsage> }> = [];
-  #timers: Array<ReturnType<typeof setInterval>> = [];
+  #started: { at: number; base: number } | undefined;
+  #timer: ReturnType<typeof setInterval> | undefined;
   #label = '';
 
-  constructor(root: number | null, heaps?: IsolateHeaps) {
-    this.#root = root;
+  constructor(heaps?: IsolateHeaps) {
     this.#heaps = heaps;
   }
 
   start(base: number | null): void {
-    const root = this.#root;
-    if (root === null || base === null) return;
+    if (base === null) return;
     const started = Date.now();
+    this.#started = { at: started, base };
     this.#samples = [];
     this.#heapSamples = [];
-    this.#timers.push(
-      setInterval(() => {
-        const growth = (currentRss(root) ?? base) - base;
-        this.#samples.push({ ms: Date.now() - started, growth, label: this.#label });
-      }, 250),
-    );
     const heaps = this.#heaps;
     if (!heaps) return;
     let busy = false;
-    this.#timers.push(
-      setInterval(() => {
-        if (busy) return;
-        busy = true;
-        const ms = Date.now() - started;
-        void heaps
-          .sample()
-          .then((sampled) => this.#heapSamples.push({ ms, heaps: sampled }))
-          .finally(() => {
-            busy = false;
-          });
-      }, 1000),
-    );
+    this.#timer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      const ms = Date.now() - started;
+      void heaps
+        .sample()
+        .then((sampled) => this.#heapSamples.push({ ms, heaps: sampled }))
+        .finally(() => {
+          busy = false;
+        });
+    }, 1000);
+  }
+
+  /** One RSS sample; ignored unless the timeline is running. */
+  record(rss: number): void {
+    const started = this.#started;
+    if (started)
+      this.#samples.push({ ms: Date.now() - started.at, growth: rss - started.base, label: this.#label });
   }
 
   mark(label: string): void {
@@ -172,9 +173,10 @@ export class RssTimeline {
   }
 
   stopAndPrint(): void {
-    if (this.#timers.length === 0) return;
-    for (const timer of this.#timers) clearInterval(timer);
-    this.#timers = [];
+    if (!this.#started) return;
+    this.#started = undefined;
+    clearInterval(this.#timer);
+    this.#timer = undefined;
     const windows = new Map<number, { growth: number; label: string; heaps: Map<string, HeapUsage> }>();
     const windowOf = (ms: number) => {
       const at = Math.floor(ms / 2000) * 2;

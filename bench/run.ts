@@ -12,7 +12,7 @@ import { preview } from 'vite';
 import { ensureSystemTools } from '../scripts/system-tools.mjs';
 import { loadSodium } from '../src/core/crypto/sodium';
 import { argon2Scenario, ceilingScenarios, MiB } from './ceiling';
-import { IsolateHeaps, liveBySite } from './isolate-heaps';
+import { IsolateHeaps, topSites } from './isolate-heaps';
 import type { BenchResult } from './measure';
 import { cpuSeconds, currentRss, PeakWatch, RssTimeline } from './proc-memory';
 import { verifyExported } from './verify-cli';
@@ -85,13 +85,13 @@ async function browserScenarios(): Promise<BenchResult[]> {
     ];
     // Chromium runs as children of this process; the peak is taken over those children only.
     const rootPid: number | null = process.platform === 'linux' ? process.pid : null;
-    const watch = rootPid === null ? null : new PeakWatch(rootPid);
+    const heaps = process.env.BENCH_TIMELINE ? await IsolateHeaps.attach(page) : undefined;
+    const timeline = new RssTimeline(heaps);
+    const watch = rootPid === null ? null : new PeakWatch(rootPid, (rss) => timeline.record(rss));
     // A scenario may end a phase (app-flow: ingest, then export): the peak so far is kept for that
     // phase's rows and the mark is reset, so each phase reports its own peak.
     const phasePeaks: Array<number | null> = [];
     let phaseStartRss: number | null = null;
-    const heaps = process.env.BENCH_TIMELINE ? await IsolateHeaps.attach(page) : undefined;
-    const timeline = new RssTimeline(rootPid, heaps);
     // BENCH_HEAP_PROFILE=1 (with BENCH_TIMELINE): what the vault worker allocated while the report was laid
     // out and written, collected or not, by allocation site (V8's sampling heap profiler).
     // BENCH_HEAP_PROFILE=live: what is still alive there 3 s after the last item is laid out, when its heap
@@ -102,9 +102,9 @@ async function browserScenarios(): Promise<BenchResult[]> {
       if (!heaps || profiling !== 'on') return;
       profiling = 'done';
       const result = (await heaps.call('vault.worker', 'HeapProfiler.stopSampling', {}, 30_000)) as
-        | { profile: Parameters<typeof liveBySite>[0] }
+        | { profile: Parameters<typeof topSites>[0] }
         | undefined;
-      if (result) console.log(`  ${title}:\n    ${liveBySite(result.profile).join('\n    ')}`);
+      if (result) console.log(`  ${title}:\n    ${topSites(result.profile).join('\n    ')}`);
     };
     await page.exposeFunction('bukti_bench_phase', () => {
       if (rootPid === null || watch === null) return;
