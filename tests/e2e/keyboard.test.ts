@@ -43,9 +43,12 @@ describe('keyboard only', () => {
       await page.keyboard.press('Enter');
       await heading(page, 'Mesej ugutan');
 
+      // The chooser is awaited before tabbing: Playwright intercepts file choosers only once asked, and
+      // asking takes a moment; a Space pressed before that opens nothing the test can see.
+      const chooser = page.waitForEvent('filechooser');
       await tabTo(page, 'Choose files');
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-      await chooser.setFiles([{ name: 'ugutan.png', mimeType: 'image/png', buffer: png() }]);
+      await page.keyboard.press('Space');
+      await (await chooser).setFiles([{ name: 'ugutan.png', mimeType: 'image/png', buffer: png() }]);
       await page.getByText('1 item(s) added.').waitFor();
 
       // Discreet mode, set from Settings with the keyboard, names the download neutrally.
