@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVaultThroughUi, heading, inApp, launchChromium, seriousAxeViolations } from './harness';
 import { png } from './images';
-import { plaintextAtRest } from './plaintext-scan';
+import { blobControl, plaintextAtRest, storedChunkKinds } from './plaintext-scan';
 
 const PASSPHRASE = 'nasi lemak dan teh tarik';
 
@@ -123,8 +123,18 @@ describe('capturing evidence in Chromium', () => {
       await expect.poll(() => page.locator('.item-card').count()).toBe(2);
       await page.locator('.filters').getByLabel('Account').selectOption({ label: 'All' });
 
-      const found = await plaintextAtRest(page, [...Object.values(secrets), 'Kalau kau tak bayar']);
-      expect(found).toEqual([]);
+      // File chunks are kept as Blobs, and the scan reads Blobs: a control in one is found.
+      const kinds = await storedChunkKinds(page);
+      expect(kinds.arrayBuffers).toBe(0);
+      expect(kinds.blobs).toBeGreaterThan(0);
+      const removeControl = await blobControl(page, 'CONTROL-IN-A-BLOB');
+      const found = await plaintextAtRest(page, [
+        ...Object.values(secrets),
+        'Kalau kau tak bayar',
+        'CONTROL-IN-A-BLOB',
+      ]);
+      expect(found).toEqual(['CONTROL-IN-A-BLOB']);
+      await removeControl();
     });
   });
 });

@@ -17,9 +17,13 @@ export async function plaintextAtRest(
   return page.evaluate(async (needles) => {
     const blobs: Uint8Array[] = [];
     const encoder = new TextEncoder();
+    // Blob values (the vault stores file chunks as Blobs) are read in full before the search.
+    const reading: Promise<unknown>[] = [];
     const addValue = (value: unknown): void => {
       if (value === null || value === undefined) return;
-      if (value instanceof ArrayBuffer) blobs.push(new Uint8Array(value));
+      if (value instanceof Blob)
+        reading.push(value.arrayBuffer().then((bytes) => blobs.push(new Uint8Array(bytes))));
+      else if (value instanceof ArrayBuffer) blobs.push(new Uint8Array(value));
       else if (ArrayBuffer.isView(value))
         blobs.push(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
       else if (typeof value === 'string') blobs.push(encoder.encode(value));
@@ -83,6 +87,7 @@ export async function plaintextAtRest(
       }
       return false;
     };
+    await Promise.all(reading);
     return needles.filter((needle) => {
       const forms =
         typeof needle === 'string'
@@ -91,4 +96,67 @@ export async function plaintextAtRest(
       return blobs.some((blob) => forms.some((form) => contains(blob, form)));
     });
   }, secrets);
+}
+
+/**
+ * Puts `text` into IndexedDB as a Blob, as the vault keeps file chunks, in a database of its own: a
+ * control `plaintextAtRest` must find. Returns a function that deletes it.
+ */
+export async function blobControl(page: Page, text: string): Promise<() => Promise<void>> {
+  await page.evaluate(
+    (content) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('scan-control');
+        open.onupgradeneeded = () => open.result.createObjectStore('values');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('values', 'readwrite');
+          tx.objectStore('values').put(new Blob([content]), 1);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    text,
+  );
+  return async () => {
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.deleteDatabase('scan-control');
+          request.onsuccess = () => resolve();
+          request.onerror = () => reject(request.error);
+        }),
+    );
+  };
+}
+
+/** How the values of every `chunks` store are kept: how many as Blobs, how many as ArrayBuffers. */
+export async function storedChunkKinds(page: Page): Promise<{ blobs: number; arrayBuffers: number }> {
+  return page.evaluate(async () => {
+    const counts = { blobs: 0, arrayBuffers: 0 };
+    for (const info of await indexedDB.databases()) {
+      if (!info.name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(info.name as string);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      if (db.objectStoreNames.contains('chunks')) {
+        const values = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction('chunks').objectStore('chunks').getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        for (const value of values) {
+          if (value instanceof Blob) counts.blobs++;
+          else if (value instanceof ArrayBuffer) counts.arrayBuffers++;
+        }
+      }
+      db.close();
+    }
+    return counts;
+  });
 }
