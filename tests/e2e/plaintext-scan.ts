@@ -132,31 +132,3 @@ export async function blobControl(page: Page, text: string): Promise<() => Promi
     );
   };
 }
-
-/** How the values of every `chunks` store are kept: how many as Blobs, how many as ArrayBuffers. */
-export async function storedChunkKinds(page: Page): Promise<{ blobs: number; arrayBuffers: number }> {
-  return page.evaluate(async () => {
-    const counts = { blobs: 0, arrayBuffers: 0 };
-    for (const info of await indexedDB.databases()) {
-      if (!info.name) continue;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(info.name as string);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      if (db.objectStoreNames.contains('chunks')) {
-        const values = await new Promise<unknown[]>((resolve, reject) => {
-          const request = db.transaction('chunks').objectStore('chunks').getAll();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        for (const value of values) {
-          if (value instanceof Blob) counts.blobs++;
-          else if (value instanceof ArrayBuffer) counts.arrayBuffers++;
-        }
-      }
-      db.close();
-    }
-    return counts;
-  });
-}

@@ -1,5 +1,4 @@
 import { BuktiError } from '../errors';
-import { storingChunks } from '../vault/chunk-store';
 import { runInTransaction, type VaultDb, type VaultSchema, withStorage } from '../vault/db';
 import { toArrayBuffer } from '../vault/format';
 import { encodeLockout, NO_LOCKOUT } from '../vault/lockout';
@@ -89,23 +88,18 @@ export class BatchWriter {
     this.#batch = [];
     this.#bytes = 0;
     const stores = [...new Set(batch.map((item) => item.store))];
-    const db = this.#db;
-    const attempt = (asBlobs: boolean) =>
-      withStorage(db, async (idb) => {
-        const tx = idb.transaction(stores, 'readwrite');
-        await runInTransaction(
-          tx,
-          batch.map((item) => () => {
-            const value = toArrayBuffer(item.value);
-            if (item.store === 'records') return tx.objectStore('records').put(value, item.key);
-            // Chunks are stored as the vault stores them: as Blobs, where IndexedDB takes them.
-            if (item.store === 'chunks')
-              return tx.objectStore('chunks').put(asBlobs ? new Blob([value]) : value, item.key);
-            return tx.objectStore(item.store).put(value, item.key);
-          }),
-        );
-      });
-    const write = storingChunks(db, attempt).catch((error: unknown) => {
+    const write = withStorage(this.#db, async (idb) => {
+      const tx = idb.transaction(stores, 'readwrite');
+      await runInTransaction(
+        tx,
+        batch.map((item) => () => {
+          const value = toArrayBuffer(item.value);
+          if (item.store === 'records') return tx.objectStore('records').put(value, item.key);
+          if (item.store === 'chunks') return tx.objectStore('chunks').put(value, item.key);
+          return tx.objectStore(item.store).put(value, item.key);
+        }),
+      );
+    }).catch((error: unknown) => {
       this.#failure ??= { error };
     });
     this.#inFlight.add(write);

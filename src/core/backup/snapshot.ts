@@ -1,5 +1,4 @@
 import { BuktiError } from '../errors';
-import { readChunkBlob } from '../vault/chunk-buffers';
 import type { VaultDb } from '../vault/db';
 import { withStorage } from '../vault/db';
 import { storedBytes } from '../vault/format';
@@ -78,18 +77,11 @@ async function readChunks(db: VaultDb, owner: string, indexes: number[]): Promis
     ]);
     return read;
   });
-  return Promise.all(
-    indexes.map(async (index, i): Promise<Frame> => {
-      const value = values[i];
-      if (value === undefined) throw changed();
-      // A backup holds each chunk's stored bytes, whether IndexedDB keeps them as a Blob or not.
-      return {
-        kind: 'chunk',
-        index,
-        value: value instanceof Blob ? await readChunkBlob(value, undefined) : storedBytes(value),
-      };
-    }),
-  );
+  return indexes.map((index, i) => {
+    const value = values[i];
+    if (value === undefined) throw changed();
+    return { kind: 'chunk', index, value: storedBytes(value) };
+  });
 }
 
 /** The reads that make up a backup, in frame order, each one transaction. */

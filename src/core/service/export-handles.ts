@@ -42,9 +42,8 @@ const WRITTEN_STEP = 1024 * 1024;
 
 /**
  * Bytes past a large piece's end that may be moved along with it: a file chunk opened in place keeps the
- * last 18 bytes of its ciphertext there (and one spare byte, read into a pooled buffer; see
- * `ChunkOpener`, `ChunkBuffers`). Copying each such piece to drop them would make a megabyte of garbage
- * per megabyte exported.
+ * last 18 bytes of its ciphertext there (see `ChunkOpener`). Copying each such piece to drop them would
+ * make a megabyte of garbage per megabyte exported.
  */
 const MOVABLE_TAIL = 64;
 const LARGE_PIECE = 64 * 1024;
@@ -158,11 +157,8 @@ export class ExportHandles {
           open.ended = true;
           break;
         }
-        const owned = own(next.value);
-        pieces.push(owned);
+        pieces.push(own(next.value));
         bytes += next.value.length;
-        // A piece copied to be moved (the last, partial chunk of a file) leaves its buffer to reuse.
-        if (owned !== next.value) open.exp.release(next.value);
       }
     } catch (error) {
       await this.cancel(number);
@@ -197,16 +193,16 @@ export class ExportHandles {
     open.reader = null;
     let written = 0;
     let told = 0;
-    const { exp } = open;
-    // Bytes are counted as they are handed to the file (as the bar showed them before), and each piece
-    // is given back once the file has taken it.
-    const beforeWrite = (piece: Uint8Array) => {
-      written += piece.length;
-      if (written - told >= WRITTEN_STEP) {
-        told = written;
-        onWritten(written);
-      }
-    };
+    const counted = new TransformStream<Uint8Array, Uint8Array>({
+      transform(piece, controller) {
+        controller.enqueue(piece);
+        written += piece.length;
+        if (written - told >= WRITTEN_STEP) {
+          told = written;
+          onWritten(written);
+        }
+      },
+    });
     try {
       let writable: WritableStream<Uint8Array>;
       try {
@@ -214,10 +210,8 @@ export class ExportHandles {
       } catch (cause) {
         throw new BuktiError('export.writeFailed', {}, { cause });
       }
-      await copyInto(exp.stream, writable, signal, {
-        beforeWrite,
-        afterWrite: (piece) => exp.release(piece),
-      });
+      // pipeTo closes the writable at the end and aborts it on any failure, or once `signal` fires.
+      await open.exp.stream.pipeThrough(counted).pipeTo(writable, { signal });
     } catch (error) {
       // Read before `cancel` below aborts the signal too: was it stopped, or did it fail?
       const stopped = signal.aborted;
@@ -253,41 +247,6 @@ export class ExportHandles {
   /** Stops every export (the vault locked or was erased). */
   async cancelAll(): Promise<void> {
     await Promise.all([...this.#open.keys()].map((number) => this.cancel(number)));
-  }
-}
-
-/**
- * Writes `stream` into `writable`, piece by piece, calling `beforeWrite` with each piece as it is
- * handed over and `afterWrite` once the writable has taken it (its bytes copied: the piece may then be
- * reused), and closes it at the end. The next piece is made while one is written. On a failure, or
- * once `signal` fires, the writable is aborted (a picked file keeps its old content) and the stream
- * cancelled.
- */
-async function copyInto(
-  stream: ReadableStream<Uint8Array>,
-  writable: WritableStream<Uint8Array>,
-  signal: AbortSignal,
-  each: { beforeWrite(piece: Uint8Array): void; afterWrite(piece: Uint8Array): void },
-): Promise<void> {
-  const reader = stream.getReader();
-  const writer = writable.getWriter();
-  let next = reader.read();
-  try {
-    for (;;) {
-      const { done, value } = await next;
-      if (signal.aborted) throw cancelled();
-      if (done) break;
-      next = reader.read();
-      each.beforeWrite(value);
-      await writer.write(value);
-      each.afterWrite(value);
-    }
-    await writer.close();
-  } catch (error) {
-    next.catch(() => undefined);
-    await writer.abort(error).catch(() => undefined);
-    await reader.cancel(error).catch(() => undefined);
-    throw error;
   }
 }
 

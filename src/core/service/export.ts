@@ -8,7 +8,7 @@ import type { EvidenceRepository } from '../evidence/repository';
 import { openReport } from '../report/build';
 import type { ReportStream } from '../report/pdf-stream';
 import type { ImagePreparer, ReportFonts, ReportLanguage, ReportSensitivePolicy } from '../report/types';
-import type { Vault } from '../vault';
+import { collectBytes, type Vault } from '../vault';
 import { VaultReportImages } from './report-images';
 
 /** What the survivor chose in the export dialog. */
@@ -57,11 +57,6 @@ export interface ExportSummary {
 /** An open export: read `stream` to its end, then `record()`; or cancel through the signal. */
 export interface OpenExport extends ExportOpened {
   stream: ReadableStream<Uint8Array>;
-  /**
-   * Hands back a piece read from `stream` once it has been written out and nothing holds it: a file
-   * chunk's buffer is then used for a later chunk instead of a fresh megabyte. Other pieces are ignored.
-   */
-  release(piece: Uint8Array): void;
   /** Resolves once the export, ended, failed or cancelled, has deleted the report images it kept. */
   settled: Promise<void>;
   /** Stores the export in the custody log; only after `stream` has been read to its end and saved. */
@@ -150,7 +145,7 @@ export async function openExport(
         fonts: await deps.fonts(),
         images: deps.images,
         imageStore: images,
-        readFile: (file) => vault.readBytes(file.id),
+        readFile: (file) => collectBytes(repo.readFile(file.id)),
         signal: control.signal,
         onProgress: (done, total) => control.onProgress?.({ stage: 'report', done, total }),
       },
@@ -189,7 +184,6 @@ export async function openExport(
     bundleId: plan.manifest.bundleId,
     estimatedSize: estimateBundleSize(known, log.length + plan.manifest.items.length),
     stream,
-    release: (piece) => vault.releaseChunk(piece),
     settled,
     record: async () => {
       const sealed = await done;

@@ -1,5 +1,5 @@
 import type { ReportImageStore } from '../report/image-store';
-import { newId, type Vault } from '../vault';
+import { collectBytes, newId, type Vault } from '../vault';
 
 /**
  * Vault record store listing the report images an export keeps as vault files until the report is
@@ -53,7 +53,7 @@ export class VaultReportImages implements ReportImageStore {
 
   async take(id: string): Promise<Uint8Array> {
     if (!this.#ids.has(id)) throw new Error('Not an image of this report.');
-    const bytes = await this.#vault.readBytes(id);
+    const bytes = await collectBytes(this.#vault.readFile(id));
     await this.#remove(id);
     return bytes;
   }

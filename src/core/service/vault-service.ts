@@ -262,8 +262,10 @@ export class VaultService {
   }
 
   /** An original as a Blob for preview (decrypted in the worker; the page never sees the key). */
-  readFileBlob(fileId: string, type: string): Promise<Blob> {
-    return this.vault.readBlob(fileId, type);
+  async readFileBlob(fileId: string, type: string): Promise<Blob> {
+    const parts: Uint8Array[] = [];
+    for await (const chunk of this.repository.readFile(fileId)) parts.push(chunk);
+    return new Blob(parts as BlobPart[], { type });
   }
 
   /** A file's thumbnail, decrypted (made first if it has none yet); null when it has none. */

@@ -168,8 +168,10 @@ export class Thumbnails {
     return run;
   }
 
-  #original(file: ThumbnailFile): Promise<Blob> {
-    return this.#vault.readBlob(file.id, file.mimeType);
+  async #original(file: ThumbnailFile): Promise<Blob> {
+    const parts: Uint8Array[] = [];
+    for await (const chunk of this.#vault.readFile(file.id)) parts.push(chunk);
+    return new Blob(parts as BlobPart[], { type: file.mimeType });
   }
 }
 

@@ -1,5 +1,4 @@
 import { BuktiError, isBuktiError } from '../errors';
-import { type ChunkBuffers, readChunkBlob } from './chunk-buffers';
 import type { ChunkValue } from './chunk-writer';
 import { runInTransaction, type VaultDb, withStorage } from './db';
 import type { EncryptedChunk } from './file-crypto';
@@ -111,56 +110,13 @@ async function writeBatch(
 /**
  * One transaction: `chunks` of `fileId`; first, if `claim`, the check that no file has the id
  * (`vault.fileExists`) and the removal of leftovers; last, the manifest if given (added, never
- * overwritten: a race for the id fails with ConstraintError). Used here and by chunk writers. Chunks
- * are stored as Blobs (read back into reused buffers: see `ChunkBuffers`), or as ArrayBuffers once
- * this connection's IndexedDB has refused a Blob.
+ * overwritten: a race for the id fails with ConstraintError). Used here and by chunk writers.
  */
 export async function putChunkBatch(
   db: VaultDb,
   fileId: string,
   chunks: readonly ChunkValue[],
   extras: BatchExtras = { claim: false },
-): Promise<void> {
-  await storingChunks(db, (asBlobs) => putBatch(db, fileId, chunks, extras, asBlobs));
-}
-
-/**
- * Runs a write transaction that stores chunks, `attempt(true)` storing them as Blobs; if IndexedDB
- * here refuses a Blob, the transaction stored nothing (all or nothing), so it runs once more storing
- * ArrayBuffers, as does every later write on this connection. What that fails with is the error.
- */
-export async function storingChunks(
-  db: VaultDb,
-  attempt: (asBlobs: boolean) => Promise<void>,
-): Promise<void> {
-  if (db.chunksAsBlobs) {
-    try {
-      return await attempt(true);
-    } catch (error) {
-      if (!refusesBlobs(error)) throw error;
-      db.chunksAsBlobs = false;
-    }
-  }
-  await attempt(false);
-}
-
-/**
- * True for a failure that a chunk stored as an ArrayBuffer may not meet: what a browser that cannot
- * keep Blobs in IndexedDB says (older WebKit, some private windows: DataCloneError, UnknownError, or
- * a TypeError). Not a full disk, a taken id or a closed vault.
- */
-function refusesBlobs(error: unknown): boolean {
-  if (isBuktiError(error)) return false;
-  const name = (error as { name?: unknown } | null)?.name;
-  return name === 'DataCloneError' || name === 'UnknownError' || name === 'TypeError';
-}
-
-async function putBatch(
-  db: VaultDb,
-  fileId: string,
-  chunks: readonly ChunkValue[],
-  extras: BatchExtras,
-  asBlobs: boolean,
 ): Promise<void> {
   const { claim, manifest } = extras;
   await withStorage(db, async (idb) => {
@@ -172,30 +128,18 @@ async function putBatch(
       tx.abort();
       throw new BuktiError('vault.fileExists');
     }
-    // A Blob holds its own copy of the bytes, so the buffers can carry the next chunks at once.
-    const values = chunks.map((chunk) => (asBlobs ? new Blob([chunk.value]) : chunk.value));
     await runInTransaction(tx, [
       ...(claim ? [() => store.delete(chunkRange(db, fileId))] : []),
-      ...chunks.map((chunk, i) => () => store.put(values[i] as Blob | ArrayBuffer, [fileId, chunk.index])),
+      ...chunks.map((chunk) => () => store.put(chunk.value, [fileId, chunk.index])),
       ...(manifest === undefined ? [] : [() => tx.objectStore('files').add(manifest, fileId)]),
     ]);
   });
 }
 
-/**
- * One stored chunk, or undefined when it is missing. A chunk stored as a Blob is read into a buffer of
- * `buffers` when given (lent: give it back once done), else into a fresh one; one stored as an
- * ArrayBuffer (vaults written before chunks were Blobs, or where Blobs are refused) is fresh anyway.
- */
-export async function readChunk(
-  db: VaultDb,
-  fileId: string,
-  index: number,
-  buffers?: ChunkBuffers,
-): Promise<Uint8Array | undefined> {
+/** One stored chunk, or undefined when it is missing. */
+export async function readChunk(db: VaultDb, fileId: string, index: number): Promise<Uint8Array | undefined> {
   const value = await withStorage(db, (idb) => idb.get('chunks', [fileId, index]));
-  if (value === undefined) return undefined;
-  return value instanceof Blob ? readChunkBlob(value, buffers) : storedBytes(value);
+  return value === undefined ? undefined : storedBytes(value);
 }
 
 /** The key range holding every chunk of `fileId`. */

@@ -1,12 +1,10 @@
 import { type DBSchema, type IDBPDatabase, wrap } from 'idb';
 import { BuktiError, isBuktiError } from '../errors';
-import { keepsBlobsSafely } from './chunk-buffers';
 import type { ChunkWriter, ChunkWriterFactory } from './chunk-writer';
 
 /**
  * The object stores. Names are opaque on purpose: logical stores ('cases', 'items', …) are not visible,
- * and every value is an ArrayBuffer that starts with a format version byte (a chunk's may be a Blob
- * holding such bytes).
+ * and every value is an ArrayBuffer that starts with a format version byte.
  */
 export interface VaultSchema extends DBSchema {
   /** 'header' (clear, checksummed), 'keys' (sealed key pairs), 'lockout' (clear failure counter). */
@@ -16,7 +14,7 @@ export interface VaultSchema extends DBSchema {
   /** Sealed file manifests, keyed by file id; written after all of the file's chunks. */
   files: { key: string; value: ArrayBuffer };
   /** Encrypted file chunks, keyed by [file or deposit id, index]. */
-  chunks: { key: [string, number]; value: ArrayBuffer | Blob };
+  chunks: { key: [string, number]; value: ArrayBuffer };
   /** Sealed-box manifests of files deposited while the vault was locked. */
   deposits: { key: string; value: ArrayBuffer };
 }
@@ -91,11 +89,6 @@ export class VaultDb {
   #closed = false;
   #chunkWriter: ChunkWriter | undefined;
   #writerBroken = false;
-  /**
-   * Chunks are stored as Blobs where the browser keeps them safely (`keepsBlobsSafely`), until IndexedDB
-   * here refuses one (see `putChunkBatch`); else as ArrayBuffers.
-   */
-  chunksAsBlobs = keepsBlobsSafely();
 
   constructor(env: IdbEnvironment, name: string, idb: VaultIdb) {
     this.env = env;

@@ -1,6 +1,5 @@
 import type { Sodium } from '../crypto/sodium';
 import { BuktiError } from '../errors';
-import type { ChunkBuffers } from './chunk-buffers';
 import { chunkRange, type FileInfo, readChunk, storeChunks, writeAllOrNothing } from './chunk-store';
 import { runInTransaction, type VaultDb, withStorage } from './db';
 import { decodeManifest, decryptFile, encodeManifest, encryptFile, type FileSource } from './file-crypto';
@@ -69,12 +68,10 @@ export async function* readVaultFile(
   sodium: Sodium,
   keyring: Keyring,
   fileId: string,
-  buffers?: ChunkBuffers,
 ): AsyncGenerator<Uint8Array> {
   const manifest = await readManifest(db, sodium, keyring, fileId);
   if (manifest === undefined) throw new BuktiError('vault.fileMissing');
-  // Every chunk is read into a buffer nobody else holds (a fresh one, or one of `buffers` lent to the
-  // reader), so chunks are opened in place.
+  // Every read gives a fresh buffer from IndexedDB, so chunks are opened in place.
   yield* decryptFile(
     sodium,
     keyring.secrets.files,
@@ -82,7 +79,7 @@ export async function* readVaultFile(
     manifest,
     (index) => {
       keyring.assertUnlocked();
-      return readChunk(db, fileId, index, buffers);
+      return readChunk(db, fileId, index);
     },
     { freshChunks: true },
   );

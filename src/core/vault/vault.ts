@@ -1,6 +1,5 @@
 import type { Sodium } from '../crypto/sodium';
 import { BuktiError } from '../errors';
-import { ChunkBuffers } from './chunk-buffers';
 import type { FileInfo } from './chunk-store';
 import { eraseVault, runInTransaction, type VaultDb, withStorage } from './db';
 import * as deposits from './deposits';
@@ -51,7 +50,6 @@ export class Vault {
   readonly #sodium: Sodium;
   readonly #keyring: Keyring;
   readonly #runtime: VaultRuntime;
-  readonly #chunkBuffers = new ChunkBuffers();
   #header: VaultHeader;
 
   constructor(db: VaultDb, sodium: Sodium, keyring: Keyring, header: VaultHeader, runtime: VaultRuntime) {
@@ -180,51 +178,10 @@ export class Vault {
     return files.writeVaultFile(this.#db, this.#sodium, this.#keyring, fileId, source);
   }
 
-  /**
-   * A stored file's bytes, chunk by chunk; ends with `vault.integrity` if the file was altered. A
-   * reader that is done with a chunk (it read or copied it, and passed no view of it on) may hand it
-   * to `releaseChunk`, so the next chunk is read into its buffer rather than a fresh megabyte.
-   */
+  /** A stored file's bytes, chunk by chunk; ends with `vault.integrity` if the file was altered. */
   readFile(fileId: string): AsyncGenerator<Uint8Array> {
     this.#keyring.assertUnlocked();
-    return files.readVaultFile(this.#db, this.#sodium, this.#keyring, fileId, this.#chunkBuffers);
-  }
-
-  /**
-   * A whole stored file in one array: for files small enough to hold (images for the report). Each
-   * chunk is copied out and given back as it arrives, so the read itself leaves no garbage.
-   */
-  async readBytes(fileId: string): Promise<Uint8Array> {
-    const info = await this.fileInfo(fileId);
-    if (!info) throw new BuktiError('vault.fileMissing');
-    const out = new Uint8Array(info.size);
-    let at = 0;
-    for await (const chunk of this.readFile(fileId)) {
-      // The chunks add up to the size in the authenticated manifest (`decryptFile` checks it).
-      out.set(chunk, at);
-      at += chunk.length;
-      this.releaseChunk(chunk);
-    }
-    return out;
-  }
-
-  /** A whole stored file as a Blob of `type` (a preview, an image to decode); chunks given back as copied. */
-  async readBlob(fileId: string, type: string): Promise<Blob> {
-    const parts: Blob[] = [];
-    for await (const chunk of this.readFile(fileId)) {
-      // A Blob copies the bytes it is made from.
-      parts.push(new Blob([chunk as Uint8Array<ArrayBuffer>]));
-      this.releaseChunk(chunk);
-    }
-    return new Blob(parts, { type });
-  }
-
-  /**
-   * Takes back a chunk `readFile` yielded, to read a later chunk into: nothing may read or hold it (or
-   * any view of its buffer) afterwards. It is zeroed at once. Anything else is ignored.
-   */
-  releaseChunk(chunk: Uint8Array): void {
-    this.#chunkBuffers.give(chunk);
+    return files.readVaultFile(this.#db, this.#sodium, this.#keyring, fileId);
   }
 
   /** A stored file's size and chunk count, or undefined. */
@@ -320,7 +277,6 @@ export class Vault {
   /** Zeroes every key in memory. The vault object stays unusable; unlock again for a new one. */
   lock(): void {
     this.#keyring.wipe();
-    this.#chunkBuffers.clear();
   }
 
   /** Locks, then deletes the whole vault database on this device. There is no undo. */

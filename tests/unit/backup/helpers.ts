@@ -106,12 +106,9 @@ export async function dumpStores(db: VaultDb): Promise<Map<string, string>> {
   for (const store of ['meta', 'records', 'files', 'chunks', 'deposits'] as const) {
     const tx = db.idb.transaction(store);
     const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done]);
-    for (const [i, key] of keys.entries()) {
-      // Chunks are stored as Blobs; the bytes are what must come back.
-      const value = values[i];
-      const bytes = value instanceof Blob ? await value.arrayBuffer() : (value as ArrayBuffer);
-      out.set(`${store} ${JSON.stringify(key)}`, Buffer.from(bytes).toString('base64'));
-    }
+    keys.forEach((key, i) => {
+      out.set(`${store} ${JSON.stringify(key)}`, Buffer.from(values[i] as ArrayBuffer).toString('base64'));
+    });
   }
   return out;
 }

@@ -6,23 +6,14 @@ import { expectBuktiError, expectSameBytes, newVault, piecesOf, pseudoRandomByte
 
 const MiB = 1024 * 1024;
 
-/** A chunk's stored bytes (the vault stores chunks as Blobs). */
 async function rawChunk(db: VaultDb, fileId: string, index: number): Promise<Uint8Array> {
   const value = await db.idb.get('chunks', [fileId, index]);
-  if (!(value instanceof Blob)) throw new Error(`no chunk ${index}`);
-  return new Uint8Array(await value.arrayBuffer());
+  if (!(value instanceof ArrayBuffer)) throw new Error(`no chunk ${index}`);
+  return new Uint8Array(value);
 }
 
-/** Stores `bytes` as a chunk, a Blob as the vault stores it (or an ArrayBuffer, as older vaults did). */
-async function putChunk(
-  db: VaultDb,
-  fileId: string,
-  index: number,
-  bytes: Uint8Array,
-  as: 'blob' | 'arrayBuffer' = 'blob',
-): Promise<void> {
-  const buffer = bytes.slice().buffer as ArrayBuffer;
-  await db.idb.put('chunks', as === 'blob' ? new Blob([buffer]) : buffer, [fileId, index]);
+async function putChunk(db: VaultDb, fileId: string, index: number, bytes: Uint8Array): Promise<void> {
+  await db.idb.put('chunks', bytes.slice().buffer as ArrayBuffer, [fileId, index]);
 }
 
 async function stored(vault: Vault, bytes: Uint8Array, sizes: number[] = [bytes.length || 1]) {
