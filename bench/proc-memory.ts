@@ -55,6 +55,24 @@ function largest(root: number, field: 'VmHWM' | 'VmRSS'): number | null {
   return peak;
 }
 
+/**
+ * The RSS of Chromium's browser process below `root` (the one without a `--type=` switch), in bytes:
+ * it holds what renderers hand it, such as Blob data, so an export's memory can grow there too.
+ */
+export function browserRss(root: number): number | null {
+  for (const pid of descendants(root)) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!/chrom/i.test(cmdline.split('\0')[0] ?? '') || cmdline.includes('--type=')) continue;
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (match) return Number(match[1]) * 1024;
+    } catch {
+      // Gone.
+    }
+  }
+  return null;
+}
+
 /** CPU time (user + system, every thread) used so far by all processes below `root`, in seconds (Linux). */
 export function cpuSeconds(root: number): number {
   let ticks = 0;
@@ -129,14 +147,18 @@ export class PeakWatch {
  */
 export class RssTimeline {
   readonly #heaps: IsolateHeaps | undefined;
+  readonly #root: number | undefined;
   #samples: Array<{ ms: number; growth: number; label: string }> = [];
+  #browserSamples: Array<{ ms: number; growth: number }> = [];
   #heapSamples: Array<{ ms: number; heaps: Map<string, HeapUsage> }> = [];
   #started: { at: number; base: number } | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
   #label = '';
 
-  constructor(heaps?: IsolateHeaps) {
+  /** With `root`, the browser process's RSS growth is printed too (see `browserRss`). */
+  constructor(heaps?: IsolateHeaps, root?: number) {
     this.#heaps = heaps;
+    this.#root = root;
   }
 
   start(base: number | null): void {
@@ -145,11 +167,16 @@ export class RssTimeline {
     this.#started = { at: started, base };
     this.#samples = [];
     this.#heapSamples = [];
+    this.#browserSamples = [];
     const heaps = this.#heaps;
-    if (!heaps) return;
+    const root = this.#root;
+    const browserBase = root === undefined ? null : browserRss(root);
     let busy = false;
     this.#timer = setInterval(() => {
-      if (busy) return;
+      const browser = root === undefined ? null : browserRss(root);
+      if (browser !== null && browserBase !== null)
+        this.#browserSamples.push({ ms: Date.now() - started, growth: browser - browserBase });
+      if (busy || !heaps) return;
       busy = true;
       const ms = Date.now() - started;
       void heaps
@@ -177,10 +204,13 @@ export class RssTimeline {
     this.#started = undefined;
     clearInterval(this.#timer);
     this.#timer = undefined;
-    const windows = new Map<number, { growth: number; label: string; heaps: Map<string, HeapUsage> }>();
+    const windows = new Map<
+      number,
+      { growth: number; browser: number; label: string; heaps: Map<string, HeapUsage> }
+    >();
     const windowOf = (ms: number) => {
       const at = Math.floor(ms / 2000) * 2;
-      const seen = windows.get(at) ?? { growth: -Infinity, label: '', heaps: new Map() };
+      const seen = windows.get(at) ?? { growth: -Infinity, browser: -Infinity, label: '', heaps: new Map() };
       windows.set(at, seen);
       return seen;
     };
@@ -188,6 +218,10 @@ export class RssTimeline {
       const seen = windowOf(sample.ms);
       seen.growth = Math.max(seen.growth, sample.growth);
       seen.label = sample.label;
+    }
+    for (const sample of this.#browserSamples) {
+      const seen = windowOf(sample.ms);
+      seen.browser = Math.max(seen.browser, sample.growth);
     }
     for (const sample of this.#heapSamples) {
       const seen = windowOf(sample.ms);
@@ -198,17 +232,21 @@ export class RssTimeline {
     }
     const mib = (bytes: number) => Math.round(bytes / 1048576);
     console.log("  RSS growth over the export start (highest sample of each 2 s), then each isolate's");
-    console.log('  V8 heap used/reserved MiB and ArrayBuffers (AB) at its largest in those 2 s:');
-    for (const [at, { growth, label, heaps }] of [...windows].sort(([a], [b]) => a - b)) {
-      const signed = Number.isFinite(growth) ? `${mib(growth) >= 0 ? '+' : ''}${mib(growth)}` : '?';
+    console.log('  V8 heap used/reserved MiB and ArrayBuffers (AB) at its largest in those 2 s, and the');
+    console.log("  browser process's own RSS growth:");
+    const signedMib = (bytes: number) =>
+      Number.isFinite(bytes) ? `${mib(bytes) >= 0 ? '+' : ''}${mib(bytes)}` : '?';
+    for (const [at, { growth, browser, label, heaps }] of [...windows].sort(([a], [b]) => a - b)) {
+      const signed = signedMib(growth);
       const isolates = [...heaps]
         .map(([name, u]) => {
           const arrayBuffers = u.backingStorageSize === undefined ? '' : ` AB ${mib(u.backingStorageSize)}`;
           return `${name} ${mib(u.usedSize)}/${mib(u.totalSize)}${arrayBuffers}`;
         })
         .join(' · ');
+      const inBrowser = Number.isFinite(browser) ? ` · browser ${signedMib(browser)}` : '';
       console.log(
-        `    ${String(at).padStart(4)} s  ${signed.padStart(5)} MiB  ${label.padEnd(16)} ${isolates}`,
+        `    ${String(at).padStart(4)} s  ${signed.padStart(5)} MiB  ${label.padEnd(16)} ${isolates}${inBrowser}`,
       );
     }
   }

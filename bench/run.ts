@@ -86,7 +86,7 @@ async function browserScenarios(): Promise<BenchResult[]> {
     // Chromium runs as children of this process; the peak is taken over those children only.
     const rootPid: number | null = process.platform === 'linux' ? process.pid : null;
     const heaps = process.env.BENCH_TIMELINE ? await IsolateHeaps.attach(page) : undefined;
-    const timeline = new RssTimeline(heaps);
+    const timeline = new RssTimeline(heaps, rootPid ?? undefined);
     const watch = rootPid === null ? null : new PeakWatch(rootPid, (rss) => timeline.record(rss));
     // A scenario may end a phase (app-flow: ingest, then export): the peak so far is kept for that
     // phase's rows and the mark is reset, so each phase reports its own peak.
