@@ -17,7 +17,7 @@ export async function plaintextAtRest(
   return page.evaluate(async (needles) => {
     const blobs: Uint8Array[] = [];
     const encoder = new TextEncoder();
-    // Blob values (the vault stores file chunks as Blobs) are read in full before the search.
+    // Blob values (the app stores none today; a change could) are read in full before the search.
     const reading: Promise<unknown>[] = [];
     const addValue = (value: unknown): void => {
       if (value === null || value === undefined) return;
@@ -99,8 +99,8 @@ export async function plaintextAtRest(
 }
 
 /**
- * Puts `text` into IndexedDB as a Blob, as the vault keeps file chunks, in a database of its own: a
- * control `plaintextAtRest` must find. Returns a function that deletes it.
+ * Puts `text` into IndexedDB as a Blob, in a database of its own: a control `plaintextAtRest` must
+ * find. Returns a function that deletes it.
  */
 export async function blobControl(page: Page, text: string): Promise<() => Promise<void>> {
   await page.evaluate(
