@@ -56,21 +56,23 @@ function largest(root: number, field: 'VmHWM' | 'VmRSS'): number | null {
 }
 
 /**
- * The RSS of Chromium's browser process below `root` (the one without a `--type=` switch), in bytes:
- * it holds what renderers hand it, such as Blob data, so an export's memory can grow there too.
+ * The RSS of Chromium's browser process below `root`, in bytes: the largest process without a `--type=`
+ * switch (small helpers such as crashpad have none either). It holds what renderers hand it, such as
+ * Blob data, so an export's memory can grow there too.
  */
 export function browserRss(root: number): number | null {
+  let largestRss: number | null = null;
   for (const pid of descendants(root)) {
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (!/chrom/i.test(cmdline.split('\0')[0] ?? '') || cmdline.includes('--type=')) continue;
       const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (match) return Number(match[1]) * 1024;
+      if (match) largestRss = Math.max(largestRss ?? 0, Number(match[1]) * 1024);
     } catch {
       // Gone.
     }
   }
-  return null;
+  return largestRss;
 }
 
 /** CPU time (user + system, every thread) used so far by all processes below `root`, in seconds (Linux). */
