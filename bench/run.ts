@@ -15,6 +15,10 @@ import { argon2Scenario, ceilingScenarios, MiB } from './ceiling';
 import { IsolateHeaps, topSites } from './isolate-heaps';
 import type { BenchResult } from './measure';
 import { cpuSeconds, currentRss, PeakWatch, RssTimeline } from './proc-memory';
+
+/** How long Chromium may use no CPU during a scenario before the bench calls it stalled. */
+const STALL_MS = 90_000;
+
 import { verifyExported } from './verify-cli';
 
 const CEILING = 'ceiling secretstream';
@@ -126,6 +130,7 @@ async function browserScenarios(): Promise<BenchResult[]> {
     });
     // What the export is doing, for the timeline (BENCH_TIMELINE=1).
     await page.exposeFunction('bukti_bench_mark', async (label: string) => {
+      lastMark = label;
       timeline.mark(label);
       const [done, total] = label.replace(/^report /, '').split('/');
       if (live && label.startsWith('report ') && done === total)
@@ -138,6 +143,33 @@ async function browserScenarios(): Promise<BenchResult[]> {
     });
     // CPU seconds of all Chromium processes so far, so a scenario can measure one stretch of its own.
     await page.exposeFunction('bukti_bench_cpu', () => (rootPid === null ? null : cpuSeconds(rootPid)));
+    // A scenario that stops making progress (Chromium's CPU time flat for STALL_MS, or the page's
+    // renderer gone) fails with what it was doing, instead of leaving the bench waiting for ever.
+    let lastMark = '';
+    let failStalled: (error: Error) => void = () => undefined;
+    page.on('crash', () =>
+      failStalled(new Error(`the page's renderer crashed (last step: ${lastMark || 'none'})`)),
+    );
+    const stallWatch =
+      rootPid === null
+        ? undefined
+        : (() => {
+            let cpu = cpuSeconds(rootPid);
+            let flatSince = Date.now();
+            const timer = setInterval(() => {
+              const now = cpuSeconds(rootPid);
+              if (now - cpu > 0.5) flatSince = Date.now();
+              cpu = now;
+              if (Date.now() - flatSince > STALL_MS)
+                failStalled(
+                  new Error(
+                    `no progress for ${STALL_MS / 1000} s: Chromium used no CPU (last step: ${lastMark || 'none'})`,
+                  ),
+                );
+            }, 5000);
+            timer.unref();
+            return { reset: () => (flatSince = Date.now()), stop: () => clearInterval(timer) };
+          })();
     // BENCH_ONLY=vault,indexedDb runs a subset (the ceiling always runs: every ratio needs it).
     const only = process.env.BENCH_ONLY?.split(',');
     for (const [name, options] of plan.filter(([n]) => !only || n === 'ceiling' || only.includes(n))) {
@@ -148,13 +180,24 @@ async function browserScenarios(): Promise<BenchResult[]> {
       phaseStartRss = null;
       // The ceiling of this scenario's own minutes: measured just before and just after it.
       const before = name === 'ceiling' || name === 'argon2' ? null : await ceilingNow(page);
-      const rows: BenchResult[] = await page.evaluate(
-        ([scenario, opts]) =>
-          (
-            window as unknown as { bukti_bench: Record<string, (o: unknown) => Promise<BenchResult[]>> }
-          ).bukti_bench[scenario as string]?.(opts) ?? Promise.reject(new Error(`no scenario ${scenario}`)),
-        [name, options] as const,
-      );
+      lastMark = '';
+      stallWatch?.reset();
+      const stalled = new Promise<never>((_, reject) => {
+        failStalled = reject;
+      });
+      const rows: BenchResult[] = await Promise.race([
+        page.evaluate(
+          ([scenario, opts]) =>
+            (
+              window as unknown as { bukti_bench: Record<string, (o: unknown) => Promise<BenchResult[]>> }
+            ).bukti_bench[scenario as string]?.(opts) ?? Promise.reject(new Error(`no scenario ${scenario}`)),
+          [name, options] as const,
+        ),
+        stalled,
+      ]).catch((error: unknown) => {
+        throw new Error(`chromium: ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      failStalled = () => undefined;
       // Peak RSS of the busiest Chromium process (renderer with its workers) over the whole scenario.
       const peak = watch?.peak() ?? null;
       // CPU seconds Chromium spent on the scenario: unlike wall time, barely moved by other load on the machine.
@@ -184,6 +227,7 @@ async function browserScenarios(): Promise<BenchResult[]> {
       if (name === 'export') results.push(...(await verifyExported(page)));
     }
     watch?.stop();
+    stallWatch?.stop();
     return results;
   } finally {
     await browser.close();
