@@ -40,12 +40,16 @@ export function resetPeakRss(root: number): void {
   }
 }
 
-/** The largest value of a /proc status field (in kB) over the processes below `root`, in bytes. */
-function largest(root: number, field: 'VmHWM' | 'VmRSS'): number | null {
+/**
+ * The largest value of a /proc status field (in kB) over the processes below `root` (those whose command
+ * line `only` accepts, when given), in bytes.
+ */
+function largest(root: number, field: 'VmHWM' | 'VmRSS', only?: (cmdline: string) => boolean): number | null {
   let peak: number | null = null;
   const pattern = new RegExp(`${field}:\\s+(\\d+) kB`);
   for (const pid of descendants(root)) {
     try {
+      if (only && !only(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))) continue;
       const match = pattern.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       if (match) peak = Math.max(peak ?? 0, Number(match[1]) * 1024);
     } catch {
@@ -61,18 +65,11 @@ function largest(root: number, field: 'VmHWM' | 'VmRSS'): number | null {
  * Blob data, so an export's memory can grow there too.
  */
 export function browserRss(root: number): number | null {
-  let largestRss: number | null = null;
-  for (const pid of descendants(root)) {
-    try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!/chrom/i.test(cmdline.split('\0')[0] ?? '') || cmdline.includes('--type=')) continue;
-      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (match) largestRss = Math.max(largestRss ?? 0, Number(match[1]) * 1024);
-    } catch {
-      // Gone.
-    }
-  }
-  return largestRss;
+  return largest(
+    root,
+    'VmRSS',
+    (cmdline) => /chrom/i.test(cmdline.split('\0')[0] ?? '') && !cmdline.includes('--type='),
+  );
 }
 
 /** CPU time (user + system, every thread) used so far by all processes below `root`, in seconds (Linux). */
@@ -134,6 +131,35 @@ export class PeakWatch {
   peak(): number | null {
     const peak = Math.max(peakRss(this.#root) ?? 0, this.#sampled, currentRss(this.#root) ?? 0);
     return peak > 0 ? peak : null;
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+  }
+}
+
+/**
+ * Calls `onStall` once the processes below `root` have used almost no CPU (under 0.5 s in each 5 s) for
+ * `ms`: a scenario that stopped making progress. `reset()` at the start of each scenario.
+ */
+export class StallWatch {
+  readonly #timer: ReturnType<typeof setInterval>;
+  #flatSince = Date.now();
+
+  constructor(root: number, ms: number, onStall: () => void) {
+    let cpu = cpuSeconds(root);
+    this.#timer = setInterval(() => {
+      const now = cpuSeconds(root);
+      if (now - cpu > 0.5) this.#flatSince = Date.now();
+      cpu = now;
+      if (Date.now() - this.#flatSince > ms) onStall();
+    }, 5000);
+    // Never what keeps the benchmark process alive.
+    this.#timer.unref();
+  }
+
+  reset(): void {
+    this.#flatSince = Date.now();
   }
 
   stop(): void {

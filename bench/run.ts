@@ -14,12 +14,11 @@ import { loadSodium } from '../src/core/crypto/sodium';
 import { argon2Scenario, ceilingScenarios, MiB } from './ceiling';
 import { IsolateHeaps, topSites } from './isolate-heaps';
 import type { BenchResult } from './measure';
-import { cpuSeconds, currentRss, PeakWatch, RssTimeline } from './proc-memory';
+import { cpuSeconds, currentRss, PeakWatch, RssTimeline, StallWatch } from './proc-memory';
+import { verifyExported } from './verify-cli';
 
 /** How long Chromium may use no CPU during a scenario before the bench calls it stalled. */
 const STALL_MS = 90_000;
-
-import { verifyExported } from './verify-cli';
 
 const CEILING = 'ceiling secretstream';
 /** The vault's strongest Argon2id setting (issue #3: at most 256 MiB); calibration picks this or less. */
@@ -110,6 +109,18 @@ async function browserScenarios(): Promise<BenchResult[]> {
         | undefined;
       if (result) console.log(`  ${title}:\n    ${topSites(result.profile).join('\n    ')}`);
     };
+    // A scenario that stops making progress (Chromium's CPU time flat for STALL_MS, or the page's
+    // renderer gone) fails with what it was doing, instead of leaving the bench waiting for ever.
+    let lastMark = '';
+    let failStalled: (error: Error) => void = () => undefined;
+    const step = () => `last step: ${lastMark || 'none'}`;
+    page.on('crash', () => failStalled(new Error(`the page's renderer crashed (${step()})`)));
+    const stallWatch =
+      rootPid === null
+        ? undefined
+        : new StallWatch(rootPid, STALL_MS, () =>
+            failStalled(new Error(`no progress for ${STALL_MS / 1000} s: Chromium used no CPU (${step()})`)),
+          );
     await page.exposeFunction('bukti_bench_phase', () => {
       if (rootPid === null || watch === null) return;
       phasePeaks.push(watch.peak());
@@ -143,33 +154,6 @@ async function browserScenarios(): Promise<BenchResult[]> {
     });
     // CPU seconds of all Chromium processes so far, so a scenario can measure one stretch of its own.
     await page.exposeFunction('bukti_bench_cpu', () => (rootPid === null ? null : cpuSeconds(rootPid)));
-    // A scenario that stops making progress (Chromium's CPU time flat for STALL_MS, or the page's
-    // renderer gone) fails with what it was doing, instead of leaving the bench waiting for ever.
-    let lastMark = '';
-    let failStalled: (error: Error) => void = () => undefined;
-    page.on('crash', () =>
-      failStalled(new Error(`the page's renderer crashed (last step: ${lastMark || 'none'})`)),
-    );
-    const stallWatch =
-      rootPid === null
-        ? undefined
-        : (() => {
-            let cpu = cpuSeconds(rootPid);
-            let flatSince = Date.now();
-            const timer = setInterval(() => {
-              const now = cpuSeconds(rootPid);
-              if (now - cpu > 0.5) flatSince = Date.now();
-              cpu = now;
-              if (Date.now() - flatSince > STALL_MS)
-                failStalled(
-                  new Error(
-                    `no progress for ${STALL_MS / 1000} s: Chromium used no CPU (last step: ${lastMark || 'none'})`,
-                  ),
-                );
-            }, 5000);
-            timer.unref();
-            return { reset: () => (flatSince = Date.now()), stop: () => clearInterval(timer) };
-          })();
     // BENCH_ONLY=vault,indexedDb runs a subset (the ceiling always runs: every ratio needs it).
     const only = process.env.BENCH_ONLY?.split(',');
     for (const [name, options] of plan.filter(([n]) => !only || n === 'ceiling' || only.includes(n))) {
