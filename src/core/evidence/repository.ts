@@ -266,4 +266,9 @@ export class EvidenceRepository {
   readFile(fileId: string): AsyncGenerator<Uint8Array> {
     return this.#vault.readFile(fileId);
   }
+
+  /** An original's bytes in one array, for one that is used whole (an image for the report). */
+  readFileBytes(fileId: string): Promise<Uint8Array> {
+    return this.#vault.readFileBytes(fileId);
+  }
 }

@@ -19,7 +19,10 @@ import type { ReportImageStore } from './image-store';
 export interface ReportStream {
   /** Exact length of the PDF in bytes, known before any is produced. */
   size: number;
-  /** The PDF piece by piece; each stored image is taken from its store when its turn comes. Read once. */
+  /**
+   * The PDF piece by piece; each stored image is taken from its store when its turn comes, and released
+   * to it once the next piece is asked for: a piece is the reader's to use (or copy) until then. Read once.
+   */
   pieces(): AsyncGenerator<Uint8Array>;
 }
 
@@ -161,6 +164,7 @@ async function* write(plan: Plan, context: PDFContext, store: ReportImageStore):
     const jpeg = await store.take(object.key);
     if (jpeg.length !== object.length) throw new Error('A stored report image changed length.');
     yield* out([jpeg]);
+    store.release?.(jpeg);
     yield* out(gather.add(ascii('\nendstream\nendobj\n\n')));
   }
   const trailer = plan.trailer;

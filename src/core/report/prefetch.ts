@@ -88,9 +88,13 @@ export class ImagePrefetcher {
   async #prepare(plan: ImagePlan): Promise<PreparedImage | null> {
     if (this.#deps.signal?.aborted) return null;
     const bytes = await this.#deps.readFile(plan.file);
-    return this.#deps.images.prepare(bytes, plan.file.mime, {
-      blur: plan.blur,
-      maxEdge: REPORT_IMAGE_MAX_EDGE,
-    });
+    try {
+      return await this.#deps.images.prepare(bytes, plan.file.mime, {
+        blur: plan.blur,
+        maxEdge: REPORT_IMAGE_MAX_EDGE,
+      });
+    } finally {
+      this.#deps.release?.(bytes);
+    }
   }
 }

@@ -85,6 +85,7 @@ export interface PrepareOptions {
  * OffscreenCanvas and createImageBitmap (imageOrientation 'from-image'); Node uses jpeg-js and pngjs.
  */
 export interface ImagePreparer {
+  /** Keeps nothing of `bytes` once its promise has settled (the caller may then free them). */
   prepare(bytes: Uint8Array, mime: string, options: PrepareOptions): Promise<PreparedImage | null>;
 }
 
@@ -107,6 +108,8 @@ export interface ReportDeps {
   images: ImagePreparer;
   /** Bytes of an original image file in the bundle. A rejection shows the image as not rendered. */
   readFile(file: ReportFile): Promise<Uint8Array>;
+  /** Called with what `readFile` gave once the image is prepared: nothing reads it afterwards. */
+  release?(bytes: Uint8Array): void;
   /** A poster frame for a video file, or null; without it videos are described in words only. */
   readPoster?(file: ReportFile): Promise<PosterFrame | null>;
   /** Where prepared images wait until the PDF is written; in memory when absent. */

@@ -8,7 +8,7 @@ import type { EvidenceRepository } from '../evidence/repository';
 import { openReport } from '../report/build';
 import type { ReportStream } from '../report/pdf-stream';
 import type { ImagePreparer, ReportFonts, ReportLanguage, ReportSensitivePolicy } from '../report/types';
-import { collectBytes, type Vault } from '../vault';
+import type { Vault } from '../vault';
 import { VaultReportImages } from './report-images';
 
 /** What the survivor chose in the export dialog. */
@@ -145,7 +145,8 @@ export async function openExport(
         fonts: await deps.fonts(),
         images: deps.images,
         imageStore: images,
-        readFile: (file) => collectBytes(repo.readFile(file.id)),
+        readFile: (file) => repo.readFileBytes(file.id),
+        release: (bytes) => vault.discard(bytes),
         signal: control.signal,
         onProgress: (done, total) => control.onProgress?.({ stage: 'report', done, total }),
       },

@@ -1,5 +1,5 @@
 import type { ReportImageStore } from '../report/image-store';
-import { collectBytes, newId, type Vault } from '../vault';
+import { newId, type Vault } from '../vault';
 
 /**
  * Vault record store listing the report images an export keeps as vault files until the report is
@@ -23,6 +23,11 @@ export class VaultReportImages implements ReportImageStore {
 
   constructor(vault: Vault) {
     this.#vault = vault;
+  }
+
+  /** Frees an image's bytes (from `take`, a buffer of their own) once the PDF is written past them. */
+  release(bytes: Uint8Array): void {
+    this.#vault.discard(bytes);
   }
 
   async put(bytes: Uint8Array): Promise<string> {
@@ -53,7 +58,7 @@ export class VaultReportImages implements ReportImageStore {
 
   async take(id: string): Promise<Uint8Array> {
     if (!this.#ids.has(id)) throw new Error('Not an image of this report.');
-    const bytes = await collectBytes(this.#vault.readFile(id));
+    const bytes = await this.#vault.readFileBytes(id);
     await this.#remove(id);
     return bytes;
   }

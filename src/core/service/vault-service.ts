@@ -44,6 +44,8 @@ export interface ServiceOptions {
   thumbnailMaker?: thumbnails.ThumbnailMaker;
   /** Fingerprints captured files (the browser's hashes in workers, beside the encryption). */
   captureHashing?: CaptureHashing;
+  /** Has this thread's garbage collected soon (see `ExportHost.nudgeCollector`); called while exports run. */
+  nudgeCollector?: () => void;
 }
 
 export type { CasePatch };
@@ -282,6 +284,7 @@ export class VaultService {
     repository: () => this.repository,
     deps: () => this.#options.exportDeps,
     emit: (name, data) => this.#options.emit?.(name, data),
+    nudgeCollector: () => this.#options.nudgeCollector?.(),
   });
 
   /**

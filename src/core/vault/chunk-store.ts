@@ -136,9 +136,15 @@ export async function putChunkBatch(
   });
 }
 
-/** One stored chunk, or undefined when it is missing. */
+/**
+ * One stored chunk, or undefined when it is missing: a fresh buffer nobody else holds. Read by the
+ * database's chunk reader where it has one (see `ChunkReader`), else here.
+ */
 export async function readChunk(db: VaultDb, fileId: string, index: number): Promise<Uint8Array | undefined> {
-  const value = await withStorage(db, (idb) => idb.get('chunks', [fileId, index]));
+  const reader = db.chunkReader;
+  const value = await withStorage(db, (idb) =>
+    reader ? reader.read(fileId, index) : idb.get('chunks', [fileId, index]),
+  );
   return value === undefined ? undefined : storedBytes(value);
 }
 

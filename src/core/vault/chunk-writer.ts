@@ -67,14 +67,22 @@ export function serveChunkWrites(
       await putChunkBatch(db, request.fileId, request.chunks, request.extras);
       return { id: request.id, ok: true, buffers: request.chunks.map((chunk) => chunk.value) };
     } catch (error) {
-      const name = (error as { name?: unknown } | null)?.name;
-      return {
-        id: request.id,
-        ok: false,
-        name: typeof name === 'string' ? name : 'Error',
-        ...(isBuktiError(error) ? { code: error.code } : {}),
-      };
+      return chunkFailure(request.id, error);
     }
+  };
+}
+
+/** A chunk worker's answer to request `id` that failed with `error`: its name, and its code if a BuktiError. */
+export function chunkFailure(
+  id: number,
+  error: unknown,
+): { id: number; ok: false; name: string; code?: string } {
+  const name = (error as { name?: unknown } | null)?.name;
+  return {
+    id,
+    ok: false,
+    name: typeof name === 'string' ? name : 'Error',
+    ...(isBuktiError(error) ? { code: error.code } : {}),
   };
 }
 

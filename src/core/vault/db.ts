@@ -1,5 +1,6 @@
 import { type DBSchema, type IDBPDatabase, wrap } from 'idb';
 import { BuktiError, isBuktiError } from '../errors';
+import type { ChunkReader, ChunkReaderFactory } from './chunk-reader';
 import type { ChunkWriter, ChunkWriterFactory } from './chunk-writer';
 
 /**
@@ -36,6 +37,13 @@ export interface IdbEnvironment {
   IDBKeyRange: { bound(lower: unknown, upper: unknown): unknown };
   /** Where file chunks can be stored from another thread (a worker in the browser); see `ChunkWriter`. */
   chunkWriter?: ChunkWriterFactory;
+  /** Where file chunks can be read from another thread (a worker in the browser); see `ChunkReader`. */
+  chunkReader?: ChunkReaderFactory;
+  /**
+   * Frees a buffer nobody uses any more now rather than at the thread's next garbage collection (in the
+   * browser: moved through a port whose other end is closed). The buffer is detached. None in Node.
+   */
+  discard?: (buffer: ArrayBuffer) => void;
 }
 
 /** A key range as the typed `idb` calls accept it (the `IDBKeyRange` type, without naming DOM types). */
@@ -89,6 +97,8 @@ export class VaultDb {
   #closed = false;
   #chunkWriter: ChunkWriter | undefined;
   #writerBroken = false;
+  #chunkReader: ChunkReader | undefined;
+  #readerBroken = false;
 
   constructor(env: IdbEnvironment, name: string, idb: VaultIdb) {
     this.env = env;
@@ -123,6 +133,24 @@ export class VaultDb {
     return this.#chunkWriter;
   }
 
+  /** The reader that reads chunks off this thread, made at first use; none where the environment has none. */
+  get chunkReader(): ChunkReader | undefined {
+    if (this.#closed || this.#readerBroken) return undefined;
+    this.#chunkReader ??= this.env.chunkReader?.(this.name);
+    if (this.#chunkReader?.broken) {
+      // A reader that failed is not tried again on this connection: chunks are read here instead.
+      this.#chunkReader.close();
+      this.#chunkReader = undefined;
+      this.#readerBroken = true;
+    }
+    return this.#chunkReader;
+  }
+
+  /** Frees `buffer` (which nobody may use afterwards) now, where the environment can; see `IdbEnvironment`. */
+  discard(buffer: ArrayBuffer): void {
+    this.env.discard?.(buffer);
+  }
+
   /** Every key from `lower` to `upper`, both included. */
   range(lower: unknown, upper: unknown): KeyRange {
     return this.env.IDBKeyRange.bound(lower, upper) as KeyRange;
@@ -140,6 +168,7 @@ export class VaultDb {
     this.#closed = true;
     this.#idb.close();
     this.#chunkWriter?.close();
+    this.#chunkReader?.close();
     for (const listener of this.#listeners) listener();
     this.#listeners.clear();
   }
@@ -150,6 +179,8 @@ export interface OpenVaultDbOptions {
   name?: string;
   /** Called while an older Bukti tab keeps the database open; the open completes once it closes. */
   onBlocked?: () => void;
+  /** Open only a database that exists: fail with `vault.closed` rather than create one. */
+  existing?: boolean;
 }
 
 /** Opens (creating or upgrading) the vault database. Fails with a typed error the UI can show. */
@@ -163,6 +194,12 @@ export async function openVaultDb(env: IdbEnvironment, options: OpenVaultDbOptio
   }
   const raw = await new Promise<unknown>((resolve, reject) => {
     request.onupgradeneeded = (event) => {
+      if (options.existing && event.oldVersion === 0) {
+        // Aborting the upgrade of a database that did not exist leaves none behind.
+        request.transaction?.abort();
+        reject(new BuktiError('vault.closed'));
+        return;
+      }
       try {
         migrate(wrap(request.result as never) as unknown as VaultIdb, event.oldVersion);
       } catch (cause) {

@@ -157,8 +157,15 @@ export async function* decryptFile(
   fileId: string,
   manifest: FileManifest,
   readChunk: (index: number) => Promise<Uint8Array | undefined>,
-  /** True when each chunk read is a fresh buffer nobody else holds: it is then opened in place. */
-  options: { freshChunks?: boolean } = {},
+  options: {
+    /** True when each chunk read is a fresh buffer nobody else holds: it is then opened in place. */
+    freshChunks?: boolean;
+    /**
+     * With fresh chunks: the caller uses each chunk only until it asks for the next, so its buffer is
+     * then passed here (to be freed at once; see `IdbEnvironment.discard`).
+     */
+    transient?: (buffer: ArrayBuffer) => void;
+  } = {},
 ): AsyncGenerator<Uint8Array> {
   const FINAL = sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL;
   const MESSAGE = sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
@@ -166,10 +173,19 @@ export async function* decryptFile(
     throw new BuktiError('vault.integrity');
   const state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(manifest.header, key);
   const opener = options.freshChunks ? new ChunkOpener(sodium, state) : undefined;
+  const transient = options.freshChunks ? options.transient : undefined;
+  // One chunk is read ahead, so reading the next overlaps with opening and using this one.
+  const readAhead = (index: number) => {
+    const read = readChunk(index);
+    read.catch(() => undefined);
+    return read;
+  };
   let size = 0;
+  let next = readAhead(0);
   try {
     for (let index = 0; index < manifest.chunks; index++) {
-      const value = await readChunk(index);
+      const value = await next;
+      if (index + 1 < manifest.chunks) next = readAhead(index + 1);
       if (value === undefined || value.length < 1 || value[0] !== FORMAT_VERSION)
         throw new BuktiError('vault.integrity');
       const ad = chunkAd(fileId, index, FORMAT_VERSION);
@@ -185,6 +201,7 @@ export async function* decryptFile(
         throw new BuktiError('vault.integrity');
       }
       yield opened.message;
+      transient?.(value.buffer as ArrayBuffer);
     }
   } finally {
     opener?.dispose();

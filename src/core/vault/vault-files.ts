@@ -68,9 +68,12 @@ export async function* readVaultFile(
   sodium: Sodium,
   keyring: Keyring,
   fileId: string,
+  /** True when each chunk is used only until the next is asked for: its memory is then freed at once. */
+  options: { transient?: boolean } = {},
 ): AsyncGenerator<Uint8Array> {
   const manifest = await readManifest(db, sodium, keyring, fileId);
   if (manifest === undefined) throw new BuktiError('vault.fileMissing');
+  const transient = options.transient ? (buffer: ArrayBuffer) => db.discard(buffer) : undefined;
   // Every read gives a fresh buffer from IndexedDB, so chunks are opened in place.
   yield* decryptFile(
     sodium,
@@ -81,8 +84,27 @@ export async function* readVaultFile(
       keyring.assertUnlocked();
       return readChunk(db, fileId, index);
     },
-    { freshChunks: true },
+    { freshChunks: true, transient },
   );
+}
+
+/** A stored file's bytes in one array of exactly its size (each chunk freed once copied); see `readVaultFile`. */
+export async function readVaultFileBytes(
+  db: VaultDb,
+  sodium: Sodium,
+  keyring: Keyring,
+  fileId: string,
+): Promise<Uint8Array> {
+  const info = await vaultFileInfo(db, sodium, keyring, fileId);
+  if (info === undefined) throw new BuktiError('vault.fileMissing');
+  const bytes = new Uint8Array(info.size);
+  let at = 0;
+  for await (const chunk of readVaultFile(db, sodium, keyring, fileId, { transient: true })) {
+    if (at + chunk.length > bytes.length) throw new BuktiError('vault.integrity');
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
 }
 
 /** Deletes a file's manifest, chunks and thumbnail (the record under `thumbnailKey`) in one transaction. */

@@ -1,6 +1,8 @@
 /// <reference lib="webworker" />
 import { VaultService } from '../../core/service/vault-service';
+import { workerChunkReader } from './chunk-reader-bridge';
 import { workerChunkWriter } from './chunk-writer-bridge';
+import { discardBuffer, nudgeCollector } from './discard';
 import { workerHashing } from './hash-bridge';
 import { deriveKeyInWorker } from './kdf-bridge';
 import { browserImagePreparer, loadReportFonts } from './report-assets';
@@ -10,18 +12,25 @@ import { browserThumbnailMaker } from './thumbnail-maker';
 declare const self: DedicatedWorkerGlobalScope;
 
 // The vault, its keys and all heavy work live here, off the page's thread. Argon2id runs in a nested
-// worker of its own that is terminated after each derivation; file chunks are stored by another, and
-// captured files are hashed in others (hash-bridge.ts).
+// worker of its own that is terminated after each derivation; file chunks are stored by another, read
+// by others (replaced as they go), and captured files are hashed in others (hash-bridge.ts).
 const emit = (name: string, data?: unknown) =>
   self.postMessage({ kind: 'event', name, data } satisfies RpcMessage);
 const service = new VaultService(
-  { indexedDB, IDBKeyRange, chunkWriter: workerChunkWriter },
+  {
+    indexedDB,
+    IDBKeyRange,
+    chunkWriter: workerChunkWriter,
+    chunkReader: workerChunkReader,
+    discard: discardBuffer,
+  },
   deriveKeyInWorker,
   () => emit('closed'),
   {
     emit,
     thumbnailMaker: browserThumbnailMaker,
     captureHashing: workerHashing,
+    nudgeCollector,
     exportDeps: {
       fonts: loadReportFonts,
       images: browserImagePreparer,

@@ -65,8 +65,9 @@ class CountingStore implements ReportImageStore {
   }
 
   async take(key: string): Promise<Uint8Array> {
-    const bytes = await this.#inner.take(key);
+    const bytes = (await this.#inner.take(key)).slice();
     this.held--;
+    this.taken++;
     this.#taken.add(bytes);
     this.mostInFlight = Math.max(this.mostInFlight, this.#taken.size);
     return bytes;
@@ -76,13 +77,23 @@ class CountingStore implements ReportImageStore {
   passed(piece: Uint8Array): void {
     this.#taken.delete(piece);
   }
+
+  taken = 0;
+  released = 0;
+
+  /** Detaches the image's buffer, as the vault's store frees it: a read of it afterwards finds nothing. */
+  release(bytes: Uint8Array): void {
+    this.released++;
+    structuredClone(bytes.buffer, { transfer: [bytes.buffer as ArrayBuffer] });
+  }
 }
 
+/** Reads the stream as the vault's writer does: each piece is copied before the next is asked for. */
 async function readCounting(pieces: AsyncGenerator<Uint8Array>, store: CountingStore): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   for await (const piece of pieces) {
     store.passed(piece);
-    parts.push(piece);
+    parts.push(piece.slice());
   }
   return collectBytes(
     (async function* () {
@@ -120,6 +131,8 @@ describe('streamed PDF writing', () => {
         expect(Buffer.from(bytes).equals(Buffer.from(saved))).toBe(true);
         expect(store.held).toBe(0);
         expect(store.mostInFlight).toBeLessThanOrEqual(1);
+        // Every image was freed, each only after the reader had copied it (else the bytes would differ).
+        expect(store.released).toBe(store.taken);
       }),
       { numRuns: 20 },
     );

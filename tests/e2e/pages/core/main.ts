@@ -2,12 +2,17 @@
 import * as backup from '../../../../src/core/backup';
 import { EvidenceRepository } from '../../../../src/core/evidence/repository';
 import * as vault from '../../../../src/core/vault';
+import { workerChunkReader } from '../../../../src/ui/workers/chunk-reader-bridge';
 import { workerChunkWriter } from '../../../../src/ui/workers/chunk-writer-bridge';
+import { discardBuffer, nudgeCollector } from '../../../../src/ui/workers/discard';
 
 (window as unknown as { bukti_core: unknown }).bukti_core = {
   vault,
   backup,
   EvidenceRepository,
   workerChunkWriter,
+  workerChunkReader,
+  discardBuffer,
+  nudgeCollector,
 };
 document.body.dataset.ready = 'true';

@@ -1,0 +1,123 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, recordedContext, startServer, stopServer } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+type Core = {
+  vault: typeof import('../../src/core/vault');
+  workerChunkWriter: typeof import('../../src/ui/workers/chunk-writer-bridge').workerChunkWriter;
+  workerChunkReader: typeof import('../../src/ui/workers/chunk-reader-bridge').workerChunkReader;
+  discardBuffer: typeof import('../../src/ui/workers/discard').discardBuffer;
+  nudgeCollector: typeof import('../../src/ui/workers/discard').nudgeCollector;
+};
+
+describe('file chunks read by workers in Chromium', () => {
+  it('reads a file back whole through reader workers replaced as they go, and frees what it copied', async () => {
+    const { server, origin } = await startServer(inject('corePage'), 0, 'tests/e2e/pages/vite.config.ts');
+    const { context } = await recordedContext(browser);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${origin}/`);
+      await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+      const result = await page.evaluate(async () => {
+        const { vault, workerChunkWriter, workerChunkReader, discardBuffer } = (
+          window as unknown as { bukti_core: Core }
+        ).bukti_core;
+        // Counts the reader workers the bridge starts.
+        let readers = 0;
+        const Original = Worker;
+        window.Worker = class extends Original {
+          constructor(url: string | URL, options?: WorkerOptions) {
+            super(url, options);
+            if (String(url).includes('chunk-reader')) readers++;
+          }
+        };
+        const MiB = 1024 * 1024;
+        const db = await vault.openVaultDb({
+          indexedDB,
+          IDBKeyRange,
+          chunkWriter: workerChunkWriter,
+          // Replaced every 4 MiB here (32 MiB in the app), so a 21 MiB file needs six.
+          chunkReader: (name) => workerChunkReader(name, { recycleBytes: 4 * MiB }),
+          discard: discardBuffer,
+        });
+        const v = await vault.createVault(db, 'correct horse battery staple', {
+          kdfParams: { opslimit: 1, memlimit: 8 * 1024 * 1024 },
+        });
+        const bytes = new Uint8Array(21 * MiB + 5);
+        for (let i = 0; i < bytes.length; i += 65536)
+          crypto.getRandomValues(bytes.subarray(i, Math.min(i + 65536, bytes.length)));
+        const fileId = vault.newId();
+        await v.writeFile(fileId, bytes);
+        const same = (back: Uint8Array) =>
+          back.length === bytes.length && back.every((b, i) => b === bytes[i]);
+        const streamed = same(await vault.collectBytes(v.readFile(fileId)));
+        const readersAfterStream = readers;
+        const whole = same(await v.readFileBytes(fileId));
+        const readersAfterWhole = readers;
+        // Discarding detaches the buffer: its memory goes at once.
+        const spare = new ArrayBuffer(MiB);
+        discardBuffer(spare);
+        // A nudge has garbage collected: an object nothing refers to any more is finalized soon after.
+        const { nudgeCollector } = (window as unknown as { bukti_core: Core }).bukti_core;
+        let registry: FinalizationRegistry<string> | undefined;
+        const finalized = new Promise<string>((resolve) => {
+          registry = new FinalizationRegistry(resolve);
+          registry.register({ payload: new Array(10_000).fill('x') }, 'collected');
+        });
+        nudgeCollector();
+        const collection = await Promise.race([
+          finalized,
+          new Promise<string>((resolve) => setTimeout(() => resolve('not collected'), 10_000)),
+        ]);
+        registry = undefined;
+        // A reader never creates a database, not even one that was just erased elsewhere.
+        const absent = `absent-${vault.newId()}`;
+        const refused = await workerChunkReader(absent)
+          ?.read(fileId, 0)
+          .then(
+            () => 'read',
+            (error: { code?: string }) => error.code,
+          );
+        const names = (await indexedDB.databases()).map((d) => d.name);
+        window.Worker = Original;
+        v.lock();
+        return {
+          streamed,
+          whole,
+          readersAfterStream,
+          readersAfterWhole,
+          spareLength: spare.byteLength,
+          collection,
+          refused,
+          absentCreated: names.includes(absent),
+        };
+      });
+      const { readersAfterStream, readersAfterWhole, ...rest } = result;
+      expect(rest).toEqual({
+        streamed: true,
+        whole: true,
+        spareLength: 0,
+        collection: 'collected',
+        refused: 'vault.closed',
+        absentCreated: false,
+      });
+      // 22 chunks of 1 MiB, a worker retired once it has read four: five or six for each reading (a
+      // read asked ahead before the fourth was answered goes to the retiring worker too).
+      expect(readersAfterStream).toBeGreaterThanOrEqual(5);
+      expect(readersAfterStream).toBeLessThanOrEqual(6);
+      expect(readersAfterWhole - readersAfterStream).toBeGreaterThanOrEqual(5);
+      expect(readersAfterWhole - readersAfterStream).toBeLessThanOrEqual(6);
+    } finally {
+      await context.close();
+      await stopServer(server);
+    }
+  });
+});
