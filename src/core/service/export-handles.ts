@@ -87,9 +87,10 @@ export interface ExportHost {
   /** Posts an event to the page ('export-progress', 'export-written'). */
   emit?: (name: string, data: unknown) => void;
   /**
-   * Has this thread's garbage collected soon, where the runtime offers a way; called every
-   * `NUDGE_MS` (unless told otherwise) while any export is open. An export allocates fast and briefly (the report's layout, the
-   * pieces of the ZIP), and left to itself V8 lets 60–100 MiB of it wait (docs/bundle-format.md).
+   * Has this thread's garbage collected soon, where the runtime offers a way; called every `NUDGE_MS`
+   * (unless told otherwise) while any export is open. An export allocates fast and briefly (the report's
+   * layout, the pieces of the ZIP), and left to itself V8 lets 60–100 MiB of it wait
+   * (docs/bundle-format.md).
    */
   nudgeCollector?: () => void;
 }

@@ -72,7 +72,7 @@ export function serveChunkWrites(
   };
 }
 
-/** A chunk worker's answer to request `id` that failed with `error`: its name, and its code if a BuktiError. */
+/** A chunk worker's answer to request `id` that failed with `error`: its name, and code if a BuktiError. */
 export function chunkFailure(
   id: number,
   error: unknown,

@@ -88,7 +88,7 @@ export async function* readVaultFile(
   );
 }
 
-/** A stored file's bytes in one array of exactly its size (each chunk freed once copied); see `readVaultFile`. */
+/** A stored file's bytes in one array of its exact size, each chunk freed once copied (`readVaultFile`). */
 export async function readVaultFileBytes(
   db: VaultDb,
   sodium: Sodium,

@@ -15,10 +15,10 @@ interface Serving {
 }
 
 /**
- * A `ChunkReader` in dedicated workers of its own: one at a time serves reads, and after
- * `recycleBytes` (`READER_RECYCLE_BYTES` unless told) the next read starts a new one while the old ends once its reads are answered.
- * Values are moved, never copied. Where workers cannot be made, it gives `undefined` and the vault reads
- * on its own thread.
+ * A `ChunkReader` in dedicated workers of its own: one at a time serves reads, and after `recycleBytes`
+ * (`READER_RECYCLE_BYTES` unless told) the next read starts a new one while the old ends once its reads
+ * are answered. Values are moved, never copied. Where workers cannot be made, it gives `undefined` and
+ * the vault reads on its own thread.
  */
 export function workerChunkReader(
   dbName: string,
@@ -32,7 +32,7 @@ export function workerChunkReader(
   let nextId = 0;
   const pending = new Map<
     number,
-    { resolve: (value: ArrayBuffer | undefined) => void; reject: (e: Error) => void; serving: Serving }
+    { resolve: (value: ArrayBuffer | undefined) => void; reject: (e: Error) => void }
   >();
   const failAll = (error: Error) => {
     for (const { reject } of pending.values()) reject(error);
@@ -77,7 +77,7 @@ export function workerChunkReader(
       const id = nextId++;
       const request: ChunkReadRequest = { id, dbName, fileId, index };
       const done = new Promise<ArrayBuffer | undefined>((resolve, reject) =>
-        pending.set(id, { resolve, reject, serving }),
+        pending.set(id, { resolve, reject }),
       );
       serving.pending++;
       serving.worker.postMessage(request);
