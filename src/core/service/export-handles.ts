@@ -96,7 +96,7 @@ export interface ExportHost {
 }
 
 /** How often the collector is nudged while an export is open. */
-export const NUDGE_MS = 2000;
+export const NUDGE_MS = 1000;
 
 /**
  * Exports the page is pulling piece by piece (or the worker is writing into a picked file), by the
