@@ -2,7 +2,14 @@ import type { Sodium } from '../crypto/sodium';
 import { BuktiError } from '../errors';
 import { chunkRange, type FileInfo, readChunk, storeChunks, writeAllOrNothing } from './chunk-store';
 import { runInTransaction, type VaultDb, withStorage } from './db';
-import { decodeManifest, decryptFile, encodeManifest, encryptFile, type FileSource } from './file-crypto';
+import {
+  decodeManifest,
+  decryptFile,
+  encodeManifest,
+  encryptFile,
+  type FileManifest,
+  type FileSource,
+} from './file-crypto';
 import { assertId, SUBKEY, storedBytes, toArrayBuffer } from './format';
 import type { Keyring } from './keyring';
 import { openRecord, type RecordSlot, sealRecord } from './record-crypto';
@@ -59,6 +66,40 @@ export async function vaultFileInfo(
   return manifest && { size: manifest.size, chunks: manifest.chunks };
 }
 
+/** A file's manifest, or `vault.fileMissing`. */
+async function manifestOf(
+  db: VaultDb,
+  sodium: Sodium,
+  keyring: Keyring,
+  fileId: string,
+): Promise<FileManifest> {
+  const manifest = await readManifest(db, sodium, keyring, fileId);
+  if (manifest === undefined) throw new BuktiError('vault.fileMissing');
+  return manifest;
+}
+
+/** The chunks `manifest` describes, read and opened in place (every read gives a fresh buffer). */
+function openChunks(
+  db: VaultDb,
+  sodium: Sodium,
+  keyring: Keyring,
+  fileId: string,
+  manifest: FileManifest,
+  transient: boolean,
+): AsyncGenerator<Uint8Array> {
+  return decryptFile(
+    sodium,
+    keyring.secrets.files,
+    fileId,
+    manifest,
+    (index) => {
+      keyring.assertUnlocked();
+      return readChunk(db, fileId, index);
+    },
+    { freshChunks: true, transient: transient ? (buffer) => db.discard(buffer) : undefined },
+  );
+}
+
 /**
  * Decrypts a stored file chunk by chunk. Every chunk is authenticated before it is yielded; a truncated
  * or reordered file fails with `vault.integrity` before its last chunk. Locking stops the stream.
@@ -71,21 +112,8 @@ export async function* readVaultFile(
   /** True when each chunk is used only until the next is asked for: its memory is then freed at once. */
   options: { transient?: boolean } = {},
 ): AsyncGenerator<Uint8Array> {
-  const manifest = await readManifest(db, sodium, keyring, fileId);
-  if (manifest === undefined) throw new BuktiError('vault.fileMissing');
-  const transient = options.transient ? (buffer: ArrayBuffer) => db.discard(buffer) : undefined;
-  // Every read gives a fresh buffer from IndexedDB, so chunks are opened in place.
-  yield* decryptFile(
-    sodium,
-    keyring.secrets.files,
-    fileId,
-    manifest,
-    (index) => {
-      keyring.assertUnlocked();
-      return readChunk(db, fileId, index);
-    },
-    { freshChunks: true, transient },
-  );
+  const manifest = await manifestOf(db, sodium, keyring, fileId);
+  yield* openChunks(db, sodium, keyring, fileId, manifest, options.transient === true);
 }
 
 /** A stored file's bytes in one array of its exact size, each chunk freed once copied (`readVaultFile`). */
@@ -95,11 +123,10 @@ export async function readVaultFileBytes(
   keyring: Keyring,
   fileId: string,
 ): Promise<Uint8Array> {
-  const info = await vaultFileInfo(db, sodium, keyring, fileId);
-  if (info === undefined) throw new BuktiError('vault.fileMissing');
-  const bytes = new Uint8Array(info.size);
+  const manifest = await manifestOf(db, sodium, keyring, fileId);
+  const bytes = new Uint8Array(manifest.size);
   let at = 0;
-  for await (const chunk of readVaultFile(db, sodium, keyring, fileId, { transient: true })) {
+  for await (const chunk of openChunks(db, sodium, keyring, fileId, manifest, true)) {
     if (at + chunk.length > bytes.length) throw new BuktiError('vault.integrity');
     bytes.set(chunk, at);
     at += chunk.length;

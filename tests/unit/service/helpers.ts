@@ -51,7 +51,6 @@ export class InspectableService extends VaultService {
   }
 }
 
-/** A vault in fake IndexedDB with one case holding `files`, and a request that exports all of it. */
 /**
  * Buffers the service freed (`IdbEnvironment.discard`): detached here as the browser detaches them, so a
  * piece used after it was freed shows up as empty bytes in the bundle and fails its test.
@@ -62,6 +61,7 @@ const detach = (buffer: ArrayBuffer) => {
   discarded.count++;
 };
 
+/** A vault in fake IndexedDB with one case holding `files`, and a request that exports all of it. */
 export async function vaultWithFiles(
   files: { name: string; type: string; data: Uint8Array }[],
 ): Promise<{ service: InspectableService; request: ExportRequest }> {
