@@ -1,8 +1,10 @@
 import { formatFingerprint } from '../core/bundle/key';
 import { verifyBundle } from '../core/bundle/verify';
+import { normaliseFingerprint } from '../core/bundle/verify-container';
 import { emptyReport, escapeUnprintable, printable, type VerifyReport } from '../core/bundle/verify-report';
 import { type Locale, type MessageKey, type MessageParams, translate } from '../core/i18n';
 import { openFileSource } from './file-source';
+import { nodePrimitives } from './node-primitives';
 
 /** Where the CLI writes; replaced in tests. */
 export interface CliOutput {
@@ -16,11 +18,13 @@ const processOutput: CliOutput = {
 };
 
 /** Exit codes, as documented in docs/bundle-format.md and in `bukti --help`. */
-export const EXIT = { intact: 0, tampered: 1, invalid: 2 } as const;
+export const EXIT = { intact: 0, unexpectedKey: 1, tampered: 1, invalid: 2 } as const;
 
 interface Arguments {
   command?: string;
   file?: string;
+  /** The fingerprint given with --key, as typed. */
+  key?: string;
   json: boolean;
   lang: Locale;
   help: boolean;
@@ -34,7 +38,9 @@ function parseArguments(argv: readonly string[]): Arguments {
     const arg = argv[i] as string;
     if (arg === '--json') parsed.json = true;
     else if (arg === '--help' || arg === '-h') parsed.help = true;
-    else if (arg === '--lang' || arg.startsWith('--lang=')) {
+    else if (arg === '--key' || arg.startsWith('--key=')) {
+      parsed.key = arg === '--key' ? (argv[++i] ?? '') : arg.slice('--key='.length);
+    } else if (arg === '--lang' || arg.startsWith('--lang=')) {
       const value = arg === '--lang' ? argv[++i] : arg.slice('--lang='.length);
       if (value === 'en' || value === 'ms') parsed.lang = value;
       else parsed.bad = true;
@@ -47,8 +53,9 @@ function parseArguments(argv: readonly string[]): Arguments {
 }
 
 /**
- * `bukti verify <bundle.zip> [--json] [--lang en|ms]`: checks a bundle with no vault and no browser.
- * Returns the exit code: 0 intact, 1 changed or inconsistent, 2 not a bundle, unreadable or bad usage.
+ * `bukti verify <bundle.zip> [--key <fingerprint>] [--json] [--lang en|ms]`: checks a bundle with no vault
+ * and no browser. Returns the exit code: 0 intact, 1 changed, inconsistent or signed by another key than
+ * `--key`, 2 not a bundle, unreadable or bad usage.
  */
 export async function run(argv: readonly string[], output: CliOutput = processOutput): Promise<number> {
   const args = parseArguments(argv);
@@ -60,6 +67,12 @@ export async function run(argv: readonly string[], output: CliOutput = processOu
   }
   if (args.bad || args.file === undefined) {
     output.stderr(`${translate(args.lang, 'bundle.cli.usage')}\n`);
+    return EXIT.invalid;
+  }
+  if (args.key !== undefined && normaliseFingerprint(args.key) === undefined) {
+    output.stderr(
+      `${translate(args.lang, 'bundle.cli.badKey')}\n${translate(args.lang, 'bundle.cli.usage')}\n`,
+    );
     return EXIT.invalid;
   }
   const file = args.file;
@@ -75,7 +88,7 @@ export async function run(argv: readonly string[], output: CliOutput = processOu
     return EXIT.invalid;
   }
   try {
-    report = await verifyBundle(opened.source);
+    report = await verifyBundle(opened.source, { expectedKey: args.key, primitives: nodePrimitives });
   } finally {
     await opened.close();
   }
@@ -106,12 +119,22 @@ function textReport(
   const problems = [...report.problems, ...report.custody.warnings];
   lines.push(say('bundle.cli.problems', { count: report.problems.length }));
   for (const problem of problems) lines.push(`  - ${say(problem.code, problem.params)}`);
-  if (report.status === 'intact' && report.signature.keyFingerprint) {
-    lines.push(
-      '',
-      say('bundle.status.keyNote', { fingerprint: formatFingerprint(report.signature.keyFingerprint) }),
-    );
-  }
-  if (report.status === 'intact') lines.push(say('bundle.status.limits'));
+  lines.push('', ...keyLines(report, say));
+  if (report.status === 'intact' || report.status === 'unexpectedKey')
+    lines.push(say('bundle.status.limits'));
   return `${lines.join('\n')}\n`;
+}
+
+/** Whose key signed, against the one expected; a re-packed container is said too. */
+function keyLines(report: VerifyReport, say: (key: MessageKey, params?: MessageParams) => string): string[] {
+  const print = report.signature.keyFingerprint;
+  if (!print || (report.status !== 'intact' && report.status !== 'unexpectedKey')) return [];
+  const fingerprint = formatFingerprint(print);
+  const lines = report.repacked ? [say('bundle.status.repacked')] : [];
+  if (report.key.matches === true) lines.push(say('bundle.status.keyConfirmed', { fingerprint }));
+  else if (report.key.matches === false && report.key.expected !== null) {
+    const expected = formatFingerprint(report.key.expected);
+    lines.push(say('bundle.verify.keyNotExpected', { expected, actual: fingerprint }));
+  } else if (report.key.matches === null) lines.push(say('bundle.status.keyNotConfirmed', { fingerprint }));
+  return lines;
 }

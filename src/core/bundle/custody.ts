@@ -10,6 +10,25 @@ import type { VerifyProblem } from './verify-report';
 export type { CustodyEntry, CustodyRecord };
 
 const LOG = 'custody-log.jsonl';
+/**
+ * A bundle of 10,000 items has about 30,000 custody entries of under 2 KiB each; these limits keep a
+ * hostile log from costing minutes of signature checks while leaving genuine logs far inside.
+ */
+const MAX_CUSTODY_LINES = 250_000;
+const MAX_CUSTODY_LINE = 64 * 2 ** 10;
+
+function countLines(text: string): { count: number; longest: number } {
+  let count = 0;
+  let longest = 0;
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    const stop = end < 0 ? text.length : end;
+    longest = Math.max(longest, stop - start);
+    count++;
+    start = stop + 1;
+  }
+  return { count, longest };
+}
 
 export { formatCustodyLog };
 
@@ -81,6 +100,14 @@ export async function checkBundleCustody(
   } catch {
     problems.push({ code: 'bundle.verify.custodyMalformed', params: { path: LOG, line: 1 } });
     return { entries: 0, continuous: false, warnings: [] };
+  }
+  const lines = countLines(text);
+  if (lines.count > MAX_CUSTODY_LINES || lines.longest > MAX_CUSTODY_LINE) {
+    problems.push({
+      code: 'bundle.verify.custodyTooLarge',
+      params: { path: LOG, lines: MAX_CUSTODY_LINES, length: MAX_CUSTODY_LINE },
+    });
+    return { entries: lines.count, continuous: false, warnings: [] };
   }
   const { records, unreadable } = parseCustodyLog(text);
   for (const { line } of unreadable)

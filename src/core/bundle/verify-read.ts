@@ -1,9 +1,10 @@
 import { loadSodium } from '../crypto/sodium';
 import { BuktiError, isBuktiError } from '../errors';
 import type { ZipArchive, ZipEntry } from '../zip/archive';
-import { readEntry } from '../zip/entry';
+import { crc32 } from '../zip/crc32';
+import { type Crc32, readEntry } from '../zip/entry';
 import type { RandomAccessSource } from '../zip/source';
-import { startSha256With } from './hash';
+import { type Sha256, startSha256With } from './hash';
 import { printable, type VerifyProblem } from './verify-report';
 
 /** One entry after reading: its hash, and its bytes for the small files the verifier parses. */
@@ -21,13 +22,32 @@ export interface ReadProgress {
   bytesTotal: number;
 }
 
-/** Entries read into memory, with the most a genuine bundle could need for each. */
-const BUFFERED: Readonly<Record<string, number>> = {
+/**
+ * The hashes the verifier runs over every byte. The defaults (libsodium, the core's CRC-32) run
+ * everywhere; the CLI passes Node's native ones. The rules around them are the same either way.
+ */
+export interface VerifyPrimitives {
+  sha256: () => Sha256;
+  crc32: Crc32;
+}
+
+/** libsodium's SHA-256 and the core's CRC-32: what the browser uses. */
+export async function portablePrimitives(): Promise<VerifyPrimitives> {
+  const sodium = await loadSodium();
+  return { sha256: () => startSha256With(sodium), crc32 };
+}
+
+/**
+ * Entries read into memory, with the most a genuine bundle could need for each. A bundle of 10,000
+ * items has a manifest of about 12 MiB and a custody log of about 10 MiB (docs/bundle-format.md).
+ */
+export const BUFFERED: Readonly<Record<string, number>> = {
   'manifest.json': 64 * 2 ** 20,
   'custody-log.jsonl': 64 * 2 ** 20,
   SHA256SUMS: 16 * 2 ** 20,
   'SHA256SUMS.sig': 4096,
   'public-key.pem': 4096,
+  'VERIFY.txt': 64 * 2 ** 10,
 };
 
 /**
@@ -39,8 +59,8 @@ export async function readEntries(
   archive: ZipArchive,
   problems: VerifyProblem[],
   options: { signal?: AbortSignal; onProgress?: (progress: ReadProgress) => void },
+  primitives: VerifyPrimitives,
 ): Promise<EntryContent[]> {
-  const sodium = await loadSodium();
   const progress = { bytesDone: 0, bytesTotal: archive.entries.reduce((sum, entry) => sum + entry.size, 0) };
   const buffered = new Set<string>();
   const contents = new Map<ZipEntry, EntryContent>();
@@ -58,11 +78,11 @@ export async function readEntries(
     }
     if (keep) buffered.add(entry.name);
     const chunks: Uint8Array[] = [];
-    const hash = startSha256With(sodium);
+    const hash = primitives.sha256();
     let sha256: string | null;
     let crcFailed = false;
     try {
-      for await (const chunk of readEntry(source, entry)) {
+      for await (const chunk of readEntry(source, entry, primitives.crc32)) {
         if (options.signal?.aborted) throw new BuktiError('bundle.verify.cancelled');
         hash.update(chunk);
         if (keep) chunks.push(chunk);

@@ -1,8 +1,12 @@
 import type { CaptureTime } from '../evidence/model';
 import type { MessageKey, MessageParams } from '../i18n';
 
-/** intact: everything agrees; tampered: readable but changed or inconsistent; invalid: not a readable bundle. */
-export type BundleStatus = 'intact' | 'tampered' | 'invalid';
+/**
+ * intact: everything agrees (and, when a key was expected, it signed); unexpectedKey: intact, but signed by
+ * another key than the one expected; tampered: readable but changed or inconsistent; invalid: not a
+ * readable bundle.
+ */
+export type BundleStatus = 'intact' | 'unexpectedKey' | 'tampered' | 'invalid';
 
 /** One finding, as a message key and its parameters, so the app and the CLI word it the same way. */
 export interface VerifyProblem {
@@ -26,8 +30,12 @@ export interface FileCheck {
 /** The result of `verifyBundle`, also printed by `bukti verify --json`. */
 export interface VerifyReport {
   format: 'bukti-verify-report';
-  version: 1;
+  version: 2;
   status: BundleStatus;
+  /** The files are the signed ones, but the ZIP around them is not the one the app wrote (`zip -r`). */
+  repacked: boolean;
+  /** The fingerprint the reader expected (lowercase hex) and whether the signing key is that one. */
+  key: { expected: string | null; matches: boolean | null };
   bundleId: string | null;
   createdAt: CaptureTime | null;
   zip64: boolean;
@@ -69,18 +77,34 @@ const INVALID_CODES: ReadonlySet<MessageKey> = new Set<MessageKey>([
 export function statusOf(
   problems: readonly VerifyProblem[],
   attestedManifestUnusable: boolean,
+  keyMatches: boolean | null,
 ): BundleStatus {
   if (attestedManifestUnusable || problems.some((problem) => INVALID_CODES.has(problem.code)))
     return 'invalid';
-  return problems.length > 0 ? 'tampered' : 'intact';
+  if (problems.length > 0) return 'tampered';
+  return keyMatches === false ? 'unexpectedKey' : 'intact';
+}
+
+/** Findings listed one by one; the rest are counted, so a hostile file cannot make the report huge. */
+export const MAX_LISTED_PROBLEMS = 100;
+
+/** The first `MAX_LISTED_PROBLEMS` problems, then one that counts the others. */
+export function capProblems(problems: readonly VerifyProblem[]): VerifyProblem[] {
+  if (problems.length <= MAX_LISTED_PROBLEMS) return [...problems];
+  return [
+    ...problems.slice(0, MAX_LISTED_PROBLEMS),
+    { code: 'bundle.verify.moreProblems', params: { count: problems.length - MAX_LISTED_PROBLEMS } },
+  ];
 }
 
 /** An empty report, filled in as the checks run. */
 export function emptyReport(): VerifyReport {
   return {
     format: 'bukti-verify-report',
-    version: 1,
+    version: 2,
     status: 'invalid',
+    repacked: false,
+    key: { expected: null, matches: null },
     bundleId: null,
     createdAt: null,
     zip64: false,

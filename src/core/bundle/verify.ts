@@ -6,12 +6,36 @@ import { checkBundleCustody } from './custody';
 import { parseManifest } from './manifest-parse';
 import { parseSums, type SumsLine } from './sums';
 import { checkSignature, compareFiles, describedFiles, indexByName, REQUIRED_ENTRIES } from './verify-checks';
-import { type EntryContent, type ReadProgress, readEntries } from './verify-read';
-import { emptyReport, printable, statusOf, type VerifyProblem, type VerifyReport } from './verify-report';
+import {
+  checkByteOrderMarks,
+  checkVerifyText,
+  isRepacked,
+  normaliseFingerprint,
+  splitFolders,
+} from './verify-container';
+import {
+  type EntryContent,
+  portablePrimitives,
+  type ReadProgress,
+  readEntries,
+  type VerifyPrimitives,
+} from './verify-read';
+import {
+  capProblems,
+  emptyReport,
+  printable,
+  statusOf,
+  type VerifyProblem,
+  type VerifyReport,
+} from './verify-report';
 
 export interface VerifyOptions {
   signal?: AbortSignal;
   onProgress?: (progress: ReadProgress) => void;
+  /** The fingerprint the reader expects (from the survivor's key card); spaces and capitals are fine. */
+  expectedKey?: string;
+  /** Native hashes (the CLI); by default libsodium and the core's CRC-32. */
+  primitives?: VerifyPrimitives;
 }
 
 /**
@@ -27,6 +51,8 @@ export async function verifyBundle(
   const report = emptyReport();
   const problems: VerifyProblem[] = [];
   const verdict = { attestedManifestUnusable: false };
+  if (options.expectedKey !== undefined)
+    report.key.expected = normaliseFingerprint(options.expectedKey) ?? null;
   try {
     await check(await loadSodium(), source, options, report, problems, verdict);
   } catch (error) {
@@ -38,9 +64,13 @@ export async function verifyBundle(
         params: { detail: error instanceof Error ? error.name : 'error' },
       });
   }
-  report.problems = problems.map(shown);
-  report.custody.warnings = report.custody.warnings.map(shown);
-  report.status = statusOf(problems, verdict.attestedManifestUnusable);
+  const fingerprint = report.signature.keyFingerprint;
+  if (report.key.expected !== null && fingerprint !== null && report.signature.valid)
+    report.key.matches = fingerprint === report.key.expected;
+  report.problems = capProblems(problems).map(shown);
+  report.custody.warnings = capProblems(report.custody.warnings).map(shown);
+  report.status = statusOf(problems, verdict.attestedManifestUnusable, report.key.matches);
+  if (report.status !== 'intact' && report.status !== 'unexpectedKey') report.repacked = false;
   return report;
 }
 
@@ -61,8 +91,12 @@ async function check(
       params: typeof path === 'string' ? { ...problem.params, path: printable(path) } : problem.params,
     });
   }
-  const contents = await readEntries(source, archive, problems, options);
+  const primitives = options.primitives ?? (await portablePrimitives());
+  const entries = await readEntries(source, archive, problems, options, primitives);
+  const sumsEntry = entries.find(({ entry }) => entry.name === 'SHA256SUMS');
+  const { files: contents, folders } = splitFolders(entries, readSumsQuietly(sumsEntry), problems);
   const byName = indexByName(contents, problems);
+  checkByteOrderMarks(byName, problems);
   if (!byName.has('manifest.json') && !byName.has('SHA256SUMS')) {
     problems.push({ code: 'bundle.verify.notBundle', params: {} });
     return;
@@ -90,6 +124,10 @@ async function check(
     report,
     problems,
   );
+  // Only a signed, consistent bundle is worth this check; otherwise the files named above already fail.
+  if (report.signature.valid && report.manifest.agreesWithSums)
+    checkVerifyText(byName.get('VERIFY.txt')?.bytes, manifest, report.signature.keyFingerprint, problems);
+  report.repacked = isRepacked(contents, folders, lines);
   const custody = byName.get('custody-log.jsonl')?.bytes;
   if (custody) {
     const result = await checkBundleCustody(
@@ -123,6 +161,13 @@ function shown(problem: VerifyProblem): VerifyProblem {
   return { code: problem.code, params };
 }
 
+/** SHA256SUMS parsed only to know which folders hold signed files; its problems are reported later. */
+function readSumsQuietly(content: EntryContent | undefined): SumsLine[] | undefined {
+  if (!content?.bytes) return undefined;
+  const parsed = parseSums(new TextDecoder('utf-8', { ignoreBOM: true }).decode(content.bytes));
+  return parsed.ok ? parsed.lines : undefined;
+}
+
 function readSums(
   content: EntryContent | undefined,
   report: VerifyReport,
@@ -130,7 +175,8 @@ function readSums(
 ): SumsLine[] | undefined {
   if (!content?.bytes) return undefined;
   report.sums.present = true;
-  const parsed = parseSums(new TextDecoder().decode(content.bytes));
+  // ignoreBOM keeps a byte-order mark in the text, so the line it is on fails to parse, as in sha256sum.
+  const parsed = parseSums(new TextDecoder('utf-8', { ignoreBOM: true }).decode(content.bytes));
   if (!parsed.ok) {
     problems.push(parsed.problem);
     return undefined;

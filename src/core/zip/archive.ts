@@ -1,32 +1,10 @@
 import { BuktiError } from '../errors';
-import type { MessageKey, MessageParams } from '../i18n';
-import { readZip64Extra, u64, view } from './fields';
+import { parseCentralDirectory, type ZipEntry, type ZipProblem } from './central';
+import { u64, view } from './fields';
 import { locateEntryData } from './local-header';
 import { type RandomAccessSource, readExactly } from './source';
 
-/** One file in a ZIP, as its central directory describes it (checked against its local header). */
-export interface ZipEntry {
-  /** The stored name decoded as UTF-8 (invalid bytes become U+FFFD); compare `nameBytes` for exactness. */
-  readonly name: string;
-  readonly nameBytes: Uint8Array;
-  /** 0 = stored, 8 = deflated; anything else is not readable here. */
-  readonly method: number;
-  readonly flags: number;
-  readonly crc32: number;
-  readonly compressedSize: number;
-  readonly size: number;
-  readonly localHeaderOffset: number;
-  /** Where the entry's (compressed) data starts; -1 when the local header could not be used. */
-  dataOffset: number;
-  /** False when a problem below makes the data unsafe or impossible to read. */
-  readable: boolean;
-}
-
-/** A finding about one entry or the layout that does not stop the other entries from being read. */
-export interface ZipProblem {
-  code: MessageKey;
-  params: MessageParams;
-}
+export type { ZipEntry, ZipProblem };
 
 export interface ZipArchive {
   entries: ZipEntry[];
@@ -59,11 +37,10 @@ const LOCAL_SIGNATURE = 0x04034b50;
 const EOCD_SIGNATURE = 0x06054b50;
 const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 const ZIP64_EOCD_SIGNATURE = 0x06064b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
 const EOCD_SIZE = 22;
+const ZIP64_EOCD_SIZE = 56;
 const MAX_COMMENT = 0xffff;
 const RATIO_FLOOR = 2 ** 20;
-const nameDecoder = new TextDecoder('utf-8');
 
 interface EndRecord {
   entries: number;
@@ -77,7 +54,8 @@ interface EndRecord {
 /**
  * Reads the end records and the central directory of a ZIP without loading its contents, then checks
  * every local header and the layout. Throws a `BuktiError` (`bundle.zip.*`) when the file cannot be
- * read as a ZIP at all; per-entry findings go to `problems` and mark the entry unreadable.
+ * read as a ZIP at all, or when its end records disagree (`bundle.zip.disagree`); per-entry findings go to
+ * `problems` and mark the entry unreadable.
  */
 export async function openZip(
   source: RandomAccessSource,
@@ -85,18 +63,18 @@ export async function openZip(
 ): Promise<ZipArchive> {
   if (source.size === 0) throw new BuktiError('bundle.zip.empty');
   if (source.size < EOCD_SIZE) throw new BuktiError('bundle.zip.notZip');
-  const end = await readEndRecord(source);
+  const problems: ZipProblem[] = [];
+  const end = await readEndRecord(source, problems);
   if (end.entries > limits.maxEntries)
     throw new BuktiError('bundle.zip.tooManyEntries', { limit: limits.maxEntries });
   if (end.cdSize > limits.maxCentralDirectoryBytes)
     throw new BuktiError('bundle.zip.tooManyEntries', { limit: limits.maxEntries });
   if (end.cdOffset + end.cdSize > end.endStart) throw new BuktiError('bundle.zip.truncated');
   const directory = await readExactly(source, end.cdOffset, end.cdSize);
-  const entries = parseCentralDirectory(directory, end.entries);
-  const problems: ZipProblem[] = [];
+  const entries = parseCentralDirectory(directory, end.entries, end.cdOffset, problems);
   let total = 0;
   for (const entry of entries) {
-    checkEntryFlags(entry, limits, problems);
+    checkRatio(entry, limits, problems);
     if (entry.readable) total += entry.size;
   }
   if (total > limits.maxTotalSize)
@@ -105,7 +83,7 @@ export async function openZip(
   return { entries, problems, zip64: end.zip64 };
 }
 
-async function readEndRecord(source: RandomAccessSource): Promise<EndRecord> {
+async function readEndRecord(source: RandomAccessSource, problems: ZipProblem[]): Promise<EndRecord> {
   const tailLength = Math.min(source.size, EOCD_SIZE + MAX_COMMENT);
   const tailStart = source.size - tailLength;
   const tail = await readExactly(source, tailStart, tailLength);
@@ -128,6 +106,14 @@ async function readEndRecord(source: RandomAccessSource): Promise<EndRecord> {
       view(head).getUint32(0, true) === LOCAL_SIGNATURE ? 'bundle.zip.truncated' : 'bundle.zip.notZip',
     );
   }
+  const eocdOffset = tailStart + at;
+  const commentLength = data.getUint16(at + 20, true);
+  // A comment can hold a second end record that readers searching from the end find first.
+  if (commentLength > 0)
+    problems.push({
+      code: 'bundle.zip.comment',
+      params: { offset: eocdOffset + EOCD_SIZE, length: commentLength },
+    });
   if (data.getUint16(at + 4, true) !== 0 || data.getUint16(at + 6, true) !== 0) {
     throw new BuktiError('bundle.zip.multiDisk');
   }
@@ -136,11 +122,12 @@ async function readEndRecord(source: RandomAccessSource): Promise<EndRecord> {
     cdSize: data.getUint32(at + 12, true),
     cdOffset: data.getUint32(at + 16, true),
   };
-  const eocdOffset = tailStart + at;
+  if (data.getUint16(at + 8, true) !== classic.entries)
+    throw new BuktiError('bundle.zip.disagree', { field: 'entry count', offset: eocdOffset });
   if (eocdOffset >= 20) {
     const locator = view(await readExactly(source, eocdOffset - 20, 20));
     if (locator.getUint32(0, true) === ZIP64_LOCATOR_SIGNATURE) {
-      return readZip64EndRecord(source, locator, eocdOffset - 20, classic);
+      return readZip64EndRecord(source, locator, eocdOffset - 20, classic, problems);
     }
   }
   if (classic.entries === 0xffff || classic.cdSize === 0xffffffff || classic.cdOffset === 0xffffffff) {
@@ -154,92 +141,47 @@ async function readZip64EndRecord(
   locator: DataView,
   locatorOffset: number,
   classic: { entries: number; cdSize: number; cdOffset: number },
+  problems: ZipProblem[],
 ): Promise<EndRecord> {
   if (locator.getUint32(4, true) !== 0 || locator.getUint32(16, true) > 1)
     throw new BuktiError('bundle.zip.multiDisk');
   const recordOffset = u64(locator, 8);
-  if (recordOffset + 56 > locatorOffset) throw new BuktiError('bundle.zip.corrupt');
-  const record = view(await readExactly(source, recordOffset, 56));
+  if (recordOffset + ZIP64_EOCD_SIZE > locatorOffset) throw new BuktiError('bundle.zip.corrupt');
+  const record = view(await readExactly(source, recordOffset, ZIP64_EOCD_SIZE));
   if (record.getUint32(0, true) !== ZIP64_EOCD_SIGNATURE) throw new BuktiError('bundle.zip.corrupt');
-  if (recordOffset + 12 + u64(record, 4) !== locatorOffset) throw new BuktiError('bundle.zip.corrupt');
+  const declared = u64(record, 4);
+  if (recordOffset + 12 + declared !== locatorOffset)
+    throw new BuktiError('bundle.zip.disagree', { field: 'Zip64 end record size', offset: recordOffset });
+  // The "extensible data sector" is bytes no extractor looks at: room for anything.
+  if (declared !== ZIP64_EOCD_SIZE - 12)
+    problems.push({
+      code: 'bundle.zip.zip64Extensible',
+      params: { offset: recordOffset + ZIP64_EOCD_SIZE, length: declared - (ZIP64_EOCD_SIZE - 12) },
+    });
   if (record.getUint32(16, true) !== 0 || record.getUint32(20, true) !== 0)
     throw new BuktiError('bundle.zip.multiDisk');
   const entries = u64(record, 32);
   const cdSize = u64(record, 40);
   const cdOffset = u64(record, 48);
   // Both end records must tell the same story, or two readers could see two different archives.
-  if (u64(record, 24) !== entries) throw new BuktiError('bundle.zip.corrupt');
   const agrees = (small: number, sentinel: number, large: number) => small === sentinel || small === large;
-  if (
-    !agrees(classic.entries, 0xffff, entries) ||
-    !agrees(classic.cdSize, 0xffffffff, cdSize) ||
-    !agrees(classic.cdOffset, 0xffffffff, cdOffset)
-  ) {
-    throw new BuktiError('bundle.zip.corrupt');
-  }
+  const disagreement =
+    u64(record, 24) !== entries || !agrees(classic.entries, 0xffff, entries)
+      ? 'entry count'
+      : !agrees(classic.cdSize, 0xffffffff, cdSize)
+        ? 'central directory size'
+        : !agrees(classic.cdOffset, 0xffffffff, cdOffset)
+          ? 'central directory offset'
+          : undefined;
+  if (disagreement)
+    throw new BuktiError('bundle.zip.disagree', { field: disagreement, offset: recordOffset });
   return { entries, cdSize, cdOffset, endStart: recordOffset, zip64: true };
 }
 
-function parseCentralDirectory(directory: Uint8Array, count: number): ZipEntry[] {
-  const data = view(directory);
-  const entries: ZipEntry[] = [];
-  let at = 0;
-  for (let index = 0; index < count; index++) {
-    if (at + 46 > directory.length || data.getUint32(at, true) !== CENTRAL_SIGNATURE) {
-      throw new BuktiError('bundle.zip.corrupt');
-    }
-    const nameLength = data.getUint16(at + 28, true);
-    const extraLength = data.getUint16(at + 30, true);
-    const commentLength = data.getUint16(at + 32, true);
-    const next = at + 46 + nameLength + extraLength + commentLength;
-    if (next > directory.length) throw new BuktiError('bundle.zip.corrupt');
-    const nameBytes = directory.slice(at + 46, at + 46 + nameLength);
-    const fields = {
-      size: data.getUint32(at + 24, true),
-      compressedSize: data.getUint32(at + 20, true),
-      localHeaderOffset: data.getUint32(at + 42, true),
-    };
-    readZip64Extra(
-      directory.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength),
-      fields,
-      data.getUint16(at + 34, true),
-    );
-    entries.push({
-      name: nameDecoder.decode(nameBytes),
-      nameBytes,
-      method: data.getUint16(at + 10, true),
-      flags: data.getUint16(at + 8, true),
-      crc32: data.getUint32(at + 16, true),
-      ...fields,
-      dataOffset: -1,
-      readable: true,
-    });
-    at = next;
-  }
-  // Bytes after the last counted entry would be entries some readers list and others do not.
-  if (at !== directory.length) throw new BuktiError('bundle.zip.corrupt');
-  return entries;
-}
-
-function checkEntryFlags(entry: ZipEntry, limits: ZipLimits, problems: ZipProblem[]): void {
-  const path = entry.name;
-  let code: MessageKey | undefined;
-  let params: MessageParams = { path };
-  if (entry.flags & 0x0001 || entry.flags & 0x0040) code = 'bundle.zip.encrypted';
-  else if (entry.method !== 0 && entry.method !== 8) {
-    code = 'bundle.zip.unsupportedMethod';
-    params = { path, method: entry.method };
-  } else if (entry.method === 0 && entry.size !== entry.compressedSize) code = 'bundle.zip.entryCorrupt';
-  else if (
-    entry.method === 8 &&
-    entry.size > RATIO_FLOOR &&
-    entry.size > entry.compressedSize * limits.maxRatio
-  ) {
-    code = 'bundle.zip.ratio';
-  }
-  if (code) {
+function checkRatio(entry: ZipEntry, limits: ZipLimits, problems: ZipProblem[]): void {
+  if (entry.method === 8 && entry.size > RATIO_FLOOR && entry.size > entry.compressedSize * limits.maxRatio) {
+    if (entry.readable) problems.push({ code: 'bundle.zip.ratio', params: { path: entry.name } });
     entry.readable = false;
-    problems.push({ code, params });
   }
 }
 
@@ -269,10 +211,10 @@ async function checkLayout(
     }
     gap(position, entry.localHeaderOffset);
     const located = await locateEntryData(source, entry, end.cdOffset);
-    if (!located) {
-      problems.push({ code: 'bundle.zip.entryCorrupt', params: { path: entry.name } });
+    if (!located.ok) {
+      problems.push(located.problem);
       entry.readable = false;
-      position = undefined;
+      position = located.end;
       continue;
     }
     entry.dataOffset = located.dataOffset;

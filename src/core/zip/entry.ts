@@ -1,9 +1,13 @@
+import { Inflate } from 'pako';
 import { BuktiError } from '../errors';
-import type { ZipEntry } from './archive';
+import type { ZipEntry } from './central';
 import { crc32 } from './crc32';
 import { type RandomAccessSource, readExactly } from './source';
 
 const CHUNK = 2 ** 20;
+
+/** Continues a CRC-32 over `bytes` (start with 0): the core's own, or Node's native `zlib.crc32`. */
+export type Crc32 = (bytes: Uint8Array, previous: number) => number;
 
 /**
  * Streams the uncompressed contents of `entry`, one chunk at a time. Never produces more bytes than the
@@ -11,17 +15,21 @@ const CHUNK = 2 ** 20;
  * the size and CRC-32, throwing `bundle.zip.sizeMismatch` or `bundle.zip.crcMismatch`: a caller that
  * hashes the chunks therefore still gets the hash of what was actually stored.
  */
-export async function* readEntry(source: RandomAccessSource, entry: ZipEntry): AsyncGenerator<Uint8Array> {
+export async function* readEntry(
+  source: RandomAccessSource,
+  entry: ZipEntry,
+  checksum: Crc32 = crc32,
+): AsyncGenerator<Uint8Array> {
   const path = entry.name;
   if (!entry.readable || entry.dataOffset < 0) throw new BuktiError('bundle.zip.entryCorrupt', { path });
   const raw = rawChunks(source, entry.dataOffset, entry.compressedSize);
-  const chunks = entry.method === 8 ? inflate(raw, path) : raw;
+  const chunks = entry.method === 8 ? inflate(raw, entry) : raw;
   let crc = 0;
   let size = 0;
   for await (const chunk of chunks) {
     size += chunk.length;
     if (size > entry.size) throw new BuktiError('bundle.zip.sizeMismatch', { path });
-    crc = crc32(chunk, crc);
+    crc = checksum(chunk, crc);
     yield chunk;
   }
   if (size !== entry.size) throw new BuktiError('bundle.zip.sizeMismatch', { path });
@@ -41,37 +49,46 @@ async function* rawChunks(
 }
 
 /**
- * Inflates raw DEFLATE data with `DecompressionStream('deflate-raw')`, which both Node 20 and current
- * browsers provide, so the CLI and the app share this code without a bundled inflater.
+ * Inflates raw DEFLATE data with pako, the same code in Node and every browser, because the deflate
+ * stream must end exactly at the entry's compressed size: bytes after its end are ignored by Node's
+ * `DecompressionStream` but refused by Chromium's, and unzip and 7-Zip ignore them too. pako says how
+ * much input it left unused, so such a tail is reported (`bundle.zip.deflateTail`) wherever this runs.
  */
-async function* inflate(raw: AsyncGenerator<Uint8Array>, path: string): AsyncGenerator<Uint8Array> {
-  let readFailure: unknown;
-  const input = new ReadableStream<BufferSource>({
-    async pull(controller) {
-      try {
-        const next = await raw.next();
-        if (next.done) controller.close();
-        else controller.enqueue(next.value as Uint8Array<ArrayBuffer>);
-      } catch (error) {
-        readFailure = error;
-        controller.error(error);
-      }
-    },
-  });
-  const reader = input.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-  try {
-    for (;;) {
-      let next: ReadableStreamReadResult<Uint8Array>;
-      try {
-        next = await reader.read();
-      } catch (cause) {
-        // A failed read of the file keeps its own code; anything else is data zlib could not inflate.
-        throw readFailure ?? new BuktiError('bundle.zip.dataCorrupt', { path }, { cause });
-      }
-      if (next.done) return;
-      yield next.value;
+async function* inflate(raw: AsyncGenerator<Uint8Array>, entry: ZipEntry): AsyncGenerator<Uint8Array> {
+  const path = entry.name;
+  const inflater = new Inflate({ raw: true, chunkSize: CHUNK });
+  let stream: { avail_in: number } | undefined;
+  inflater.onStart = (strm) => {
+    stream = strm;
+  };
+  let output: Uint8Array[] = [];
+  let produced = 0;
+  // Stops inside pako's loop: one compressed megabyte can otherwise inflate to a gigabyte in one push.
+  inflater.onData = (chunk) => {
+    produced += chunk.length;
+    if (produced > entry.size) throw new BuktiError('bundle.zip.sizeMismatch', { path });
+    output.push(chunk);
+  };
+  let consumed = 0;
+  for await (const chunk of raw) {
+    if (inflater.ended) {
+      throw tail(entry, consumed);
     }
-  } finally {
-    reader.cancel().catch(() => undefined);
+    inflater.push(chunk, false);
+    if (inflater.err) throw new BuktiError('bundle.zip.dataCorrupt', { path });
+    const left = inflater.ended ? (stream?.avail_in ?? 0) : 0;
+    consumed += chunk.length - left;
+    yield* output;
+    output = [];
+    if (left > 0) throw tail(entry, consumed);
   }
+  if (!inflater.ended) throw new BuktiError('bundle.zip.dataCorrupt', { path });
+}
+
+function tail(entry: ZipEntry, consumed: number): BuktiError {
+  return new BuktiError('bundle.zip.deflateTail', {
+    path: entry.name,
+    offset: entry.dataOffset + consumed,
+    length: entry.compressedSize - consumed,
+  });
 }

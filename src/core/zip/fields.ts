@@ -12,32 +12,65 @@ export function u64(data: DataView, at: number): number {
   return Number(value);
 }
 
-/** Replaces 0xFFFFFFFF placeholders with their 64-bit values from the Zip64 extra field (id 0x0001). */
-export function readZip64Extra(
-  extra: Uint8Array,
-  fields: { size: number; compressedSize: number; localHeaderOffset?: number },
-  diskStart = 0,
-): void {
+/** Zip64 sizes and offsets (PKWARE APPNOTE 4.5.3). */
+export const ZIP64_EXTRA = 0x0001;
+/**
+ * Extra fields that change nothing an extractor writes but a file's time and owner: Info-ZIP `zip`
+ * adds both to every entry, so a bundle re-zipped by a lab carries them. Every other field is refused,
+ * because some extractors act on it (0x7075, the Unicode Path field, renames the file it belongs to).
+ */
+export const HARMLESS_EXTRAS: ReadonlySet<number> = new Set([0x5455, 0x7875]);
+
+export interface ExtraField {
+  id: number;
+  /** Offset of the field's header within the extra block. */
+  at: number;
+  data: DataView;
+}
+
+/** Splits an extra block into its fields; undefined when a field runs past the block or bytes are left over. */
+export function splitExtra(extra: Uint8Array): ExtraField[] | undefined {
   const data = view(extra);
-  let zip64: DataView | undefined;
-  for (let at = 0; at + 4 <= extra.length; ) {
-    const id = data.getUint16(at, true);
+  const fields: ExtraField[] = [];
+  let at = 0;
+  while (at < extra.length) {
+    if (at + 4 > extra.length) return undefined;
     const length = data.getUint16(at + 2, true);
-    if (at + 4 + length > extra.length) throw new BuktiError('bundle.zip.corrupt');
-    if (id === 0x0001) zip64 = new DataView(data.buffer, data.byteOffset + at + 4, length);
+    if (at + 4 + length > extra.length) return undefined;
+    fields.push({
+      id: data.getUint16(at, true),
+      at,
+      data: new DataView(data.buffer, data.byteOffset + at + 4, length),
+    });
     at += 4 + length;
   }
-  if (diskStart === 0xffff) throw new BuktiError('bundle.zip.multiDisk');
-  const wanted: ('size' | 'compressedSize' | 'localHeaderOffset')[] = [
-    'size',
-    'compressedSize',
-    'localHeaderOffset',
-  ];
-  let at = 0;
-  for (const key of wanted) {
-    if (fields[key] !== 0xffffffff) continue;
-    if (!zip64 || at + 8 > zip64.byteLength) throw new BuktiError('bundle.zip.corrupt');
-    fields[key] = u64(zip64, at);
-    at += 8;
+  return fields;
+}
+
+export type Zip64Fields = { size: number; compressedSize: number; localHeaderOffset?: number };
+
+/**
+ * Replaces 0xFFFFFFFF placeholders with their 64-bit values from the Zip64 extra field (APPNOTE 4.5.3:
+ * only placeholders are listed, in the order size, compressed size, offset). Values after those are
+ * accepted only where a reader taking every slot in that order would read the same number (client-zip
+ * lists the offset of a large entry even when it fits). Returns false for anything else: a field two
+ * readers could map to different numbers.
+ */
+export function applyZip64(fields: Zip64Fields, zip64: DataView | undefined): boolean {
+  const keys = (['size', 'compressedSize', 'localHeaderOffset'] as const).filter(
+    (key) => fields[key] !== undefined,
+  );
+  const wanted = keys.filter((key) => fields[key] === 0xffffffff);
+  if (!zip64) return wanted.length === 0;
+  const count = zip64.byteLength / 8;
+  if (!Number.isInteger(count) || count < wanted.length || count > keys.length) return false;
+  const values = Array.from({ length: count }, (_, index) => u64(zip64, index * 8));
+  for (let index = wanted.length; index < count; index++) {
+    const key = keys[index] as (typeof keys)[number];
+    if (fields[key] === 0xffffffff || fields[key] !== values[index]) return false;
   }
+  wanted.forEach((key, index) => {
+    fields[key] = values[index] as number;
+  });
+  return true;
 }

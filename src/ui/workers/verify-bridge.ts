@@ -13,6 +13,8 @@ export interface VerifiedBundle {
 
 export interface VerifyInWorkerOptions {
   signal?: AbortSignal;
+  /** The key fingerprint the reader expects; the report then says whether it signed. */
+  expectedKey?: string;
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
 }
 
@@ -28,7 +30,7 @@ const CANCEL_GRACE_MS = 1000;
  * Rejects with `bundle.verify.cancelled` when `signal` aborts, `verifyUi.failed` when the worker dies.
  */
 export function verifyInWorker(file: File, options: VerifyInWorkerOptions = {}): Promise<VerifiedBundle> {
-  const { signal, onProgress } = options;
+  const { signal, onProgress, expectedKey } = options;
   if (signal?.aborted) return Promise.reject(new BuktiError('bundle.verify.cancelled'));
   const worker = new Worker(new URL('./verify.worker.ts', import.meta.url), { type: 'module' });
   const stopped = new AbortController();
@@ -55,7 +57,7 @@ export function verifyInWorker(file: File, options: VerifyInWorkerOptions = {}):
       },
       { once: true, signal: stopped.signal },
     );
-    worker.postMessage({ kind: 'verify', file } satisfies VerifyRequest);
+    worker.postMessage({ kind: 'verify', file, expectedKey } satisfies VerifyRequest);
   }).finally(() => {
     // Removes the abort listener and any grace timer, then frees the worker.
     stopped.abort();

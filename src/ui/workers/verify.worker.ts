@@ -10,7 +10,7 @@ import { readEntry } from '../../core/zip/entry';
 import { blobSource, type RandomAccessSource } from '../../core/zip/source';
 
 /** What the page sends: one bundle to check (a File is cloned by reference, not copied), then maybe a cancel. */
-export type VerifyRequest = { kind: 'verify'; file: Blob } | { kind: 'cancel' };
+export type VerifyRequest = { kind: 'verify'; file: Blob; expectedKey?: string } | { kind: 'cancel' };
 
 /** The app that sealed the bundle, as its manifest names it. */
 export interface SealingApp {
@@ -33,14 +33,15 @@ const controller = new AbortController();
 self.onmessage = (event: MessageEvent<VerifyRequest>) => {
   const request = event.data;
   if (request.kind === 'cancel') controller.abort();
-  else void check(request.file);
+  else void check(request.file, request.expectedKey);
 };
 
-async function check(file: Blob): Promise<void> {
+async function check(file: Blob, expectedKey: string | undefined): Promise<void> {
   const source = blobSource(file);
   let lastSent = 0;
   try {
     const report = await verifyBundle(source, {
+      expectedKey,
       signal: controller.signal,
       onProgress: ({ bytesDone, bytesTotal }) => {
         const now = performance.now();

@@ -99,7 +99,38 @@ describe('bukti verify', () => {
     }
   });
 
-  it('runs as bin/bukti.mjs with plain Node, no build step', () => {
+  it('pins the key: expected (0), another key (1, naming both), none given (says what to compare)', async () => {
+    const spaced = fingerprint.toUpperCase().replace(/(.{4})/g, '$1 ');
+    const pinned = await bukti('verify', intact, '--key', spaced);
+    expect(pinned.code).toBe(0);
+    expect(pinned.out).toContain(
+      translate('en', 'bundle.status.keyConfirmed', { fingerprint: '' }).slice(0, 30),
+    );
+    const other = await bukti('verify', intact, `--key=${'ab'.repeat(32)}`);
+    expect(other.code).toBe(1);
+    expect(other.out).toContain(translate('en', 'bundle.status.unexpectedKey'));
+    expect(other.out).toContain('abab abab');
+    const unpinned = await bukti('verify', intact);
+    expect(unpinned.out).toContain('Key not confirmed');
+    const json = JSON.parse(
+      (await bukti('verify', intact, '--json', '--key', fingerprint)).out,
+    ) as VerifyReport;
+    expect(json.key).toEqual({ expected: fingerprint, matches: true });
+    const bad = await bukti('verify', intact, '--key', 'not-a-key');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain(translate('en', 'bundle.cli.badKey'));
+  });
+
+  it('runs as prebuilt JavaScript (bin/bukti.mjs after npm run build:cli) with Node alone', () => {
+    const built = spawnSync(process.execPath, ['scripts/build-cli.mjs'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(built.status, built.stderr).toBe(0);
+    const bundle = readFileSync('dist-cli/bukti.mjs', 'utf8');
+    // No TypeScript loader at run time; hashing is Node's own.
+    expect(bundle).not.toMatch(/from ["']tsx/);
+    expect(bundle).toContain('from "node:crypto"');
     const result = spawnSync(process.execPath, ['bin/bukti.mjs', 'verify', tampered, '--lang', 'ms'], {
       encoding: 'utf8',
       timeout: 60_000,
@@ -107,5 +138,10 @@ describe('bukti verify', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('evidence/002-img-0001.jpg');
+    const garbage = join(temp.dir, 'garbage.zip');
+    writeFileSync(garbage, 'PK\u0003\u0004 not really');
+    const invalid = spawnSync(process.execPath, ['bin/bukti.mjs', 'verify', garbage], { encoding: 'utf8' });
+    expect(invalid.status).toBe(2);
+    expect(invalid.stderr + invalid.stdout).not.toMatch(/\n\s+at /);
   });
 });

@@ -121,7 +121,7 @@ describe('Zip64', () => {
     const eocd = zip.length - 22;
     zip[eocd + 10] = 2;
     zip[eocd + 11] = 0;
-    expect(await rejection(openZip(bytesSource(zip)))).toBe('bundle.zip.corrupt');
+    expect(await rejection(openZip(bytesSource(zip)))).toBe('bundle.zip.disagree');
   });
 });
 
@@ -164,7 +164,9 @@ describe('hostile archives', () => {
     }
     const storedMismatch = craftZip([{ name: 's', data: text('abc'), size: 5 }]);
     const archive = await openZip(bytesSource(storedMismatch));
-    expect(archive.problems).toEqual([{ code: 'bundle.zip.entryCorrupt', params: { path: 's' } }]);
+    expect(archive.problems).toEqual([
+      { code: 'bundle.zip.entryDisagree', params: { path: 's', field: 'size', offset: 34 } },
+    ]);
   });
 
   it('reports deflate data that cannot be inflated', async () => {
@@ -215,7 +217,7 @@ describe('hostile archives', () => {
   it('refuses entries whose local header tells another story', async () => {
     const renamed = craftZip([{ name: 'report.pdf', localName: 'evil.exe', data: text('x') }]);
     expect((await openZip(bytesSource(renamed))).problems).toEqual([
-      { code: 'bundle.zip.entryCorrupt', params: { path: 'report.pdf' } },
+      { code: 'bundle.zip.entryDisagree', params: { path: 'report.pdf', field: 'name', offset: 0 } },
     ]);
   });
 

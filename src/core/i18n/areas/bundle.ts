@@ -87,6 +87,48 @@ const en = {
     'The chain of custody is broken at entry {line} of custody-log.jsonl: an entry was removed, added or changed.',
   'bundle.verify.custodyMismatch':
     'custody-log.jsonl does not hold the custody entries that manifest.json lists (entry {line}).',
+  'bundle.zip.comment':
+    'The ZIP file ends with a comment of {length} bytes at position {offset}. Bukti bundles have none, and a comment can hide a second table of contents that other programs read instead. Ask the sender for the original file.',
+  'bundle.zip.disagree':
+    'Two parts of the ZIP file disagree about the {field} (at position {offset}), so different programs could unpack different files. Ask the sender for the original file.',
+  'bundle.zip.entryDisagree':
+    'The entry {path} is described differently in two places of the ZIP file ({field}, at position {offset}), so different programs could unpack different contents. Ask the sender for the original file.',
+  'bundle.zip.extraField':
+    'The entry {path} carries an extra ZIP field (type {id}, at position {offset}) that Bukti bundles never use; some programs rename or change a file because of such a field. Ask the sender for the original file.',
+  'bundle.zip.entryComment':
+    'The entry {path} carries a comment (at position {offset}); Bukti bundles have none. Ask the sender for the original file.',
+  'bundle.zip.fileType':
+    'The entry {path} is marked as a link, a device or a folder with contents (at position {offset}), so unpacking it could create something other than the signed file. Do not unpack it with other tools; ask the sender for the original file.',
+  'bundle.zip.flags':
+    'The entry {path} uses ZIP options (flags {flags}) that Bukti bundles never use, so programs could read it differently. Ask the sender for the original file.',
+  'bundle.zip.version':
+    'The entry {path} needs ZIP version {version}, newer than any Bukti bundle needs, so some programs cannot read it. Ask the sender for the original file.',
+  'bundle.zip.zip64Extensible':
+    'The Zip64 end record holds {length} extra bytes at position {offset} that belong to no file; Bukti bundles have none. Ask the sender for the original file.',
+  'bundle.zip.deflateTail':
+    'The compressed data of {path} ends early: {length} bytes at position {offset} follow it inside the entry, where some programs ignore them and others do not. Ask the sender for the original file.',
+  'bundle.verify.custodyTooLarge':
+    '{path} is longer than any genuine custody log (more than {lines} entries, or an entry over {length} characters), so it was not checked. Ask the sender for the original bundle.',
+  'bundle.verify.byteOrderMark':
+    '{path} starts with an invisible byte-order mark that Bukti never writes; some tools read the file differently because of it. Ask the sender for the original file.',
+  'bundle.verify.moreProblems': '…and {count} more problems of the same kinds, not listed one by one.',
+  'bundle.verify.extraDirectory':
+    'The bundle holds a folder entry {path} that no signed file is in: unpacking it creates something that was not sealed.',
+  'bundle.verify.keyNotExpected':
+    'This bundle was signed with the key {actual}, not with the key you expected ({expected}). Whoever holds that other key made or re-made it. Do not rely on it; call the sender and compare the fingerprint.',
+  'bundle.verify.verifyTextBundleId':
+    '{path} names another bundle ID than manifest.json, so it describes a different bundle. Rely on the check made here, not on that file.',
+  'bundle.verify.verifyTextKey':
+    '{path} shows another key fingerprint than the key that signed this bundle, so comparing that printed fingerprint would mislead. Compare the fingerprint shown here instead.',
+  'bundle.status.unexpectedKey':
+    'Intact, but signed by a different key than you expected: the files match their signed list, yet the signature is not from the key you gave. Do not rely on this bundle until you have spoken with the sender.',
+  'bundle.status.keyConfirmed': 'Signed by the key you expected ({fingerprint}).',
+  'bundle.status.keyNotConfirmed':
+    'Key not confirmed: nobody has yet compared who signed this bundle. Compare the fingerprint {fingerprint} with the one the survivor handed over (the key card, or the cover page of the first report their Bukti made), for example by phone, or enter it as the expected fingerprint and check again.',
+  'bundle.status.repacked':
+    'The ZIP file was re-packed after sealing (for example unzipped and zipped again): the container changed, but every file in it is exactly one of the signed files.',
+  'bundle.cli.badKey':
+    '--key needs a SHA-256 fingerprint: 64 hexadecimal digits, spaces allowed (as printed on the key card or the report cover).',
   'bundle.status.intact':
     'Intact: every file matches the signed list SHA256SUMS, the signature is valid and the chain of custody is complete.',
   'bundle.status.tampered':
@@ -97,7 +139,7 @@ const en = {
   'bundle.status.limits':
     'This check cannot show what was on the screen before a capture was made, only that nothing was changed since the bundle was sealed.',
   'bundle.cli.usage':
-    'Usage: bukti verify <bundle.zip> [--json] [--lang en|ms]\nChecks a Bukti bundle without a vault. Exit code 0: intact; 1: changed or inconsistent; 2: not a bundle, unreadable, or wrong usage.',
+    'Usage: bukti verify <bundle.zip> [--key <fingerprint>] [--json] [--lang en|ms]\nChecks a Bukti bundle without a vault. --key: the SHA-256 fingerprint of the key you expect (from the key card). Exit code 0: intact; 1: changed, inconsistent, or signed by another key than --key; 2: not a bundle, unreadable, or wrong usage.',
   'bundle.cli.cannotOpen':
     'Cannot open {path}. Check the file name and that you may read the file, then try again.',
   'bundle.cli.file': 'File',
@@ -195,6 +237,49 @@ const ms: Record<keyof typeof en, string> = {
     'Rantaian jagaan terputus pada entri {line} dalam custody-log.jsonl: satu entri telah dibuang, ditambah atau diubah.',
   'bundle.verify.custodyMismatch':
     'custody-log.jsonl tidak mengandungi entri jagaan yang disenaraikan oleh manifest.json (entri {line}).',
+  'bundle.zip.comment':
+    'Fail ZIP ini berakhir dengan komen sebanyak {length} bait pada kedudukan {offset}. Berkas Bukti tidak mempunyai komen, dan komen boleh menyembunyikan jadual kandungan kedua yang dibaca oleh program lain. Minta fail asal daripada pengirim.',
+  'bundle.zip.disagree':
+    'Dua bahagian fail ZIP ini tidak sepadan tentang {field} (pada kedudukan {offset}), jadi program berbeza boleh menyahzip fail yang berbeza. Minta fail asal daripada pengirim.',
+  'bundle.zip.entryDisagree':
+    'Entri {path} diterangkan secara berbeza di dua tempat dalam fail ZIP ({field}, pada kedudukan {offset}), jadi program berbeza boleh menyahzip kandungan yang berbeza. Minta fail asal daripada pengirim.',
+  'bundle.zip.extraField':
+    'Entri {path} membawa medan ZIP tambahan (jenis {id}, pada kedudukan {offset}) yang tidak pernah digunakan oleh berkas Bukti; sesetengah program menamakan semula atau mengubah fail kerana medan sebegitu. Minta fail asal daripada pengirim.',
+  'bundle.zip.entryComment':
+    'Entri {path} membawa komen (pada kedudukan {offset}); berkas Bukti tidak mempunyai komen. Minta fail asal daripada pengirim.',
+  'bundle.zip.fileType':
+    'Entri {path} ditanda sebagai pautan, peranti atau folder berkandungan (pada kedudukan {offset}), jadi menyahzipnya boleh mencipta sesuatu selain fail yang ditandatangani. Jangan nyahzip dengan alat lain; minta fail asal daripada pengirim.',
+  'bundle.zip.flags':
+    'Entri {path} menggunakan pilihan ZIP (bendera {flags}) yang tidak pernah digunakan oleh berkas Bukti, jadi program boleh membacanya secara berbeza. Minta fail asal daripada pengirim.',
+  'bundle.zip.version':
+    'Entri {path} memerlukan ZIP versi {version}, lebih baharu daripada yang diperlukan oleh mana-mana berkas Bukti, jadi sesetengah program tidak dapat membacanya. Minta fail asal daripada pengirim.',
+  'bundle.zip.zip64Extensible':
+    'Rekod akhir Zip64 mengandungi {length} bait tambahan pada kedudukan {offset} yang bukan milik mana-mana fail; berkas Bukti tidak mempunyainya. Minta fail asal daripada pengirim.',
+  'bundle.zip.deflateTail':
+    'Data termampat bagi {path} berakhir awal: {length} bait pada kedudukan {offset} mengikutinya di dalam entri, yang diabaikan oleh sesetengah program tetapi tidak oleh yang lain. Minta fail asal daripada pengirim.',
+  'bundle.verify.custodyTooLarge':
+    '{path} lebih panjang daripada mana-mana log jagaan yang tulen (lebih daripada {lines} entri, atau entri melebihi {length} aksara), jadi ia tidak disemak. Minta berkas asal daripada pengirim.',
+  'bundle.verify.byteOrderMark':
+    '{path} bermula dengan tanda susunan bait (BOM) tersembunyi yang tidak pernah ditulis oleh Bukti; sesetengah alat membaca fail itu secara berbeza kerananya. Minta fail asal daripada pengirim.',
+  'bundle.verify.moreProblems':
+    '…dan {count} lagi masalah daripada jenis yang sama, tidak disenaraikan satu per satu.',
+  'bundle.verify.extraDirectory':
+    'Berkas ini mengandungi entri folder {path} yang tidak memuatkan sebarang fail yang ditandatangani: menyahzipnya mencipta sesuatu yang tidak dimeterai.',
+  'bundle.verify.keyNotExpected':
+    'Berkas ini ditandatangani dengan kunci {actual}, bukan dengan kunci yang anda jangkakan ({expected}). Pemegang kunci lain itu yang membuat atau membuat semula berkas ini. Jangan bergantung padanya; hubungi pengirim dan bandingkan cap jari.',
+  'bundle.verify.verifyTextBundleId':
+    '{path} menyebut ID berkas yang berbeza daripada manifest.json, jadi ia menerangkan berkas lain. Bergantung pada semakan yang dibuat di sini, bukan pada fail itu.',
+  'bundle.verify.verifyTextKey':
+    '{path} menunjukkan cap jari kunci yang berbeza daripada kunci yang menandatangani berkas ini, jadi membandingkan cap jari bercetak itu akan mengelirukan. Bandingkan cap jari yang ditunjukkan di sini.',
+  'bundle.status.unexpectedKey':
+    'Utuh, tetapi ditandatangani dengan kunci yang berbeza daripada yang anda jangkakan: fail sepadan dengan senarai yang ditandatangani, namun tandatangan bukan daripada kunci yang anda berikan. Jangan bergantung pada berkas ini sehingga anda bercakap dengan pengirim.',
+  'bundle.status.keyConfirmed': 'Ditandatangani dengan kunci yang anda jangkakan ({fingerprint}).',
+  'bundle.status.keyNotConfirmed':
+    'Kunci belum disahkan: belum ada sesiapa yang membandingkan siapa yang menandatangani berkas ini. Bandingkan cap jari {fingerprint} dengan yang diserahkan oleh mangsa (kad kunci, atau halaman depan laporan pertama yang dibuat oleh Bukti mereka), contohnya melalui telefon, atau masukkannya sebagai cap jari yang dijangka dan semak semula.',
+  'bundle.status.repacked':
+    'Fail ZIP ini dibungkus semula selepas dimeterai (contohnya dinyahzip dan dizip semula): bekasnya berubah, tetapi setiap fail di dalamnya tepat salah satu fail yang ditandatangani.',
+  'bundle.cli.badKey':
+    '--key memerlukan cap jari SHA-256: 64 digit perenambelasan, ruang dibenarkan (seperti yang dicetak pada kad kunci atau halaman depan laporan).',
   'bundle.status.intact':
     'Utuh: setiap fail sepadan dengan senarai bertandatangan SHA256SUMS, tandatangannya sah dan rantaian jagaan lengkap.',
   'bundle.status.tampered':
@@ -206,7 +291,7 @@ const ms: Record<keyof typeof en, string> = {
   'bundle.status.limits':
     'Semakan ini tidak dapat menunjukkan apa yang ada pada skrin sebelum rakaman dibuat, hanya bahawa tiada apa-apa yang diubah sejak berkas dimeterai.',
   'bundle.cli.usage':
-    'Cara guna: bukti verify <berkas.zip> [--json] [--lang en|ms]\nMenyemak berkas Bukti tanpa peti besi. Kod keluar 0: utuh; 1: diubah atau tidak konsisten; 2: bukan berkas, tidak dapat dibaca, atau cara guna salah.',
+    'Cara guna: bukti verify <berkas.zip> [--key <cap jari>] [--json] [--lang en|ms]\nMenyemak berkas Bukti tanpa peti besi. --key: cap jari SHA-256 kunci yang anda jangkakan (daripada kad kunci). Kod keluar 0: utuh; 1: diubah, tidak konsisten, atau ditandatangani dengan kunci selain --key; 2: bukan berkas, tidak dapat dibaca, atau cara guna salah.',
   'bundle.cli.cannotOpen':
     'Tidak dapat membuka {path}. Semak nama fail dan pastikan anda dibenarkan membaca fail itu, kemudian cuba lagi.',
   'bundle.cli.file': 'Fail',

@@ -15,6 +15,13 @@ const en = {
   'verifyUi.status.intact': 'Intact',
   'verifyUi.status.tampered': 'Changed or incomplete',
   'verifyUi.status.invalid': 'Not a readable bundle',
+  'verifyUi.status.unexpectedKey': 'Intact, but signed by a different key',
+  'verifyUi.key.label': 'Expected key fingerprint (optional)',
+  'verifyUi.key.hint':
+    'From the key card the survivor handed over, or the cover of their first report: 64 letters and digits, spaces allowed. When given, the check also says whether this key signed the bundle.',
+  'verifyUi.key.invalid':
+    'This is not a key fingerprint: it must be 64 digits 0–9 and letters a–f (spaces are fine). Correct it, or leave the field empty.',
+  'verifyUi.key.title': 'Who signed it',
   'verifyUi.details.title': 'Details',
   'verifyUi.field.file': 'File checked',
   'verifyUi.field.bundleId': 'Bundle ID',
@@ -70,6 +77,13 @@ const ms: Record<keyof typeof en, string> = {
   'verifyUi.status.intact': 'Utuh',
   'verifyUi.status.tampered': 'Diubah atau tidak lengkap',
   'verifyUi.status.invalid': 'Bukan berkas yang boleh dibaca',
+  'verifyUi.status.unexpectedKey': 'Utuh, tetapi ditandatangani dengan kunci lain',
+  'verifyUi.key.label': 'Cap jari kunci yang dijangka (pilihan)',
+  'verifyUi.key.hint':
+    'Daripada kad kunci yang diserahkan oleh mangsa, atau halaman depan laporan pertama mereka: 64 huruf dan digit, ruang dibenarkan. Jika diberikan, semakan juga menyatakan sama ada kunci ini yang menandatangani berkas.',
+  'verifyUi.key.invalid':
+    'Ini bukan cap jari kunci: ia mesti 64 digit 0–9 dan huruf a–f (ruang dibenarkan). Betulkan, atau biarkan ruangan ini kosong.',
+  'verifyUi.key.title': 'Siapa yang menandatangani',
   'verifyUi.details.title': 'Butiran',
   'verifyUi.field.file': 'Fail yang disemak',
   'verifyUi.field.bundleId': 'ID berkas',

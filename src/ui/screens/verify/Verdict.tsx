@@ -8,6 +8,7 @@ const ICONS: Record<BundleStatus, string> = {
   tampered:
     'M18.3 5.7 16.9 4.3 12 9.2 7.1 4.3 5.7 5.7l4.9 4.9-4.9 4.9 1.4 1.4 4.9-4.9 4.9 4.9 1.4-1.4-4.9-4.9z',
   invalid: 'M11 4h2v10h-2zm0 13h2v2h-2z',
+  unexpectedKey: 'M11 4h2v10h-2zm0 13h2v2h-2z',
 };
 
 /** The outcome at a glance; its heading takes focus when it appears, for keyboard and screen-reader users. */

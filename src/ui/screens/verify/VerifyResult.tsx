@@ -32,15 +32,24 @@ function Findings({ title, problems }: { title: MessageKey; problems: readonly V
   );
 }
 
-/** What a pass shows and what it cannot: the key still has to be compared, and nothing before capture is proven. */
-function Limits({ fingerprint }: { fingerprint: string | null }) {
+/** Who signed, against the fingerprint the reader gave; a re-packed container; what a pass cannot prove. */
+function Limits({ report }: { report: VerifiedBundle['report'] }) {
   const { t } = useI18n();
   const id = useId();
+  const print = report.signature.keyFingerprint;
+  const fingerprint = print ? formatFingerprint(print) : '';
+  const expected = report.key.expected ? formatFingerprint(report.key.expected) : '';
   return (
-    <section class="card verify-limits" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{t('verifyUi.limits.title')}</h2>
+    <section class="card verify-limits" aria-labelledby={`${id}-h`} data-testid="key-check">
+      <h2 id={`${id}-h`}>{t('verifyUi.key.title')}</h2>
+      {report.key.matches === true && <p>{t('bundle.status.keyConfirmed', { fingerprint })}</p>}
+      {report.key.matches === false && (
+        <p>{t('bundle.verify.keyNotExpected', { expected, actual: fingerprint })}</p>
+      )}
+      {report.key.matches === null && print && <p>{t('bundle.status.keyNotConfirmed', { fingerprint })}</p>}
+      {report.repacked && <p data-testid="repacked">{t('bundle.status.repacked')}</p>}
+      <h2>{t('verifyUi.limits.title')}</h2>
       <p>{t('bundle.status.limits')}</p>
-      {fingerprint && <p>{t('bundle.status.keyNote', { fingerprint: formatFingerprint(fingerprint) })}</p>}
     </section>
   );
 }
@@ -58,7 +67,7 @@ export function VerifyResult({ verified, file, onAnother }: VerifyResultProps) {
         <h2 id={detailsId}>{t('verifyUi.details.title')}</h2>
         <ReportDetails report={report} app={app} file={file} />
       </section>
-      {report.status === 'intact' && <Limits fingerprint={report.signature.keyFingerprint} />}
+      {(report.status === 'intact' || report.status === 'unexpectedKey') && <Limits report={report} />}
       {report.files.length > 0 && <FileChecks files={report.files} />}
       <p>
         <button type="button" class="button primary" onClick={onAnother}>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { normaliseFingerprint } from '../../../core/bundle/verify-container';
 import { printable } from '../../../core/bundle/verify-report';
 import { isBuktiError } from '../../../core/errors';
 import type { MessageKey, MessageParams } from '../../../core/i18n';
@@ -7,6 +8,7 @@ import { type VerifiedBundle, verifyInWorker } from '../../workers/verify-bridge
 import { ScreenIntro } from '../ScreenIntro';
 import { BundlePicker } from './BundlePicker';
 import { CheckProgress } from './CheckProgress';
+import { ExpectedKey } from './ExpectedKey';
 import { Verdict } from './Verdict';
 import { VerifyResult } from './VerifyResult';
 import './verify.css';
@@ -35,12 +37,19 @@ const START: Phase = { kind: 'pick', notice: null, returning: false };
 export function VerifyScreen() {
   const { t } = useI18n();
   const [phase, setPhase] = useState<Phase>(START);
+  const [expectedKey, setExpectedKey] = useState('');
+  const [keyError, setKeyError] = useState(false);
   const running = useRef<AbortController | null>(null);
 
   // Leaving the screen stops a check nobody is waiting for.
   useEffect(() => () => running.current?.abort(), []);
 
   const check = async (file: File) => {
+    const typed = expectedKey.trim();
+    if (typed !== '' && normaliseFingerprint(typed) === undefined) {
+      setKeyError(true);
+      return;
+    }
     running.current?.abort();
     const controller = new AbortController();
     running.current = controller;
@@ -48,6 +57,7 @@ export function VerifyScreen() {
     setPhase({ kind: 'checking', file: picked, bytesDone: 0, bytesTotal: 0 });
     try {
       const verified = await verifyInWorker(file, {
+        expectedKey: typed === '' ? undefined : typed,
         signal: controller.signal,
         onProgress: (bytesDone, bytesTotal) =>
           setPhase((now) => (now.kind === 'checking' ? { ...now, bytesDone, bytesTotal } : now)),
@@ -74,6 +84,16 @@ export function VerifyScreen() {
         {phase.kind === 'checking' && <p>{t('verifyUi.checking', { name: printable(phase.file.name) })}</p>}
         {phase.kind === 'result' && <Verdict status={phase.verified.report.status} />}
       </div>
+      {phase.kind === 'pick' && (
+        <ExpectedKey
+          value={expectedKey}
+          invalid={keyError}
+          onInput={(value) => {
+            setExpectedKey(value);
+            setKeyError(false);
+          }}
+        />
+      )}
       {phase.kind === 'pick' && (
         <BundlePicker
           focusOnMount={phase.returning}
