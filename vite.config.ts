@@ -115,6 +115,16 @@ function discreetManifests(): Plugin {
   };
 }
 
+/**
+ * Built files are named by their hash only: their names end up as keys in the Cache API (the service
+ * worker's precache), where `vault.worker-….js` or `report-….js` would tell anyone what the app keeps.
+ */
+const NEUTRAL_NAMES = {
+  entryFileNames: 'assets/[hash].js',
+  chunkFileNames: 'assets/[hash].js',
+  assetFileNames: 'assets/[hash][extname]',
+};
+
 /** A build id that changes with every build, so a redeploy is seen as an update by the service worker. */
 const BUILD_ID = process.env.BUKTI_BUILD_ID ?? new Date().toISOString();
 
@@ -130,8 +140,9 @@ export default defineConfig({
     target: 'es2022',
     // libsodium-sumo is one ~530 kB module (its WebAssembly inlined); it is loaded once and precached.
     chunkSizeWarningLimit: 1024,
+    rolldownOptions: { output: NEUTRAL_NAMES },
   },
-  worker: { format: 'es' },
+  worker: { format: 'es', rolldownOptions: { output: NEUTRAL_NAMES } },
   server: { host: '127.0.0.1', port: 5173 },
   preview: {
     host: '127.0.0.1',

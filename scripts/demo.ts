@@ -9,9 +9,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleFileName, type FileSource, planBundle, sealBundle } from '../src/core/bundle';
+import { type FileSource, planBundle, sealBundle } from '../src/core/bundle';
 import { loadSodium } from '../src/core/crypto/sodium';
 import { appendEntry, type CustodySigner } from '../src/core/custody/entry';
+import { savedFileName } from '../src/core/files/saved-name';
 import { buildReport } from '../src/core/report/build';
 import { demoCase } from './report-node/demo-case';
 import { nodeReportDeps } from './report-node/deps';
@@ -112,10 +113,7 @@ async function main(): Promise<void> {
   for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value);
   const result = await done;
   mkdirSync(OUT_DIR, { recursive: true });
-  const path = join(
-    OUT_DIR,
-    bundleFileName(demo.case.title, new Date(), result.bundleId, { discreet: false }),
-  );
+  const path = join(OUT_DIR, savedFileName('bundle', { date: new Date(), id: result.bundleId }));
   writeFileSync(path, Buffer.concat(chunks));
   if (process.argv.includes('--images')) {
     for (const image of renderReadmeImages(pdf)) console.log(`Rendered ${image}`);

@@ -90,7 +90,6 @@ async function exportToFile(
     itemIds: null,
     sensitive: 'blur',
     language: 'both',
-    discreet: false,
   });
   // The report is written: the driver measures the ZIP's streaming on its own.
   await benchPhase();

@@ -8,8 +8,7 @@ import {
   pickLocale,
   translate,
 } from '../core/i18n';
-
-const STORAGE_KEY = 'bukti.locale';
+import { readPrefs, writePrefs } from './safety/prefs';
 
 interface I18n {
   locale: Locale;
@@ -20,18 +19,9 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 function initialLocale(): Locale {
-  const saved = safeStorageGet(STORAGE_KEY);
+  const saved = readPrefs().lang;
   if (saved && (LOCALES as readonly string[]).includes(saved)) return saved as Locale;
   return pickLocale(navigator.languages ?? [navigator.language]);
-}
-
-/** localStorage can throw (private mode, disabled storage); the language choice is not worth failing over. */
-function safeStorageGet(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
 }
 
 /** Provides the chosen language to every screen; the choice is remembered (it is not sensitive). */
@@ -39,11 +29,7 @@ export function I18nProvider({ children }: { children: ComponentChildren }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
   const setLocale = useCallback((next: Locale) => {
     setLocaleState(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Storage unavailable: the choice lasts for this visit only.
-    }
+    writePrefs({ lang: next });
   }, []);
   useEffect(() => {
     document.documentElement.lang = locale;

@@ -1,9 +1,13 @@
 import { render } from 'preact';
 import { App } from './app/App';
 import { I18nProvider } from './i18n';
+import { migratePrefs } from './safety/prefs';
 import './styles.css';
 import './forms.css';
 import './evidence.css';
+
+// Before anything reads a choice: earlier versions stored them under keys that named the app.
+migratePrefs();
 
 const root = document.getElementById('app');
 if (root) {

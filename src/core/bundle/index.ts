@@ -11,7 +11,7 @@ export type {
   SensitivePolicy,
 } from './manifest';
 export { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, isIncluded } from './manifest';
-export { bundleFileName, evidencePath, isSafeEntryName } from './names';
+export { evidencePath, isSafeEntryName } from './names';
 export type { BundlePlan, ExportOptions, PlanInput, PlannedFile } from './plan';
 export { planBundle } from './plan';
 export type { BundleSigner, FileSource, SealOptions, SealProgress, SealResult, SealSources } from './seal';

@@ -65,35 +65,3 @@ export function evidencePath(index: number, originalName: string, mime: string):
   const { stem, extension } = stemAndExtension(originalName, mime);
   return `evidence/${String(index).padStart(3, '0')}-${stem}.${extension}`;
 }
-
-const pad2 = (value: number) => String(value).padStart(2, '0');
-
-/** The device's local date as `yyyymmdd`, and with `-hhmm` when `withTime`. */
-function localStamp(date: Date, withTime: boolean): string {
-  const day = `${date.getFullYear()}${pad2(date.getMonth() + 1)}${pad2(date.getDate())}`;
-  return withTime ? `${day}-${pad2(date.getHours())}${pad2(date.getMinutes())}` : day;
-}
-
-/** First 8 hex digits of the bundle id: enough to tell a survivor's exports apart. */
-export function shortBundleId(bundleId: string): string {
-  return bundleId
-    .replace(/[^0-9a-f]/gi, '')
-    .slice(0, 8)
-    .toLowerCase();
-}
-
-/**
- * The bundle's file name: `bukti-<case>-<yyyymmdd-hhmm>-<short id>.zip` in local time, or, when
- * `discreet`, `document-<yyyymmdd>-<short id>.zip`, which says nothing about Bukti or the case to
- * someone glancing at a downloads folder.
- */
-export function bundleFileName(
-  caseTitle: string,
-  date: Date,
-  bundleId: string,
-  options: { discreet: boolean },
-): string {
-  const id = shortBundleId(bundleId);
-  if (options.discreet) return `document-${localStamp(date, false)}-${id}.zip`;
-  return `bukti-${slug(caseTitle, 40) || 'case'}-${localStamp(date, true)}-${id}.zip`;
-}

@@ -6,6 +6,7 @@ import { captureUi } from './areas/capture-ui';
 import { caseDetails } from './areas/case-details';
 import { discreet } from './areas/discreet';
 import { exportArea } from './areas/export';
+import { files } from './areas/files';
 import { help } from './areas/help';
 import { inbox } from './areas/inbox';
 import { itemDetails } from './areas/item-details';
@@ -29,6 +30,7 @@ const areas = [
   caseDetails,
   discreet,
   exportArea,
+  files,
   help,
   inbox,
   itemDetails,

@@ -1,10 +1,10 @@
 import { predictLength } from 'client-zip';
 import { planBundle, type SealProgress, sealBundle } from '../bundle';
-import { bundleFileName } from '../bundle/names';
 import { appendEntry, type CustodyEntry, type EntryFields } from '../custody/entry';
 import { BuktiError } from '../errors';
 import type { EvidenceItem } from '../evidence/model';
 import type { EvidenceRepository } from '../evidence/repository';
+import { savedFileName } from '../files/saved-name';
 import { openReport } from '../report/build';
 import type { ReportStream } from '../report/pdf-stream';
 import type { ImagePreparer, ReportFonts, ReportLanguage, ReportSensitivePolicy } from '../report/types';
@@ -22,7 +22,8 @@ export interface ExportRequest {
   sensitive: ReportSensitivePolicy;
   recipientNote?: string;
   language: ReportLanguage;
-  discreet: boolean;
+  /** The file name the survivor typed for this export; the neutral default when absent or unusable. */
+  fileName?: string;
   /**
    * A UUID chosen by the page, so it can name the file (and ask where to save it) before the bundle
    * exists; a new one when absent.
@@ -175,7 +176,11 @@ export async function openExport(
   );
   // `done` settles once the ZIP is complete, has failed or was cancelled (also before its first read).
   const settled = done.then(clearImages, clearImages);
-  const fileName = bundleFileName(theCase.title, now, plan.manifest.bundleId, { discreet: request.discreet });
+  const fileName = savedFileName('bundle', {
+    date: now,
+    id: plan.manifest.bundleId,
+    typed: request.fileName,
+  });
   const known = [
     { name: 'report.pdf', size: report.size },
     ...plan.files.map(({ path, file }) => ({ name: path, size: file.size })),

@@ -1,6 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { CoverGate } from '../cover/CoverGate';
 import { useI18n } from '../i18n';
-import { applyDiscreet, discreetPreset, PRESET_TITLE } from '../safety/discreet';
+import {
+  applyLook,
+  type DiscreetPreset,
+  discreetPreset,
+  LOOK_CHANGED,
+  PRESET_TITLE,
+} from '../safety/discreet';
 import {
   listenForDoubleEscape,
   onQuickExit,
@@ -19,7 +26,8 @@ import { VerifyScreen } from '../screens/verify/VerifyScreen';
 import { session, useSession } from '../state/session';
 import { registerServiceWorker, type ServiceWorkerBridge } from '../sw-bridge';
 import { Header } from './Header';
-import { type Route, useRoute } from './router';
+import { keepOneHistoryEntry } from './history';
+import { keepRoutesOutOfAddress, type Route, useRoute } from './router';
 import { UpdatePrompt } from './UpdatePrompt';
 import { VaultGate } from './VaultGate';
 
@@ -65,27 +73,53 @@ function ScreenFor({ route }: { route: Route }) {
   }
 }
 
-/** Keeps the tab's title, icon and manifest in line with discreet mode and the lock state. */
-function useDiscreetLook(): void {
+/**
+ * Keeps the tab's title, icon and manifest in line with discreet mode: in discreet mode the neutral
+ * title and icon stay while unlocked too, and routes stay out of the address, because the browser's
+ * history keeps every title and address a page had.
+ */
+function useLook(): DiscreetPreset | null {
   const { t } = useI18n();
-  const state = useSession();
   const [preset, setPreset] = useState(discreetPreset);
   useEffect(() => {
     const onChange = () => setPreset(discreetPreset());
-    window.addEventListener('bukti:discreet-changed', onChange);
-    return () => window.removeEventListener('bukti:discreet-changed', onChange);
+    window.addEventListener(LOOK_CHANGED, onChange);
+    return () => window.removeEventListener(LOOK_CHANGED, onChange);
   }, []);
-  const locked = state.status !== 'unlocked';
   useEffect(() => {
-    applyDiscreet(preset, locked, preset ? t(PRESET_TITLE[preset]) : 'Bukti');
-  }, [preset, locked, t]);
+    applyLook(preset, preset ? t(PRESET_TITLE[preset]) : t('app.name'));
+    keepRoutesOutOfAddress(preset !== null);
+  }, [preset, t]);
+  return preset;
+}
+
+/**
+ * True while discreet mode was chosen in this visit before any unlock (during first use): she is here,
+ * so the cover does not close the screen she is on. From the next unlock on, every lock shows the cover.
+ */
+function useCoverPassed(): boolean {
+  const state = useSession();
+  const [passed, setPassed] = useState(false);
+  useEffect(() => {
+    const onChange = () => {
+      if (session.state.status !== 'unlocked') setPassed(true);
+    };
+    window.addEventListener(LOOK_CHANGED, onChange);
+    return () => window.removeEventListener(LOOK_CHANGED, onChange);
+  }, []);
+  useEffect(() => {
+    if (state.status === 'unlocked') setPassed(false);
+  }, [state.status]);
+  return passed;
 }
 
 /** The app frame: header, navigation, the current screen, and the update prompt. */
 export function App() {
   const { t } = useI18n();
   const route = useRoute();
-  useDiscreetLook();
+  const preset = useLook();
+  const coverPassed = useCoverPassed();
+  const state = useSession();
   const main = useRef<HTMLElement>(null);
   const [updateWaiting, setUpdateWaiting] = useState(false);
   const [bridge, setBridge] = useState<ServiceWorkerBridge | null>(null);
@@ -95,7 +129,9 @@ export function App() {
     const stopExitCleanup = onQuickExit(() => session.lock());
     const stopEscape = listenForDoubleEscape(() => quickExit());
     const stopRestore = reloadWhenRestoredFromCache();
+    const stopLinks = keepOneHistoryEntry();
     return () => {
+      stopLinks();
       stopRestore();
       stopExitCleanup();
       stopEscape();
@@ -120,6 +156,15 @@ export function App() {
     }
     main.current?.querySelector<HTMLElement>('h1')?.focus();
   }, [route.screen, route.rest.join('/')]);
+
+  // In discreet mode nothing but the cover shows until the vault is unlocked: no name, menu or prompt.
+  if (preset && state.status !== 'unlocked') {
+    return (
+      <main id="main" ref={main} tabIndex={-1}>
+        <CoverGate preset={preset} startOpen={coverPassed} />
+      </main>
+    );
+  }
 
   return (
     <>

@@ -34,7 +34,7 @@ function useAutoLock(): void {
 }
 
 /** The three-screen introduction the first time, then creating the vault. */
-function FirstUse({ erasedAfterFailures }: { erasedAfterFailures: boolean }) {
+export function FirstUse({ erasedAfterFailures }: { erasedAfterFailures: boolean }) {
   const [introDone, setIntroDone] = useState(() => firstRunSeen());
   if (!introDone && !erasedAfterFailures) return <FirstRun onDone={() => setIntroDone(true)} />;
   return <CreateVaultScreen erasedAfterFailures={erasedAfterFailures} />;

@@ -32,13 +32,59 @@ export function hrefFor(screen: Screen, ...rest: string[]): string {
   return `#/${[screen, ...rest].map(encodeURIComponent).join('/')}`;
 }
 
-/** The current route, updated on every hash change. */
+let current: Route | null = null;
+const listeners = new Set<(route: Route) => void>();
+/** Discreet mode keeps routes out of the address bar, so the browser's history records only `/`. */
+let addressless = false;
+
+function setRoute(route: Route): void {
+  current = route;
+  for (const listener of listeners) listener(route);
+}
+
+/** The route shown now. */
+export function currentRoute(): Route {
+  current ??= parseRoute(window.location.hash);
+  return current;
+}
+
+/** Drops the route from the address (keeping it in memory), so nothing after `/` names a screen. */
+function clearAddress(): void {
+  if (window.location.hash)
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+}
+
+/** In discreet mode the route lives only in memory; otherwise in the address's hash. */
+export function keepRoutesOutOfAddress(on: boolean): void {
+  addressless = on;
+  if (on) clearAddress();
+}
+
+/**
+ * Goes to `href` (`#/screen/...`) without adding a history entry: the app keeps one entry of its own,
+ * which quick exit replaces, so Back never leads to one of its pages.
+ */
+export function navigate(href: string): void {
+  if (addressless) setRoute(parseRoute(href));
+  else if (window.location.hash !== href) window.location.replace(href);
+}
+
+function onHashChange(): void {
+  setRoute(parseRoute(window.location.hash));
+  if (addressless) clearAddress();
+}
+
+/** The current route, updated on every navigation. */
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  const [route, setState] = useState(currentRoute);
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
+    listeners.add(setState);
+    if (listeners.size === 1) window.addEventListener('hashchange', onHashChange);
+    setState(currentRoute());
+    return () => {
+      listeners.delete(setState);
+      if (listeners.size === 0) window.removeEventListener('hashchange', onHashChange);
+    };
   }, []);
   return route;
 }

@@ -1,5 +1,33 @@
-/** The built-in neutral page: a recipe, served from this origin and precached, so it works offline. */
-export const BUILT_IN_NEUTRAL_PAGE = '/neutral/index.html';
+import type { MessageKey } from '../../core/i18n';
+import { readPrefs } from './prefs';
+
+/**
+ * Where quick exit can go. The built-in page is an ordinary recipe page served from this origin and
+ * precached, so it works offline; it shares nothing with the app's look. The others are sites anyone
+ * might have open.
+ */
+export const EXIT_DESTINATIONS = {
+  page: '/resepi/nasi-lemak.html',
+  google: 'https://www.google.com/',
+  wikipedia: 'https://www.wikipedia.org/',
+  youtube: 'https://www.youtube.com/',
+} as const;
+export type ExitDestination = keyof typeof EXIT_DESTINATIONS;
+
+export const EXIT_LABELS: Record<ExitDestination, MessageKey> = {
+  page: 'quickExit.to.page',
+  google: 'quickExit.to.google',
+  wikipedia: 'quickExit.to.wikipedia',
+  youtube: 'quickExit.to.youtube',
+};
+
+/** The chosen destination's name; the built-in page unless another was chosen. */
+export function exitDestination(): ExitDestination {
+  const chosen = readPrefs().exit;
+  return chosen !== undefined && Object.hasOwn(EXIT_DESTINATIONS, chosen)
+    ? (chosen as ExitDestination)
+    : 'page';
+}
 
 const cleanups = new Set<() => void>();
 
@@ -9,24 +37,12 @@ export function onQuickExit(cleanup: () => void): () => void {
   return () => cleanups.delete(cleanup);
 }
 
-/** Where quick exit goes: the survivor's own choice (an http(s) address) or the built-in page. */
-export function neutralDestination(custom: string | null | undefined): string {
-  if (custom) {
-    try {
-      const url = new URL(custom);
-      if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
-    } catch {
-      // Not an address: fall back to the built-in page rather than stay on the app.
-    }
-  }
-  return BUILT_IN_NEUTRAL_PAGE;
-}
-
 /**
- * Leaves at once: runs every cleanup (the vault locks, decrypted things are dropped), clears what the
- * page shows, and replaces the current history entry so Back does not return to the app's content.
+ * Leaves at once: runs every cleanup (the vault locks and its worker zeroes the keys, decrypted things
+ * are dropped), blanks the page, and replaces the app's one history entry (see app/history.ts) with the
+ * destination, so Back cannot return to any page of the app.
  */
-export function quickExit(custom?: string | null): void {
+export function quickExit(): void {
   for (const cleanup of cleanups) {
     try {
       cleanup();
@@ -36,7 +52,7 @@ export function quickExit(custom?: string | null): void {
   }
   document.title = '';
   document.body.replaceChildren();
-  window.location.replace(neutralDestination(custom));
+  window.location.replace(EXIT_DESTINATIONS[exitDestination()]);
 }
 
 /** Escape pressed twice within `windowMs` triggers quick exit. Returns a function that stops listening. */

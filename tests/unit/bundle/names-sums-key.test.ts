@@ -9,26 +9,11 @@ import {
   parsePublicKeyPem,
   publicKeyPem,
 } from '../../../src/core/bundle/key';
-import { bundleFileName, evidencePath, isSafeEntryName, slug } from '../../../src/core/bundle/names';
+import { evidencePath, isSafeEntryName, slug } from '../../../src/core/bundle/names';
 import { formatSums, parseSums } from '../../../src/core/bundle/sums';
 import { tempDir } from './fixtures';
 
-const ID = '3f2b8c1e-9d4a-4e6b-8f0c-1a2b3c4d5e6f';
-
 describe('bundle and entry names', () => {
-  it('names the bundle after the case, the local time and the bundle id, or discreetly', () => {
-    const at = new Date(2025, 3, 7, 9, 5);
-    expect(bundleFileName('Gambar palsu — Kulai!', at, ID, { discreet: false })).toBe(
-      'bukti-gambar-palsu-kulai-20250407-0905-3f2b8c1e.zip',
-    );
-    expect(bundleFileName('Gambar palsu — Kulai!', at, ID, { discreet: true })).toBe(
-      'document-20250407-3f2b8c1e.zip',
-    );
-    expect(bundleFileName('中文标题', at, ID, { discreet: false })).toBe(
-      'bukti-case-20250407-0905-3f2b8c1e.zip',
-    );
-  });
-
   it('numbers evidence files and keeps a safe form of the original name and extension', () => {
     expect(evidencePath(1, 'Screenshot 2025-04-10 at 14.03.PNG', 'image/png')).toBe(
       'evidence/001-screenshot-2025-04-10-at-14-03.png',

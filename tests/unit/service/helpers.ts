@@ -97,7 +97,6 @@ export async function vaultWithFiles(
     itemIds: null,
     sensitive: 'blur',
     language: 'en',
-    discreet: false,
     bundleId: crypto.randomUUID(),
   };
   return { service, request };

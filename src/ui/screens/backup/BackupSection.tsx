@@ -51,10 +51,9 @@ function ReminderSetting({
 }
 
 /**
- * Settings → Backup: when the last backup was made, making a new one, and the reminder. `discreet`
- * (from discreet mode) gives the file a neutral name.
+ * Settings → Backup: when the last backup was made, making a new one, and the reminder.
  */
-export function BackupSection({ discreet }: { discreet: boolean }) {
+export function BackupSection() {
   const { t, locale } = useI18n();
   const id = useId();
   const [status, setStatus] = useState<BackupStatus | null>(null);
@@ -82,7 +81,7 @@ export function BackupSection({ discreet }: { discreet: boolean }) {
           )}
         </p>
       )}
-      <MakeBackup discreet={discreet} onSaved={setStatus} />
+      <MakeBackup onSaved={setStatus} />
       {status && <ReminderSetting status={status} onChange={setStatus} />}
     </section>
   );

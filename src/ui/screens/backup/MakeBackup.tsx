@@ -1,13 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { BackupStatus } from '../../../core/backup';
 import { isBuktiError } from '../../../core/errors';
+import { savedFileName } from '../../../core/files/saved-name';
 import type { MessageKey, MessageParams } from '../../../core/i18n';
+import { FileNameField } from '../../components/FileNameField';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
 import { PassphraseField } from '../vault/PassphraseField';
 import {
   BACKUP_TYPE,
-  backupFileName,
   backupStream,
   canPickSaveFile,
   canShareFile,
@@ -37,15 +38,10 @@ function problem(error: unknown): Message {
  * Makes a backup: asks for the passphrase, then saves the file straight to disk (File System Access),
  * as a download, or through the share sheet. Pieces come from the vault worker as they are written.
  */
-export function MakeBackup({
-  discreet,
-  onSaved,
-}: {
-  discreet: boolean;
-  onSaved: (status: BackupStatus) => void;
-}) {
+export function MakeBackup({ onSaved }: { onSaved: (status: BackupStatus) => void }) {
   const { t, locale } = useI18n();
   const [passphrase, setPassphrase] = useState('');
+  const [fileName, setFileName] = useState('');
   const [stage, setStage] = useState<Stage>({ step: 'form' });
   const [message, setMessage] = useState<Message | null>(null);
   // What must be undone if the screen closes or the vault locks: an open backup, an object URL.
@@ -96,7 +92,11 @@ export function MakeBackup({
         setStage({
           step: 'ready',
           handle: result.handle,
-          name: backupFileName(discreet, new Date(result.createdAt)),
+          name: savedFileName('backup', {
+            date: new Date(result.createdAt),
+            id: crypto.randomUUID(),
+            typed: fileName,
+          }),
         });
       } else {
         const seconds = result.kind === 'wait' ? Math.ceil((result.until - Date.now()) / 1000) : 0;
@@ -185,6 +185,7 @@ export function MakeBackup({
           <p id={hintId} class="muted">
             {t('backup.passphraseHint')}
           </p>
+          <FileNameField kind="backup" value={fileName} onInput={setFileName} />
           <button type="submit" class="button primary" disabled={stage.step === 'checking'}>
             {t('backup.make')}
           </button>

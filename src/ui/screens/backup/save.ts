@@ -60,18 +60,6 @@ export async function streamToBlob(stream: ReadableStream<Uint8Array>): Promise<
   return whole;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/**
- * The file name for a backup made at `date` (local time, the person's own day): a neutral
- * `notes-<yyyymmdd>.bin` in discreet mode, `bukti-backup-<yyyymmdd-hhmm>.bukti` otherwise.
- */
-export function backupFileName(discreet: boolean, date: Date): string {
-  const day = `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}`;
-  if (discreet) return `notes-${day}.bin`;
-  return `bukti-backup-${day}-${pad(date.getHours())}${pad(date.getMinutes())}.bukti`;
-}
-
 export { canPickSaveFile } from '../../save-file';
 
 /**

@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { isBuktiError } from '../../../core/errors';
 import type { MessageKey } from '../../../core/i18n';
-import { hrefFor } from '../../app/router';
+import { hrefFor, navigate } from '../../app/router';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
 
@@ -20,7 +20,7 @@ export function NewCaseForm() {
     setBusy(true);
     try {
       const created = await session.vault.createCase({ title, narrative });
-      window.location.hash = hrefFor('cases', created.id);
+      navigate(hrefFor('cases', created.id));
     } catch (error) {
       setProblem(isBuktiError(error) ? error.code : 'error.unexpected');
       setBusy(false);

@@ -1,6 +1,6 @@
 import type { EvidenceItem } from '../../../core/evidence/model';
 import type { MessageKey } from '../../../core/i18n';
-import { hrefFor } from '../../app/router';
+import { hrefFor, navigate } from '../../app/router';
 import { useI18n } from '../../i18n';
 
 const SNIPPET = 40;
@@ -39,5 +39,5 @@ export function useItemLabel(): (item: EvidenceItem) => string {
 export function goToItem(caseId: string, itemId: string): void {
   const heading = document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(itemId)}"] h3`);
   if (heading) heading.focus();
-  else window.location.hash = hrefFor('cases', caseId, itemId);
+  else navigate(hrefFor('cases', caseId, itemId));
 }

@@ -1,13 +1,14 @@
 import { useId, useState } from 'preact/hooks';
 import type { MessageKey } from '../../../core/i18n';
 import type { ExportRequest } from '../../../core/service/export';
+import { FileNameField } from '../../components/FileNameField';
 import { useVaultData } from '../../hooks/use-vault-data';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
 import { canShareZip } from './save';
 
-/** The survivor's choices, without the case (chosen above) and discreet naming (from Settings). */
-export type ExportChoice = Omit<ExportRequest, 'caseId' | 'discreet' | 'bundleId'>;
+/** The survivor's choices, without the case (chosen above). */
+export type ExportChoice = Omit<ExportRequest, 'caseId' | 'bundleId'>;
 
 type Scope = 'all' | 'pick' | 'dates';
 const POLICIES = ['blur', 'include', 'omit'] as const;
@@ -32,6 +33,7 @@ export function ExportOptions({
   const [sensitive, setSensitive] = useState<(typeof POLICIES)[number]>('blur');
   const [language, setLanguage] = useState<(typeof LANGUAGES)[number]>('both');
   const [recipient, setRecipient] = useState('');
+  const [fileName, setFileName] = useState('');
 
   const choice = (): ExportChoice => ({
     itemIds: scope === 'pick' ? [...picked] : null,
@@ -40,6 +42,7 @@ export function ExportOptions({
     sensitive,
     language,
     recipientNote: recipient,
+    fileName,
   });
   // Called within the click itself: saving to a file asks where first, which needs the click.
   const submit = (event: Event) => {
@@ -150,6 +153,7 @@ export function ExportOptions({
           onInput={(e) => setRecipient((e.currentTarget as HTMLInputElement).value)}
         />
       </div>
+      <FileNameField kind="bundle" value={fileName} onInput={setFileName} disabled={busy} />
       <p id={`${id}-save-hint`} class="muted">
         {t('export.saveHint')}
       </p>

@@ -1,12 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { bundleFileName } from '../../../core/bundle/names';
 import { isBuktiError } from '../../../core/errors';
+import { savedFileName } from '../../../core/files/saved-name';
 import type { MessageKey, MessageParams } from '../../../core/i18n';
 import type { ExportProgress, ExportRequest } from '../../../core/service/export';
 import { formatBytes } from '../../format';
 import { useVaultData } from '../../hooks/use-vault-data';
 import { useI18n } from '../../i18n';
-import { discreetPreset } from '../../safety/discreet';
 import { session } from '../../state/session';
 import { canStreamDownload, streamDownload } from '../../sw-download';
 import { ScreenIntro } from '../ScreenIntro';
@@ -74,14 +73,12 @@ export function ExportScreen() {
   }, []);
 
   const save = async (number: number, choice: ExportChoice, share: boolean): Promise<SavedBundle | null> => {
-    const theCase = cases?.find((c) => c.id === caseId);
-    const discreet = discreetPreset() !== null;
     const bundleId = crypto.randomUUID();
     const how = share ? 'share' : canPickSaveFile() ? 'file' : canStreamDownload() ? 'download' : 'memory';
     // Before anything is awaited: the save dialog needs the click that asked for it.
     const picking =
       how === 'file'
-        ? pickSaveFile(bundleFileName(theCase?.title ?? '', new Date(), bundleId, { discreet }))
+        ? pickSaveFile(savedFileName('bundle', { date: new Date(), id: bundleId, typed: choice.fileName }))
         : null;
     const handle = picking ? await picking : null;
     if (how === 'file' && !handle) {
@@ -91,7 +88,7 @@ export function ExportScreen() {
     const stop = new AbortController();
     current.current = { number, stop };
     setRunning(number);
-    const request: ExportRequest = { ...choice, caseId, discreet, bundleId };
+    const request: ExportRequest = { ...choice, caseId, bundleId };
     const opened = await session.vault.exportStart(number, request);
     if ((how === 'share' || how === 'memory') && opened.estimatedSize > IN_MEMORY_LIMIT) {
       await session.vault.cancelExport(number);

@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n';
 import { markFirstRunSeen } from './seen';
 import './first-run.css';
 
-export { firstRunSeen, INTRO_SEEN_KEY, markFirstRunSeen } from './seen';
+export { firstRunSeen, markFirstRunSeen } from './seen';
 
 const STEPS = [
   { title: 'firstRun.what.title', paragraphs: ['firstRun.what.body', 'firstRun.what.detail'] },

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { hrefFor, useRoute } from '../../app/router';
+import { currentRoute, hrefFor, useRoute } from '../../app/router';
 import { useI18n } from '../../i18n';
 import { FirstRun } from '../first-run/FirstRun';
 import { ScreenIntro } from '../ScreenIntro';
@@ -32,8 +32,9 @@ function Contents() {
             <a
               href={hrefFor('help', id)}
               onClick={(event) => {
-                // Same hash again fires no hashchange; move to the section anyway.
-                if (window.location.hash === hrefFor('help', id)) {
+                // The same section again changes no route; move to the section anyway.
+                const route = currentRoute();
+                if (route.screen === 'help' && route.rest[0] === id) {
                   event.preventDefault();
                   focusSection(id);
                 }

@@ -1,4 +1,3 @@
-import { discreetPreset } from '../../safety/discreet';
 import { BackupSection } from '../backup/BackupSection';
 import { RestoreSection } from '../backup/RestoreSection';
 import { ScreenIntro } from '../ScreenIntro';
@@ -7,6 +6,7 @@ import { ChangePassphraseSection } from './ChangePassphraseSection';
 import { DiscreetSection } from './DiscreetSection';
 import { EraseAfterSection } from './EraseAfterSection';
 import { EraseVaultSection } from './EraseVaultSection';
+import { QuickExitSection } from './QuickExitSection';
 import { StorageSection } from './StorageSection';
 
 /** Settings for the open vault. */
@@ -16,10 +16,11 @@ export function SettingsScreen() {
       <ScreenIntro title="screen.settings.title" intro="screen.settings.intro" />
       <AutoLockSection />
       <DiscreetSection />
+      <QuickExitSection />
       <StorageSection />
       <ChangePassphraseSection />
       <EraseAfterSection />
-      <BackupSection discreet={discreetPreset() !== null} />
+      <BackupSection />
       <RestoreSection />
       <EraseVaultSection />
     </section>

@@ -3,9 +3,11 @@ import { isBuktiError } from '../../../core/errors';
 import type { MessageKey } from '../../../core/i18n';
 import { MIN_PASSPHRASE_LENGTH } from '../../../core/vault/format';
 import { estimatePassphraseStrength } from '../../../core/vault/strength';
+import { Disclosure } from '../../components/Disclosure';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
 import { RestoreSection } from '../backup/RestoreSection';
+import { DiscreetChooser } from '../settings/DiscreetChooser';
 import { PassphraseField } from './PassphraseField';
 
 /** First use: choose a passphrase, understand it cannot be recovered, create the vault. */
@@ -52,6 +54,10 @@ export function CreateVaultScreen({ erasedAfterFailures = false }: { erasedAfter
         </p>
       )}
       <p class="intro">{t('vaultUi.create.intro')}</p>
+      {/* Before the vault and before installing: the home-screen icon takes the look chosen now. */}
+      <Disclosure label={t('discreet.setUp')}>
+        <DiscreetChooser />
+      </Disclosure>
       <form onSubmit={submit} noValidate aria-busy={busy}>
         <PassphraseField
           name="passphrase"

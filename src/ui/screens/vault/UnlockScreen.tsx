@@ -16,9 +16,35 @@ function useCountdown(until: number | null): number {
   return until === null ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
 }
 
-/** The lock screen: one passphrase field. Wrong attempts are told plainly, delays counted down. */
-export function UnlockScreen() {
+/** The words of the lock screen; behind a discreet cover none of them names the app or what it keeps. */
+const WORDS = {
+  plain: {
+    title: 'vaultUi.unlock.title',
+    label: 'vaultUi.create.passphrase',
+    submit: 'vaultUi.unlock.submit',
+    working: 'vaultUi.unlock.working',
+    wrong: 'vault.wrongPassphrase',
+    wait: 'vault.wait',
+    attemptsLeft: 'vault.attemptsLeft',
+  },
+  cover: {
+    title: 'cover.unlock.title',
+    label: 'cover.unlock.label',
+    submit: 'cover.unlock.submit',
+    working: 'cover.unlock.working',
+    wrong: 'cover.unlock.wrong',
+    wait: 'cover.unlock.wait',
+    attemptsLeft: 'cover.unlock.attemptsLeft',
+  },
+} as const satisfies Record<string, Record<string, MessageKey>>;
+
+/**
+ * The lock screen: one passphrase field. Wrong attempts are told plainly, delays counted down. Behind
+ * a discreet cover (`cover`), it uses neutral words and can be closed back to the cover.
+ */
+export function UnlockScreen({ cover }: { cover?: { onClose: (() => void) | null } } = {}) {
   const { t } = useI18n();
+  const words = cover ? WORDS.cover : WORDS.plain;
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ key: MessageKey; params?: MessageParams } | null>(null);
@@ -36,7 +62,7 @@ export function UnlockScreen() {
       const result = await session.unlock(passphrase);
       if (result.kind === 'wrongPassphrase') {
         setPassphrase('');
-        setMessage({ key: 'vault.wrongPassphrase' });
+        setMessage({ key: words.wrong });
         setAttemptsLeft(result.attemptsBeforeErase);
         setRetryAt(result.retryAt > Date.now() ? result.retryAt : null);
       } else if (result.kind === 'wait') {
@@ -54,17 +80,17 @@ export function UnlockScreen() {
 
   return (
     <section class="screen vault-screen" data-screen="unlock">
-      <h1 tabIndex={-1}>{t('vaultUi.unlock.title')}</h1>
-      <p class="intro">{t('vaultUi.unlock.intro')}</p>
+      <h1 tabIndex={-1}>{t(words.title)}</h1>
+      {!cover && <p class="intro">{t('vaultUi.unlock.intro')}</p>}
       <form onSubmit={submit} noValidate aria-busy={busy}>
         <PassphraseField
-          name="passphrase"
-          label={t('vaultUi.create.passphrase')}
+          name={cover ? 'key' : 'passphrase'}
+          label={t(words.label)}
           value={passphrase}
           onInput={setPassphrase}
           reveal={false}
           autoComplete="current-password"
-          invalid={message?.key === 'vault.wrongPassphrase'}
+          invalid={message?.key === words.wrong}
           describedBy="unlock-message"
           focusOnMount
         />
@@ -74,13 +100,18 @@ export function UnlockScreen() {
               {t(message.key, message.params)}
             </p>
           )}
-          {attemptsLeft !== null && <p class="notice">{t('vault.attemptsLeft', { count: attemptsLeft })}</p>}
-          {waiting && <p class="notice">{t('vault.wait', { seconds })}</p>}
-          {busy && <p role="status">{t('vaultUi.unlock.working')}</p>}
+          {attemptsLeft !== null && <p class="notice">{t(words.attemptsLeft, { count: attemptsLeft })}</p>}
+          {waiting && <p class="notice">{t(words.wait, { seconds })}</p>}
+          {busy && <p role="status">{t(words.working)}</p>}
         </div>
         <button type="submit" class="button primary" disabled={busy || waiting}>
-          {t('vaultUi.unlock.submit')}
+          {t(words.submit)}
         </button>
+        {cover?.onClose && (
+          <button type="button" class="button" onClick={cover.onClose}>
+            {t('cover.unlock.close')}
+          </button>
+        )}
       </form>
     </section>
   );
