@@ -3,6 +3,7 @@ import { verifyBundle } from '../core/bundle/verify';
 import { normaliseFingerprint } from '../core/bundle/verify-container';
 import { emptyReport, escapeUnprintable, printable, type VerifyReport } from '../core/bundle/verify-report';
 import { type Locale, type MessageKey, type MessageParams, translate } from '../core/i18n';
+import { captureTimeText } from '../core/i18n/dates';
 import { openFileSource } from './file-source';
 import { nodePrimitives } from './node-primitives';
 
@@ -92,7 +93,9 @@ export async function run(argv: readonly string[], output: CliOutput = processOu
   } finally {
     await opened.close();
   }
-  output.stdout(args.json ? `${JSON.stringify(report, null, 2)}\n` : textReport(report, file, say));
+  output.stdout(
+    args.json ? `${JSON.stringify(report, null, 2)}\n` : textReport(report, file, say, args.lang),
+  );
   return EXIT[report.status];
 }
 
@@ -101,13 +104,12 @@ function textReport(
   report: VerifyReport,
   file: string,
   say: (key: MessageKey, params?: MessageParams) => string,
+  lang: Locale,
 ): string {
   const lines = [`${say('bundle.cli.file')}: ${printable(file)}`];
   if (report.bundleId) lines.push(`${say('bundle.cli.bundleId')}: ${printable(report.bundleId)}`);
   if (report.createdAt) {
-    lines.push(
-      `${say('bundle.cli.created')}: ${printable(report.createdAt.utc)} (${printable(report.createdAt.local)})`,
-    );
+    lines.push(`${say('bundle.cli.created')}: ${printable(captureTimeText(report.createdAt, lang))}`);
   }
   if (report.signature.keyFingerprint) {
     lines.push(`${say('bundle.cli.fingerprint')}: ${formatFingerprint(report.signature.keyFingerprint)}`);

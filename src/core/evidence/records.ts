@@ -70,6 +70,9 @@ export async function newEvidenceItem(input: NewItemInput, now: Date = new Date(
   const isText = input.kind === 'messageText';
   if (isText && (input.text === undefined || input.text.trim() === ''))
     throw new BuktiError('capture.emptyText');
+  // A link item is a web page someone can open: anything else is refused before it is stored as one.
+  if (input.kind === 'webLink' && parseUrl(input.details.contentUrl ?? '').ok !== true)
+    throw new BuktiError('capture.notALink');
   const time = utcIso(now);
   const item: EvidenceItem = {
     v: EVIDENCE_FORMAT_VERSION,

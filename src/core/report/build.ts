@@ -2,6 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { loadSodium } from '../crypto/sodium';
 import { entryHashWith } from '../custody/entry';
 import { BuktiError, isBuktiError } from '../errors';
+import { showBidiControls } from '../text/display';
 import { collectBytes } from '../vault/file-crypto';
 import { cancelledError, checkCancelled, type ReportContext } from './context';
 import { embedReportFonts } from './fonts';
@@ -27,7 +28,7 @@ function wellFormed(text: string): string {
 
 function setMetadata(doc: PDFDocument, input: ReportInput, words: Words): void {
   const app = `${input.app.name} ${input.app.version}`;
-  doc.setTitle(wellFormed(`${words.label('report.title')} — ${input.case.title}`));
+  doc.setTitle(wellFormed(`${words.label('report.title')} — ${showBidiControls(input.case.title)}`));
   doc.setSubject(words.label('report.meta.subject', { bundleId: input.bundleId }));
   doc.setKeywords([input.app.name, input.bundleId]);
   doc.setCreator(app);
@@ -98,7 +99,7 @@ async function layOut(input: ReportInput, deps: ReportDeps): Promise<ReportStrea
   writeVerification(ctx);
   writeDeclaration(ctx);
   fillPending(ctx);
-  writer.decorate(`${words.label('report.title')} — ${input.case.title}`, footer(ctx));
+  writer.decorate(`${words.label('report.title')} — ${showBidiControls(input.case.title)}`, footer(ctx));
   setMetadata(doc, input, words);
   checkCancelled(ctx);
   return streamDocument(doc, store);

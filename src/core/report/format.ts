@@ -1,33 +1,4 @@
-import type { CaptureTime } from '../evidence/model';
 import type { ReportItem } from './types';
-
-const ISO_WITH_OFFSET = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?(?:\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
-
-/**
- * An ISO time for reading on paper: `2025-04-10 14:03:22 +08:00`, or `... UTC` for a `Z` time; a time
- * without an offset stays without one. Anything else is returned unchanged, so nothing is lost.
- */
-export function readableTime(iso: string): string {
-  const match = ISO_WITH_OFFSET.exec(iso);
-  if (!match) return iso;
-  return [match[1], `${match[2]}${match[3] ?? ''}`, zoneText(match[4])].filter(Boolean).join(' ');
-}
-
-function zoneText(zone: string | undefined): string | undefined {
-  return zone === 'Z' ? 'UTC' : zone;
-}
-
-/** Local time with offset and zone name, then UTC: the same instant both ways, as the vault records it. */
-export function captureTimeText(time: CaptureTime): string {
-  return `${readableTime(time.local)} (${time.timeZone}) = ${readableTime(time.utc)}`;
-}
-
-/** The short form for tables: date and minutes, with the offset when there is one. */
-export function shortTime(iso: string): string {
-  const match = ISO_WITH_OFFSET.exec(iso);
-  if (!match) return iso;
-  return [match[1], match[2], zoneText(match[4])].filter(Boolean).join(' ');
-}
 
 /** `1.2 MB (1,234,567 bytes)`. */
 export function sizeText(bytes: number): string {
@@ -65,21 +36,32 @@ export function groupedHex(hex: string): string {
 
 const DATE = /^(\d{4}-\d{2}-\d{2})/;
 
+/** First and last of a set of calendar dates (YYYY-MM-DD). */
+export interface DateSpan {
+  from: string;
+  to: string;
+}
+
+function span(candidates: readonly (string | undefined)[]): DateSpan | undefined {
+  const dates = candidates
+    .map((candidate) => (candidate === undefined ? undefined : DATE.exec(candidate)?.[1]))
+    .filter((date): date is string => date !== undefined)
+    .sort();
+  const from = dates[0];
+  const to = dates[dates.length - 1];
+  return from === undefined || to === undefined ? undefined : { from, to };
+}
+
 /**
- * First and last calendar date the items cover: capture dates (device local time) and posting dates
- * where the survivor gave one. Undefined when there are no items.
+ * The period the items cover: when the abuse happened (the posting dates the survivor gave), and
+ * beside it when the evidence was captured (device local dates). Undefined when there are no items.
  */
-export function periodCovered(items: readonly ReportItem[]): { from: string; to: string } | undefined {
-  const dates: string[] = [];
-  for (const item of items) {
-    for (const candidate of [item.captured.local, item.details.postedTime?.iso]) {
-      const date = candidate === undefined ? undefined : DATE.exec(candidate)?.[1];
-      if (date) dates.push(date);
-    }
-  }
-  if (dates.length === 0) return undefined;
-  dates.sort();
-  return { from: dates[0] as string, to: dates[dates.length - 1] as string };
+export function periodCovered(
+  items: readonly ReportItem[],
+): { posted: DateSpan | undefined; captured: DateSpan } | undefined {
+  const captured = span(items.map((item) => item.captured.local));
+  if (captured === undefined) return undefined;
+  return { posted: span(items.map((item) => item.details.postedTime?.iso)), captured };
 }
 
 /** Milliseconds of an ISO date or date-time; one without an offset is read as UTC, so order never depends on the machine. */

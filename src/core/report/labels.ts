@@ -1,4 +1,4 @@
-import type { CustodyEvent } from '../custody/entry';
+import type { CustodyEntry } from '../custody/entry';
 import type { Category, EvidenceKind, ItemFlag, Platform } from '../evidence/model';
 import type { Words } from './words';
 
@@ -17,10 +17,15 @@ export function categoryLabel(words: Words, category: Category): string {
   return words.label(`evidence.category.${category}` as const);
 }
 
-export function custodyEventLabel(words: Words, event: CustodyEvent): string {
-  return words.label(`custody.event.${event}` as const);
+/** An entry's event; one about the case itself (no item) is named as such, never as a capture. */
+export function custodyEventLabel(words: Words, entry: Pick<CustodyEntry, 'event' | 'itemId'>): string {
+  if (entry.itemId === undefined && entry.event === 'created')
+    return words.label('custody.event.caseCreated');
+  if (entry.itemId === undefined && entry.event === 'edited') return words.label('custody.event.caseEdited');
+  return words.label(`custody.event.${entry.event}` as const);
 }
 
+/** What a flag tells the reader of a report: a fact about the item, never the hint the survivor saw. */
 export function flagTexts(words: Words, flag: ItemFlag): string[] {
-  return words.texts(`evidence.flag.${flag}` as const);
+  return words.texts(`report.flag.${flag}` as const);
 }

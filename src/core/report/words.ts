@@ -1,4 +1,6 @@
+import type { CaptureTime } from '../evidence/model';
 import { type Locale, type MessageKey, type MessageParams, translate } from '../i18n';
+import { captureTimeText, dateTimeText, type TimeStyle } from '../i18n/dates';
 import type { ReportLanguage } from './types';
 
 /** The report's own words in its language: one language, or English and Malay side by side. */
@@ -22,6 +24,16 @@ export class Words {
     return this.locales.map((locale) =>
       translate(locale, key, typeof params === 'function' ? params(locale) : params),
     );
+  }
+
+  /** An ISO date or time, day first, with month names in the report's first language. */
+  time(iso: string, style?: TimeStyle): string {
+    return dateTimeText(iso, this.locales[0] ?? 'en', style);
+  }
+
+  /** A capture time, local and UTC. */
+  captured(time: CaptureTime): string {
+    return captureTimeText(time, this.locales[0] ?? 'en');
   }
 
   /** "Yes" or "No" in the report's language(s). */

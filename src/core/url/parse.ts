@@ -45,6 +45,16 @@ export function parseUrl(input: string): UrlParseResult {
   return { ok: true, original, platform: entry.platform, host, ...withoutUndefined(facts), normalizedUrl };
 }
 
+/**
+ * The link to show and print beside the one captured: without tracking parameters when it is a web
+ * link, else exactly as given (undefined stays undefined).
+ */
+export function cleanLink(link: string | undefined): string | undefined {
+  if (link === undefined) return undefined;
+  const parsed = parseUrl(link);
+  return parsed.ok ? parsed.normalizedUrl : link;
+}
+
 function invalid(original: string, reason: InvalidUrlReason): UrlParseResult {
   return { ok: false, original, reason };
 }

@@ -113,11 +113,12 @@ describe('newEvidenceItem', () => {
     expect(shown.details.sensitive).toBe(false);
   });
 
-  it('keeps a link that does not parse, flagged, with the platform left as other', async () => {
+  it("keeps a file item's link that does not parse, flagged, with the platform left as other", async () => {
     const item = await newEvidenceItem(
       {
         caseId: newId(),
-        kind: 'webLink',
+        kind: 'screenshot',
+        files: [file('c')],
         details: { category: 'threat', contentUrl: 'group chat "Kulai 5B", not a link' },
       },
       NOW,
@@ -129,12 +130,23 @@ describe('newEvidenceItem', () => {
     });
   });
 
+  it('refuses a link item whose link is not a web address', async () => {
+    const details = { category: 'threat' as const, contentUrl: 'group chat "Kulai 5B", not a link' };
+    await expect(newEvidenceItem({ caseId: newId(), kind: 'webLink', details }, NOW)).rejects.toMatchObject({
+      code: 'capture.notALink',
+    });
+  });
+
   it('flags a posting time kept only as shown', async () => {
     const item = await newEvidenceItem(
       {
         caseId: newId(),
         kind: 'webLink',
-        details: { category: 'threat', postedTime: { asShown: 'Yesterday at 21:14' } },
+        details: {
+          category: 'threat',
+          contentUrl: 'https://t.me/kumpulan_4b/123',
+          postedTime: { asShown: 'Yesterday at 21:14' },
+        },
       },
       NOW,
     );

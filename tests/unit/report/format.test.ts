@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  chronological,
-  durationText,
-  periodCovered,
-  readableTime,
-  shortTime,
-  sizeText,
-} from '../../../src/core/report/format';
+import { chronological, durationText, periodCovered, sizeText } from '../../../src/core/report/format';
 import { details, item } from './fixtures';
 
 describe('report formatting', () => {
-  it('prints times as a reader expects, keeping anything unparsed as entered', () => {
-    expect(readableTime('2025-04-10T14:03:22.123+08:00')).toBe('2025-04-10 14:03:22 +08:00');
-    expect(readableTime('2025-04-10T06:03:22.123Z')).toBe('2025-04-10 06:03:22 UTC');
-    expect(readableTime('2025-04-09T21:14')).toBe('2025-04-09 21:14');
-    expect(readableTime('Yesterday at 21:14')).toBe('Yesterday at 21:14');
-    expect(shortTime('2025-04-10T14:03:22.123+08:00')).toBe('2025-04-10 14:03 +08:00');
-  });
-
   it('gives sizes in units and exact bytes, durations as a clock and in seconds', () => {
     expect(sizeText(512)).toBe('512 bytes');
     expect(sizeText(1_234_567)).toBe('1.2 MB (1,234,567 bytes)');
@@ -25,12 +10,17 @@ describe('report formatting', () => {
     expect(durationText(3725)).toBe('1:02:05 (3725 s)');
   });
 
-  it('covers the period from the earliest posting or capture date to the latest', () => {
+  it('covers the period from the earliest to the latest posting date, with capture dates beside', () => {
     const items = [
       item(1, [], { details: details({ postedTime: { asShown: '3 days ago', iso: '2025-04-01' } }) }),
+      item(2, [], { details: details({ postedTime: { asShown: 'x', iso: '2025-03-20T22:00:00+08:00' } }) }),
       item(30, []),
     ];
-    expect(periodCovered(items)).toEqual({ from: '2025-04-01', to: '2025-04-11' });
+    expect(periodCovered(items)).toEqual({
+      posted: { from: '2025-03-20', to: '2025-04-01' },
+      captured: { from: '2025-04-10', to: '2025-04-11' },
+    });
+    expect(periodCovered([item(30, [])])?.posted).toBeUndefined();
     expect(periodCovered([])).toBeUndefined();
   });
 

@@ -93,11 +93,11 @@ describe('the report PDF', () => {
 
   it('gives each item every detail and its custody history', () => {
     const page = headingPage('Item 1 of 5 / Item 1 daripada 5');
-    const text = pages.slice(page - 1, page + 1).join('\n');
+    const text = pages.slice(page - 1, page + 2).join('\n');
     for (const expected of [
       'kulai.anon.2025',
       'Anon Kulai',
-      'FB-REPORT-77812 (2025-04-10)',
+      'FB-REPORT-77812 (10 Apr 2025)',
       'first post',
       'Item 3',
     ]) {

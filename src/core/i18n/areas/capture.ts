@@ -36,6 +36,8 @@ const en = {
   'platform.linkedin': 'LinkedIn',
   'platform.other': 'Other website or app',
   'custody.event.created': 'Captured',
+  'custody.event.caseCreated': 'Case opened',
+  'custody.event.caseEdited': 'Case details changed',
   'custody.event.edited': 'Details edited',
   'custody.event.fileAdded': 'File added',
   'custody.event.exported': 'Exported',
@@ -56,6 +58,8 @@ const en = {
   'capture.noFiles':
     'There is no file to keep for this item. Choose a screenshot, photo, video, audio or file.',
   'capture.emptyText': 'There is no message text to keep. Paste or type the message, then save.',
+  'capture.notALink':
+    'This is not a web link (one that starts with http:// or https://), so it was not saved as a link. Check it, or keep it as message text instead.',
   'capture.invalidRecord':
     'Some saved details could not be read ({path}: {problem}). They were not changed. If they came from a bundle, ask the sender for a fresh copy.',
   'custody.invalidEntry':
@@ -123,6 +127,8 @@ const ms: Record<keyof typeof en, string> = {
   'platform.linkedin': 'LinkedIn',
   'platform.other': 'Laman web atau aplikasi lain',
   'custody.event.created': 'Dirakam',
+  'custody.event.caseCreated': 'Kes dibuka',
+  'custody.event.caseEdited': 'Butiran kes diubah',
   'custody.event.edited': 'Butiran disunting',
   'custody.event.fileAdded': 'Fail ditambah',
   'custody.event.exported': 'Dieksport',
@@ -143,6 +149,8 @@ const ms: Record<keyof typeof en, string> = {
   'capture.noFiles':
     'Tiada fail untuk disimpan bagi item ini. Pilih tangkapan skrin, foto, video, audio atau fail.',
   'capture.emptyText': 'Tiada teks mesej untuk disimpan. Tampal atau taip mesej itu, kemudian simpan.',
+  'capture.notALink':
+    'Ini bukan pautan web (yang bermula dengan http:// atau https://), jadi ia tidak disimpan sebagai pautan. Semak semula, atau simpan sebagai teks mesej.',
   'capture.invalidRecord':
     'Sebahagian butiran yang disimpan tidak dapat dibaca ({path}: {problem}). Butiran itu tidak diubah. Jika ia datang daripada satu berkas, minta salinan baharu daripada pengirim.',
   'custody.invalidEntry':

@@ -60,7 +60,18 @@ const en = {
   'report.field.postedDate': 'Posted (date given)',
   'report.field.platform': 'Platform',
   'report.field.contentUrl': 'Content URL',
-  'report.field.description': 'What happened',
+  'report.field.description': 'What this item shows',
+  'report.field.withoutTracking': 'Without tracking',
+  'report.field.postId': 'Post ID (from the link)',
+  'report.flag.urlInvalid':
+    'The content link does not read as a web address; it is printed exactly as entered.',
+  'report.flag.profileUrlInvalid':
+    'The profile link does not read as a web address; it is printed exactly as entered.',
+  'report.flag.postedTimeUnparsed':
+    'The posting time is given only as it was shown on screen; no calendar date was recorded.',
+  'report.cover.periodPosted': '{from} – {to} (posted, as given)',
+  'report.cover.periodNoPosted': 'No posting dates were given',
+  'report.cover.periodCaptured': 'captured {from} – {to}',
   'report.field.platformReport': 'Reported to platform',
   'report.field.related': 'Related items',
   'report.field.tags': 'Tags',
@@ -237,7 +248,18 @@ const ms: Record<keyof typeof en, string> = {
   'report.field.postedDate': 'Disiarkan (tarikh diberikan)',
   'report.field.platform': 'Platform',
   'report.field.contentUrl': 'URL kandungan',
-  'report.field.description': 'Apa yang berlaku',
+  'report.field.description': 'Apa yang ditunjukkan item ini',
+  'report.field.withoutTracking': 'Tanpa penjejakan',
+  'report.field.postId': 'ID hantaran (daripada pautan)',
+  'report.flag.urlInvalid':
+    'Pautan kandungan tidak dapat dibaca sebagai alamat web; ia dicetak tepat seperti yang dimasukkan.',
+  'report.flag.profileUrlInvalid':
+    'Pautan profil tidak dapat dibaca sebagai alamat web; ia dicetak tepat seperti yang dimasukkan.',
+  'report.flag.postedTimeUnparsed':
+    'Masa hantaran diberi hanya seperti yang dipaparkan pada skrin; tiada tarikh kalendar direkodkan.',
+  'report.cover.periodPosted': '{from} – {to} (dihantar, seperti yang diberi)',
+  'report.cover.periodNoPosted': 'Tiada tarikh hantaran diberi',
+  'report.cover.periodCaptured': 'dirakam {from} – {to}',
   'report.field.platformReport': 'Dilaporkan kepada platform',
   'report.field.related': 'Item berkaitan',
   'report.field.tags': 'Tag',

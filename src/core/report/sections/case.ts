@@ -1,3 +1,4 @@
+import { showBidiControls } from '../../text/display';
 import { optionalField, paragraphs, type ReportContext, startSection } from '../context';
 import { platformLabel } from '../labels';
 import { STYLES } from '../writer';
@@ -28,9 +29,13 @@ export function writeAccounts(ctx: ReportContext): void {
       `${ctx.words.label('report.accounts.heading', { n: index + 1 })} · ${platformLabel(ctx.words, account.platform)}`,
       STYLES.h2,
     );
-    optionalField(ctx, 'report.field.handle', account.handle);
-    optionalField(ctx, 'report.field.displayName', account.displayName);
-    optionalField(ctx, 'report.field.userId', account.userId);
+    optionalField(ctx, 'report.field.handle', account.handle && showBidiControls(account.handle));
+    optionalField(
+      ctx,
+      'report.field.displayName',
+      account.displayName && showBidiControls(account.displayName),
+    );
+    optionalField(ctx, 'report.field.userId', account.userId && showBidiControls(account.userId));
     optionalField(ctx, 'report.field.profileUrl', account.profileUrl);
     optionalField(ctx, 'report.field.contact', account.contact);
     optionalField(ctx, 'report.field.notes', account.notes);

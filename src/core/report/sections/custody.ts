@@ -2,7 +2,6 @@ import type { CustodyEntry } from '../../custody/entry';
 import { type CustodyRecord, isRedacted } from '../../custody/log';
 import type { MessageKey } from '../../i18n';
 import { paragraphs, type ReportContext, startSection } from '../context';
-import { readableTime } from '../format';
 import { custodyEventLabel } from '../labels';
 import { COLORS, MARGIN_X, STYLES, type Style } from '../writer';
 
@@ -63,8 +62,8 @@ function drawEntry(ctx: ReportContext, entry: CustodyEntry, showItem: boolean): 
   const hash = ctx.entryHashes.get(entry) ?? '';
   ctx.writer.cells([
     column(ctx, 0, [{ text: String(entry.seq), style: STYLES.table }]),
-    column(ctx, 1, [{ text: readableTime(entry.time), style: STYLES.table }]),
-    column(ctx, 2, [{ text: custodyEventLabel(ctx.words, entry.event), style: STYLES.table }]),
+    column(ctx, 1, [{ text: ctx.words.time(entry.time), style: STYLES.table }]),
+    column(ctx, 2, [{ text: custodyEventLabel(ctx.words, entry), style: STYLES.table }]),
     column(ctx, 3, [
       { text: showItem && itemNumber !== undefined ? String(itemNumber) : '', style: STYLES.table },
     ]),

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../../i18n';
+import { showBidiControls } from '../../text/display';
+import { cleanLink } from '../../url/parse';
 import { paragraphs, type ReportContext, startSection } from '../context';
-import { shortTime } from '../format';
 import { platformLabel } from '../labels';
 import { isReportFile, type ReportItem } from '../types';
 import { COLORS, MARGIN_X, STYLES, type Style, type StyledLine } from '../writer';
@@ -35,23 +36,25 @@ function column(ctx: ReportContext, index: number, texts: Text[]) {
   };
 }
 
-function timeTexts(item: ReportItem): Text[] {
+function timeTexts(ctx: ReportContext, item: ReportItem): Text[] {
   const posted = item.details.postedTime;
   const postedText = posted
     ? posted.iso
-      ? `${shortTime(posted.iso)} (${posted.asShown})`
+      ? `${ctx.words.time(posted.iso, {})} (${posted.asShown})`
       : posted.asShown
     : '—';
   return [
     { text: postedText, style: STYLES.table },
-    { text: shortTime(item.captured.local), style: QUIET },
+    { text: ctx.words.time(item.captured.local, {}), style: QUIET },
   ];
 }
 
 function platformTexts(ctx: ReportContext, item: ReportItem): Text[] {
   const account = item.details.account;
   const parts = [account?.handle, account?.displayName, account?.userId && `ID ${account.userId}`];
-  const accountText = parts.filter((part): part is string => Boolean(part && part.trim() !== '')).join(' · ');
+  const accountText = showBidiControls(
+    parts.filter((part): part is string => Boolean(part && part.trim() !== '')).join(' · '),
+  );
   return [
     { text: platformLabel(ctx.words, item.details.platform), style: STYLES.table },
     ...(accountText ? [{ text: accountText, style: QUIET }] : []),
@@ -65,7 +68,8 @@ function linkTexts(item: ReportItem): Text[] {
       ? `${description.slice(0, SHORT_DESCRIPTION).trimEnd()}…`
       : description;
   return [
-    { text: item.details.contentUrl ?? item.details.profileUrl ?? '—', style: STYLES.table },
+    // The copy without tracking parameters, the one to type in; the item's page has the link as captured.
+    { text: cleanLink(item.details.contentUrl ?? item.details.profileUrl) ?? '—', style: STYLES.table },
     ...(short ? [{ text: short, style: QUIET }] : []),
   ];
 }
@@ -115,7 +119,7 @@ export function writeEvidenceIndex(ctx: ReportContext): void {
     const number: StyledLine = { text: String(position + 1), style: STYLES.tableHead };
     const start = ctx.writer.cells([
       { x: columnX(0), lines: [number] },
-      column(ctx, 1, timeTexts(item)),
+      column(ctx, 1, timeTexts(ctx, item)),
       column(ctx, 2, platformTexts(ctx, item)),
       column(ctx, 3, linkTexts(item)),
       column(ctx, 4, fileTexts(ctx, item)),

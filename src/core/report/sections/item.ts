@@ -1,5 +1,8 @@
+import type { MessageKey } from '../../i18n';
+import { showBidiControls } from '../../text/display';
+import { cleanLink, parseUrl } from '../../url/parse';
 import { boxLines, field, optionalField, type ReportContext } from '../context';
-import { captureTimeText, durationText, readableTime, sizeText } from '../format';
+import { durationText, sizeText } from '../format';
 import { categoryLabel, flagTexts, kindLabel, platformLabel } from '../labels';
 import { isReportFile, type ReportFile, type ReportItem, type ReportOmittedFile } from '../types';
 import { COLORS, STYLES } from '../writer';
@@ -26,6 +29,15 @@ function relatedText(ctx: ReportContext, ids: readonly string[]): string | undef
     .join(', ');
 }
 
+const shown = (text: string | undefined) => (text === undefined ? undefined : showBidiControls(text));
+
+/** A link exactly as captured, and beside it the copy without tracking parameters when that differs. */
+function writeLink(ctx: ReportContext, label: MessageKey, link: string | undefined) {
+  optionalField(ctx, label, link);
+  const clean = cleanLink(link);
+  if (clean !== link) optionalField(ctx, 'report.field.withoutTracking', clean);
+}
+
 function writeDetails(ctx: ReportContext, item: ReportItem): void {
   const { words } = ctx;
   const details = item.details;
@@ -34,40 +46,42 @@ function writeDetails(ctx: ReportContext, item: ReportItem): void {
   field(ctx, 'report.field.kind', kindLabel(words, item.kind));
   field(ctx, 'report.field.category', categoryLabel(words, details.category));
   field(ctx, 'report.field.sensitive', words.yesNo(details.sensitive));
-  field(ctx, 'report.field.captured', captureTimeText(item.captured));
+  field(ctx, 'report.field.captured', words.captured(item.captured));
   optionalField(ctx, 'report.field.postedAsShown', details.postedTime?.asShown);
   const postedIso = details.postedTime?.iso;
   optionalField(
     ctx,
     'report.field.postedDate',
-    postedIso === undefined ? undefined : readableTime(postedIso),
+    postedIso === undefined ? undefined : ctx.words.time(postedIso),
   );
   field(ctx, 'report.field.platform', platformLabel(words, details.platform));
-  optionalField(ctx, 'report.field.contentUrl', details.contentUrl);
-  optionalField(ctx, 'report.field.profileUrl', details.profileUrl);
-  optionalField(ctx, 'report.field.handle', details.account?.handle);
-  optionalField(ctx, 'report.field.displayName', details.account?.displayName);
-  optionalField(ctx, 'report.field.userId', details.account?.userId);
+  writeLink(ctx, 'report.field.contentUrl', details.contentUrl);
+  const read = details.contentUrl === undefined ? undefined : parseUrl(details.contentUrl);
+  optionalField(ctx, 'report.field.postId', read?.ok ? read.postId : undefined);
+  writeLink(ctx, 'report.field.profileUrl', details.profileUrl);
+  optionalField(ctx, 'report.field.handle', shown(details.account?.handle));
+  optionalField(ctx, 'report.field.displayName', shown(details.account?.displayName));
+  optionalField(ctx, 'report.field.userId', shown(details.account?.userId));
   optionalField(ctx, 'report.field.description', details.description);
   const report = details.platformReport;
   if (report)
     field(
       ctx,
       'report.field.platformReport',
-      report.date ? `${report.reference} (${report.date})` : report.reference,
+      report.date ? `${report.reference} (${ctx.words.time(report.date)})` : report.reference,
     );
   optionalField(ctx, 'report.field.related', relatedText(ctx, details.relatedItemIds));
   optionalField(ctx, 'report.field.tags', details.tags.join(', '));
   for (const flag of details.flags) field(ctx, 'report.field.note', flagTexts(words, flag).join('\n'));
   if (item.history.length > 0) {
-    const times = item.history.map((version) => readableTime(version.replacedAt)).join(', ');
+    const times = item.history.map((version) => ctx.words.time(version.replacedAt)).join(', ');
     field(
       ctx,
       'report.field.edits',
       words.texts('report.item.editsValue', { count: item.history.length, times }).join('\n'),
     );
   }
-  field(ctx, 'report.field.updatedAt', readableTime(item.updatedAt));
+  field(ctx, 'report.field.updatedAt', ctx.words.time(item.updatedAt));
   ctx.writer.space(6);
 }
 
@@ -80,12 +94,12 @@ function writeFileFacts(ctx: ReportContext, file: ReportFile | ReportOmittedFile
     return;
   }
   writer.paragraph(file.path, STYLES.bodyBold, { after: 2 });
-  field(ctx, 'report.field.originalName', file.originalName);
+  field(ctx, 'report.field.originalName', showBidiControls(file.originalName));
   field(ctx, 'report.field.type', file.mime);
   field(ctx, 'report.field.size', sizeText(file.size));
-  optionalField(ctx, 'report.field.lastModified', file.lastModified && readableTime(file.lastModified));
+  optionalField(ctx, 'report.field.lastModified', file.lastModified && ctx.words.time(file.lastModified));
   const facts = file.facts;
-  optionalField(ctx, 'report.field.dateTaken', facts.dateTaken && readableTime(facts.dateTaken));
+  optionalField(ctx, 'report.field.dateTaken', facts.dateTaken && ctx.words.time(facts.dateTaken));
   optionalField(ctx, 'report.field.camera', [facts.make, facts.model].filter(Boolean).join(' '));
   if (facts.width !== undefined && facts.height !== undefined) {
     field(ctx, 'report.field.dimensions', `${facts.width} × ${facts.height} px`);

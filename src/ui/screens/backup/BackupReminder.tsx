@@ -3,7 +3,6 @@ import type { BackupStatus } from '../../../core/backup';
 import { hrefFor } from '../../app/router';
 import { useI18n } from '../../i18n';
 import { session, useSession } from '../../state/session';
-import { formatWhen } from './save';
 import './backup.css';
 
 // "Not now" lasts until the vault locks: the reminder is gentle, not gone.
@@ -17,7 +16,7 @@ session.onLock(() => {
  * was made for the days chosen in Settings. Shows nothing otherwise (and nothing while locked).
  */
 export function BackupReminder() {
-  const { t, locale } = useI18n();
+  const { t, when } = useI18n();
   const id = useId();
   const state = useSession();
   const [status, setStatus] = useState<BackupStatus | null>(null);
@@ -41,7 +40,7 @@ export function BackupReminder() {
       <h2 id={`${id}-h`}>{t('backup.reminder.title')}</h2>
       <p>
         {status.lastBackupAt
-          ? t('backup.reminder.since', { date: formatWhen(status.lastBackupAt, locale) })
+          ? t('backup.reminder.since', { date: when(status.lastBackupAt) })
           : t('backup.reminder.none')}
       </p>
       <div class="backup-actions">

@@ -5,7 +5,6 @@ import type { MessageKey } from '../../../core/i18n';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
 import { MakeBackup } from './MakeBackup';
-import { formatWhen } from './save';
 import './backup.css';
 
 /** How often to remind: never, or after 3, 7, 14 or 30 days without a backup once there is new evidence. */
@@ -54,7 +53,7 @@ function ReminderSetting({
  * Settings → Backup: when the last backup was made, making a new one, and the reminder.
  */
 export function BackupSection() {
-  const { t, locale } = useI18n();
+  const { t, when } = useI18n();
   const id = useId();
   const [status, setStatus] = useState<BackupStatus | null>(null);
   useEffect(() => {
@@ -73,9 +72,7 @@ export function BackupSection() {
       <p>{t('backup.explain')}</p>
       {status && (
         <p data-testid="last-backup">
-          {status.lastBackupAt
-            ? t('backup.last', { date: formatWhen(status.lastBackupAt, locale) })
-            : t('backup.never')}
+          {status.lastBackupAt ? t('backup.last', { date: when(status.lastBackupAt) }) : t('backup.never')}
           {status.lastBackupAt && status.changesSinceBackup > 0 && (
             <> {t('backup.changes', { count: status.changesSinceBackup })}</>
           )}

@@ -87,11 +87,3 @@ export async function shareFile(file: File): Promise<boolean> {
 }
 
 export { formatBytes as formatSize } from '../../format';
-
-/** A date and time in the person's language and time zone. */
-export function formatWhen(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === 'ms' ? 'ms-MY' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(iso));
-}

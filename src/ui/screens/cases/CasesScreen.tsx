@@ -15,7 +15,7 @@ export function CasesScreen({ rest }: { rest: string[] }) {
 }
 
 function CaseList() {
-  const { t, locale } = useI18n();
+  const { t, when } = useI18n();
   const { data, error } = useVaultData(async () => {
     const [cases, items] = await Promise.all([session.vault.listCases(), session.vault.listItems()]);
     return cases.map((c) => ({ ...c, count: items.filter((item) => item.caseId === c.id).length }));
@@ -38,7 +38,7 @@ function CaseList() {
                 <strong>{c.title}</strong>
               </a>
               <span>{t('cases.itemCount', { count: c.count })}</span>
-              <span>{t('cases.updated', { date: new Date(c.updatedAt).toLocaleString(locale) })}</span>
+              <span>{t('cases.updated', { date: when(c.updatedAt) })}</span>
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { EvidenceFile } from '../../../core/evidence/model';
 import type { MessageKey } from '../../../core/i18n';
-import { durationText, readableTime } from '../../../core/report/format';
+import { durationText } from '../../../core/report/format';
 import { DefinitionList } from '../../components/DefinitionList';
 import { Disclosure } from '../../components/Disclosure';
 import { formatBytes } from '../../format';
@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n';
 
 /** What is known about one original, read from its own bytes at capture; nothing here can be edited. */
 export function FileFacts({ file }: { file: EvidenceFile }) {
-  const { t, locale } = useI18n();
+  const { t, locale, when, date } = useI18n();
   const facts = file.facts;
   const exact = new Intl.NumberFormat(locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' });
   const rows: Array<[MessageKey, ComponentChildren]> = [
@@ -22,9 +22,8 @@ export function FileFacts({ file }: { file: EvidenceFile }) {
     ],
     ['report.field.type', file.mimeType],
   ];
-  if (file.lastModified)
-    rows.push(['report.field.lastModified', new Date(file.lastModified).toLocaleString(locale)]);
-  if (facts.dateTaken) rows.push(['report.field.dateTaken', readableTime(facts.dateTaken)]);
+  if (file.lastModified) rows.push(['report.field.lastModified', when(file.lastModified)]);
+  if (facts.dateTaken) rows.push(['report.field.dateTaken', date(facts.dateTaken)]);
   const camera = [facts.make, facts.model].filter(Boolean).join(' ');
   if (camera) rows.push(['report.field.camera', camera]);
   if (facts.width && facts.height)

@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { EvidenceItem } from '../../../core/evidence/model';
 import type { MessageKey } from '../../../core/i18n';
-import { readableTime } from '../../../core/report/format';
 import { parseUrl } from '../../../core/url/parse';
 import { DefinitionList } from '../../components/DefinitionList';
 import { useI18n } from '../../i18n';
@@ -12,7 +11,7 @@ import { goToItem, useItemLabel } from './item-label';
  * tags, and the related items (both those this item names and those that name it), each a way to go there.
  */
 export function ItemDetailsList({ item, items }: { item: EvidenceItem; items: EvidenceItem[] }) {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const label = useItemLabel();
   const d = item.details;
   const rows: Array<[MessageKey, ComponentChildren]> = [];
@@ -21,7 +20,7 @@ export function ItemDetailsList({ item, items }: { item: EvidenceItem; items: Ev
   if (d.profileUrl) rows.push(['report.field.profileUrl', d.profileUrl]);
   const parsed = d.contentUrl === undefined ? undefined : parseUrl(d.contentUrl);
   if (parsed?.ok && parsed.postId) rows.push(['item.postId', parsed.postId]);
-  if (d.postedTime?.iso) rows.push(['report.field.postedDate', readableTime(d.postedTime.iso)]);
+  if (d.postedTime?.iso) rows.push(['report.field.postedDate', date(d.postedTime.iso)]);
   if (d.platformReport) {
     const { reference, date } = d.platformReport;
     rows.push(['report.field.platformReport', [reference, date].filter(Boolean).join(' · ')]);

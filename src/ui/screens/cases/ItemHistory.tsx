@@ -2,7 +2,6 @@ import { Fragment } from 'preact';
 import { type DetailField, type DetailValue, detailsHistory } from '../../../core/evidence/details-diff';
 import type { EvidenceItem } from '../../../core/evidence/model';
 import type { MessageKey } from '../../../core/i18n';
-import { readableTime } from '../../../core/report/format';
 import { Disclosure } from '../../components/Disclosure';
 import { useI18n } from '../../i18n';
 import { useItemLabel } from './item-label';
@@ -27,7 +26,7 @@ const FIELD_LABELS: Record<DetailField, MessageKey> = {
 
 /** One field's value in words: labels for categories and platforms, names for related items. */
 function useValueText(items: EvidenceItem[]): (field: DetailField, value: DetailValue) => string {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const label = useItemLabel();
   return (field, value) => {
     if (value === undefined) return t('history.empty');
@@ -43,14 +42,14 @@ function useValueText(items: EvidenceItem[]): (field: DetailField, value: Detail
     }
     if (field === 'category') return t(`evidence.category.${value}` as MessageKey);
     if (field === 'platform') return t(`platform.${value}` as MessageKey);
-    if (field === 'postedDate') return readableTime(value);
+    if (field === 'postedDate') return date(value);
     return value;
   };
 }
 
 /** Earlier versions of an item's details, newest first: when each was replaced and what changed. */
 export function ItemHistory({ item, items }: { item: EvidenceItem; items: EvidenceItem[] }) {
-  const { t, locale } = useI18n();
+  const { t, when } = useI18n();
   const text = useValueText(items);
   const steps = detailsHistory(item);
   if (steps.length === 0) return null;
@@ -59,7 +58,7 @@ export function ItemHistory({ item, items }: { item: EvidenceItem; items: Eviden
       <ol class="history-list">
         {steps.map((step, index) => (
           <li key={`${step.replacedAt}-${index}`}>
-            <h4>{t('history.replaced', { time: new Date(step.replacedAt).toLocaleString(locale) })}</h4>
+            <h4>{t('history.replaced', { time: when(step.replacedAt) })}</h4>
             {step.changes.length === 0 ? (
               <p>{t('history.noVisibleChange')}</p>
             ) : (

@@ -22,13 +22,13 @@ export function useItemName(): (item: EvidenceItem) => string {
 
 /** "name · kind · saved time": enough to tell items of one case apart. */
 export function useItemLabel(): (item: EvidenceItem) => string {
-  const { t, locale } = useI18n();
+  const { t, date } = useI18n();
   const name = useItemName();
   return (item) =>
     t('item.label', {
       name: name(item),
       kind: t(`evidence.kind.${item.kind}` as MessageKey),
-      time: new Date(item.captured.utc).toLocaleString(locale),
+      time: date(item.captured.local),
     });
 }
 

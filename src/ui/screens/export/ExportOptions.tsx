@@ -23,7 +23,7 @@ export function ExportOptions({
   busy: boolean;
   onStart: (c: ExportChoice, share: boolean) => void;
 }) {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const id = useId();
   const { data: items } = useVaultData(() => session.vault.listItems(caseId), [caseId]);
   const [scope, setScope] = useState<Scope>('all');
@@ -93,7 +93,7 @@ export function ExportOptions({
                     item.details.contentUrl ??
                     item.text?.slice(0, 60) ??
                     item.id}{' '}
-                  · {new Date(item.captured.utc).toLocaleDateString()}
+                  · {date(item.captured.local.slice(0, 10))}
                 </label>
               </li>
             ))}

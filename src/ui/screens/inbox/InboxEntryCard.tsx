@@ -6,7 +6,7 @@ import type { MessageKey } from '../../../core/i18n';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
 import { FileForm } from './FileForm';
-import { formatSharedAt, formatSize } from './format';
+import { formatSize } from './format';
 
 /** What the card is doing: showing the entry, filing it, or asking before discarding it. */
 type Mode = 'view' | 'file' | 'confirmDiscard';
@@ -32,7 +32,7 @@ export function InboxEntryCard({
   onFiled: (entry: InboxEntry, result: FiledEntry, caseTitle: string) => void;
   onDiscarded: (entry: InboxEntry) => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, when } = useI18n();
   const id = useId();
   const [mode, setMode] = useState<Mode>('view');
   const [problem, setProblem] = useState<MessageKey | null>(null);
@@ -70,7 +70,7 @@ export function InboxEntryCard({
     t(`inbox.kind.${entry.kind}` as MessageKey),
     entry.kind === 'file' && entry.type !== '' ? entry.type : undefined,
     entry.kind === 'file' ? formatSize(entry.size, locale) : undefined,
-    entry.sharedAt ? t('inbox.sharedAt', { time: formatSharedAt(entry.sharedAt, locale) }) : undefined,
+    entry.sharedAt ? t('inbox.sharedAt', { time: when(entry.sharedAt) }) : undefined,
   ].filter((fact): fact is string => fact !== undefined);
 
   return (
