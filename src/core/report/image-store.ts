@@ -6,13 +6,11 @@
 export interface ReportImageStore {
   /** Keeps `bytes` and returns the key they are taken back with. */
   put(bytes: Uint8Array): Promise<string>;
-  /** The bytes kept under `key`, which are then forgotten: each image is written once. */
-  take(key: string): Promise<Uint8Array>;
   /**
-   * Called with what `take` gave once the PDF stream's reader has asked for the piece after it: the
-   * stream's pieces are the reader's only until then, so nothing reads these bytes again.
+   * The bytes kept under `key`, which are then forgotten: each image is written once. They become a
+   * piece of the PDF stream, and so its reader's (the bundle's writer frees them once saved).
    */
-  release?(bytes: Uint8Array): void;
+  take(key: string): Promise<Uint8Array>;
 }
 
 /** A store in memory, for Node (tests, the CLI): bounded by the images not yet written. */

@@ -20,8 +20,8 @@ export interface ReportStream {
   /** Exact length of the PDF in bytes, known before any is produced. */
   size: number;
   /**
-   * The PDF piece by piece; each stored image is taken from its store when its turn comes, and released
-   * to it once the next piece is asked for: a piece is the reader's to use (or copy) until then. Read once.
+   * The PDF piece by piece; each stored image is taken from its store when its turn comes. Every piece is
+   * the reader's: nothing here reads or changes it once handed out. Read once.
    */
   pieces(): AsyncGenerator<Uint8Array>;
 }
@@ -59,15 +59,17 @@ class StoredImage extends PDFStream {
 
 /**
  * Adds a parsed JPEG as `doc.embedJpg` would (the next object number, the same image dictionary), but
- * with its bytes put in `store` instead of the document. Draw the returned image as usual.
+ * with its bytes in `store` instead of the document (put there now, unless the store keeps them
+ * already under `image.stored`). Draw the returned image as usual.
  */
 export async function embedStoredJpeg(
   doc: PDFDocument,
   embedder: JpegEmbedder,
-  jpeg: Uint8Array,
+  image: { jpeg: Uint8Array; stored?: string },
   store: ReportImageStore,
 ): Promise<PDFImage> {
-  const key = await store.put(jpeg);
+  const { jpeg } = image;
+  const key = image.stored ?? (await store.put(jpeg));
   const ref = doc.context.nextRef();
   await embedder.embedIntoContext(doc.context, ref);
   const stream = doc.context.lookup(ref);
@@ -164,7 +166,6 @@ async function* write(plan: Plan, context: PDFContext, store: ReportImageStore):
     const jpeg = await store.take(object.key);
     if (jpeg.length !== object.length) throw new Error('A stored report image changed length.');
     yield* out([jpeg]);
-    store.release?.(jpeg);
     yield* out(gather.add(ascii('\nendstream\nendobj\n\n')));
   }
   const trailer = plan.trailer;

@@ -87,6 +87,7 @@ export class ImagePrefetcher {
 
   async #prepare(plan: ImagePlan): Promise<PreparedImage | null> {
     if (this.#deps.signal?.aborted) return null;
+    if (this.#deps.readImage) return this.#deps.readImage(plan.file, { blur: plan.blur });
     const bytes = await this.#deps.readFile(plan.file);
     try {
       return await this.#deps.images.prepare(bytes, plan.file.mime, {

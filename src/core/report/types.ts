@@ -70,6 +70,11 @@ export interface PreparedImage {
   /** Pixel size of `jpeg`, as displayed (after orientation). */
   width: number;
   height: number;
+  /**
+   * Set when the image store already keeps these bytes under this key (a report image made at capture):
+   * the layout then only reads them, and the PDF takes them from the store when it is written.
+   */
+  stored?: string;
 }
 
 /** Options for one image; `maxEdge` is always `REPORT_IMAGE_MAX_EDGE`. */
@@ -110,6 +115,11 @@ export interface ReportDeps {
   readFile(file: ReportFile): Promise<Uint8Array>;
   /** Called with what `readFile` gave once the image is prepared: nothing reads it afterwards. */
   release?(bytes: Uint8Array): void;
+  /**
+   * The image the report draws for `file`, made ahead (at capture) instead of from the original; null
+   * when the file has none (it cannot be decoded). Without it, images are prepared from `readFile`.
+   */
+  readImage?(file: ReportFile, options: { blur: boolean }): Promise<PreparedImage | null>;
   /** A poster frame for a video file, or null; without it videos are described in words only. */
   readPoster?(file: ReportFile): Promise<PosterFrame | null>;
   /** Where prepared images wait until the PDF is written; in memory when absent. */

@@ -7,7 +7,15 @@ import type { EvidenceRepository } from '../evidence/repository';
 import { savedFileName } from '../files/saved-name';
 import { openReport } from '../report/build';
 import type { ReportStream } from '../report/pdf-stream';
-import type { ImagePreparer, ReportFonts, ReportLanguage, ReportSensitivePolicy } from '../report/types';
+import {
+  type ImagePreparer,
+  REPORT_IMAGE_MAX_EDGE,
+  type ReportDeps,
+  type ReportFonts,
+  type ReportLanguage,
+  type ReportSensitivePolicy,
+} from '../report/types';
+import type { Thumbnails } from '../thumbnails/thumbnails';
 import type { Vault } from '../vault';
 import { VaultReportImages } from './report-images';
 
@@ -36,6 +44,11 @@ export interface ExportDeps {
   fonts: () => Promise<ReportFonts>;
   images: ImagePreparer;
   app: { name: string; version: string };
+  /**
+   * The report images made at capture (made now, once, for a file that has none). Without it, the
+   * report prepares its images from the originals.
+   */
+  pictures?: Pick<Thumbnails, 'reportImage'>;
 }
 
 /** An export whose report is written and whose ZIP is ready to stream. */
@@ -133,12 +146,12 @@ export async function openExport(
     publicKey: vault.publicSigningKey,
     sign: async (bytes: Uint8Array) => vault.signDetached(bytes),
   };
-  // The report's images wait in the vault, encrypted, until the ZIP writes the report; whatever is
-  // left when the export ends, fails or is cancelled is deleted (and swept at unlock if even that fails).
+  // Images made for this export only (blurred ones) wait in the vault, encrypted, until the ZIP writes
+  // the report; whatever is left when the export ends, fails or is cancelled is deleted (and swept at
+  // unlock if even that fails). Images made at capture are only read.
   const images = new VaultReportImages(vault);
   const clearImages = () => images.clear().catch(() => undefined);
   let report: ReportStream;
-  let reportId: string;
   try {
     report = await openReport(
       { ...plan.manifest, custody: plan.custodyRecords, language: request.language },
@@ -148,14 +161,11 @@ export async function openExport(
         imageStore: images,
         readFile: (file) => repo.readFileBytes(file.id),
         release: (bytes) => vault.discard(bytes),
+        readImage: deps.pictures && capturedImages(deps.pictures, deps.images, images),
         signal: control.signal,
         onProgress: (done, total) => control.onProgress?.({ stage: 'report', done, total }),
       },
     );
-    // The PDF is written out now, into the vault, encrypted, as one more temporary file: the laid-out
-    // report (and the heap it grew) is let go before the ZIP starts, and report.pdf then streams from the
-    // vault like any original. Writing the PDF while the ZIP streamed made that the export's memory peak.
-    reportId = await images.putFile(untilCancelled(report.pieces(), control.signal));
   } catch (error) {
     await clearImages();
     throw error;
@@ -166,7 +176,8 @@ export async function openExport(
     plan,
     {
       files,
-      report: () => images.read(reportId),
+      // The laid-out report streams straight into the ZIP, its images read as their turn comes.
+      report: () => untilCancelled(report.pieces(), control.signal),
       recordExport: async (fields: EntryFields) => {
         exportEntry = await appendEntry(log.at(-1) ?? null, fields, signer);
         return exportEntry;
@@ -202,6 +213,23 @@ export async function openExport(
       });
       return { fileName, bundleId: sealed.bundleId, zipSha256: sealed.zipSha256, size: sealed.size };
     },
+  };
+}
+
+/**
+ * The report's images as made at capture: each taken from the vault when the PDF is written; a blurred
+ * one (a sensitive item under the `blur` policy) is blurred now from it, not from the original.
+ */
+function capturedImages(
+  pictures: Pick<Thumbnails, 'reportImage'>,
+  preparer: ImagePreparer,
+  store: VaultReportImages,
+): NonNullable<ReportDeps['readImage']> {
+  return async (file, { blur }) => {
+    const made = await pictures.reportImage({ id: file.id, mimeType: file.mime, size: file.size });
+    if (!made) return null;
+    if (blur) return preparer.prepare(made.bytes, made.type, { blur, maxEdge: REPORT_IMAGE_MAX_EDGE });
+    return { jpeg: made.bytes, width: made.width, height: made.height, stored: store.captured(file.id) };
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ReportImageStore } from '../report/image-store';
+import { decodeThumbnail } from '../thumbnails/format';
 import { newId, type Vault } from '../vault';
 
 /**
@@ -7,15 +8,18 @@ import { newId, type Vault } from '../vault';
  * tab closed, the vault locked mid-export) is always listed and `sweepReportImages` finds it.
  */
 const TEMPORARY = 'report-images';
+/** Keys of report images made at capture, which stay where they are: `capture:<file id>`. */
+const CAPTURED = 'capture:';
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
 }
 
 /**
- * The report's prepared images of one export, each an encrypted vault file (like evidence: nothing
- * readable at rest), deleted as soon as the report has written it, and every one left deleted by
- * `clear()` when the export ends, fails or is cancelled.
+ * The report's images of one export: those made at capture are read from where they are kept (`captured`);
+ * any other (a blurred one) is an encrypted vault file of this export (like evidence: nothing readable at
+ * rest), deleted as soon as the report has written it, and every one left deleted by `clear()` when the
+ * export ends, fails or is cancelled.
  */
 export class VaultReportImages implements ReportImageStore {
   readonly #vault: Vault;
@@ -25,9 +29,9 @@ export class VaultReportImages implements ReportImageStore {
     this.#vault = vault;
   }
 
-  /** Frees an image's bytes (from `take`, a buffer of their own) once the PDF is written past them. */
-  release(bytes: Uint8Array): void {
-    this.#vault.discard(bytes);
+  /** The key under which the report image made at capture of file `fileId` is taken. */
+  captured(fileId: string): string {
+    return `${CAPTURED}${fileId}`;
   }
 
   async put(bytes: Uint8Array): Promise<string> {
@@ -38,25 +42,13 @@ export class VaultReportImages implements ReportImageStore {
     return id;
   }
 
-  /**
-   * Writes the finished report PDF into the vault as one more temporary file, listed for the sweep like
-   * the images and deleted with them by `clear()`; its bytes are then read back with `read`.
-   */
-  async putFile(pieces: AsyncIterable<Uint8Array>): Promise<string> {
-    const id = newId();
-    this.#ids.add(id);
-    await this.#vault.putRecord(TEMPORARY, id, {});
-    await this.#vault.writeFile(id, pieces);
-    return id;
-  }
-
-  /** A file `putFile` wrote, chunk by chunk. */
-  read(id: string): AsyncGenerator<Uint8Array> {
-    if (!this.#ids.has(id)) throw new Error('Not a file of this report.');
-    return this.#vault.readFile(id);
-  }
-
   async take(id: string): Promise<Uint8Array> {
+    if (id.startsWith(CAPTURED)) {
+      const payload = await this.#vault.readThumbnail(id.slice(CAPTURED.length), 'report');
+      const stored = payload === undefined ? undefined : decodeThumbnail(payload);
+      if (stored?.kind !== 'picture') throw new Error('A report image made at capture is gone.');
+      return stored.bytes;
+    }
     if (!this.#ids.has(id)) throw new Error('Not an image of this report.');
     const bytes = await this.#vault.readFileBytes(id);
     await this.#remove(id);

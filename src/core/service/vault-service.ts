@@ -282,7 +282,13 @@ export class VaultService {
   readonly #exports = new ExportHandles({
     vault: () => this.vault,
     repository: () => this.repository,
-    deps: () => this.#options.exportDeps,
+    deps: () => {
+      const { exportDeps, thumbnailMaker } = this.#options;
+      // With a maker, the report draws the images made at capture (made now for files that have none).
+      return exportDeps && thumbnailMaker
+        ? { ...exportDeps, pictures: thumbnails.of(this.vault, thumbnailMaker) }
+        : exportDeps;
+    },
     emit: (name, data) => this.#options.emit?.(name, data),
     nudgeCollector: () => this.#options.nudgeCollector?.(),
   });

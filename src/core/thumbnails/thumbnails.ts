@@ -1,6 +1,8 @@
 import { isBuktiError } from '../errors';
 import type { EvidenceFile } from '../evidence/model';
+import { REPORT_IMAGE_MAX_EDGE } from '../report/types';
 import type { Vault } from '../vault';
+import type { PictureKind } from '../vault/thumbnail-store';
 import { decodeThumbnail, encodeThumbnail, type StoredThumbnail, type ThumbnailType } from './format';
 
 /** Longest edge of a thumbnail in pixels: 320 CSS pixels on a 2× screen. */
@@ -18,13 +20,22 @@ export interface MadeThumbnail {
 }
 
 /**
- * Draws a thumbnail of an original picture, EXIF orientation applied, longest edge at most `maxEdge`;
- * null when the picture cannot be decoded here. The browser's runs in the vault worker (OffscreenCanvas);
- * it is injected so that Node, which has no canvas, can test how thumbnails are stored.
+ * Draws pictures of an original, EXIF orientation applied, one per entry of `maxEdges` (longest edge at
+ * most that), from one decoding; null when the picture cannot be decoded here. The browser's runs in the
+ * vault worker (OffscreenCanvas); it is injected so that Node, which has no canvas, can test how
+ * thumbnails are stored.
  */
 export interface ThumbnailMaker {
-  make(original: Blob, maxEdge: number): Promise<MadeThumbnail | null>;
+  make(original: Blob, maxEdges: readonly number[]): Promise<MadeThumbnail[] | null>;
 }
+
+/** What is made of each picture, in this order: the timeline's thumbnail and the report's image. */
+const KINDS: readonly { kind: PictureKind; maxEdge: number }[] = [
+  { kind: 'thumbnail', maxEdge: THUMBNAIL_MAX_EDGE },
+  { kind: 'report', maxEdge: REPORT_IMAGE_MAX_EDGE },
+];
+
+type Pictures = Record<PictureKind, StoredThumbnail>;
 
 /** What thumbnails need to know about a file. */
 export type ThumbnailFile = Pick<EvidenceFile, 'id' | 'mimeType' | 'size'>;
@@ -42,13 +53,14 @@ export function isPictureFile(file: Pick<ThumbnailFile, 'mimeType' | 'size'>): b
 }
 
 /**
- * The thumbnails of one unlocked vault: stored encrypted under the `thumbnails` subkey, bound to their
- * file (see `src/core/vault/thumbnail-store.ts`), made once per file and never kept in memory here.
+ * The thumbnails and report images of one unlocked vault: stored encrypted under the `thumbnails`
+ * subkey, bound to their file and kind (see `src/core/vault/thumbnail-store.ts`), both made from one
+ * decoding, once per file, and never kept in memory here.
  */
 export class Thumbnails {
   readonly #vault: Vault;
   readonly #maker: ThumbnailMaker | undefined;
-  readonly #pending = new Map<string, Promise<StoredThumbnail | null>>();
+  readonly #pending = new Map<string, Promise<Pictures | null>>();
   #queue: Promise<unknown> = Promise.resolve();
   #capturing = 0;
   #captureDone: Promise<void> = Promise.resolve();
@@ -60,13 +72,13 @@ export class Thumbnails {
   }
 
   /**
-   * Starts making the thumbnail of a file just captured, from the bytes the page handed over, so the
-   * original is not decrypted again. Never fails the capture: a failure leaves the file without a
-   * thumbnail, and one is made the first time it is shown.
+   * Starts making the thumbnail and the report image of a file just captured, from the bytes the page
+   * handed over, so the original is not decrypted again. Never fails the capture: a failure leaves the
+   * file without them, and they are made the first time one is needed.
    */
   afterCapture(file: ThumbnailFile, original: Blob): void {
     if (!isPictureFile(file)) return;
-    void this.#ensure(file.id, async () => original, { afterCaptures: true }).catch(() => undefined);
+    void this.#make(file.id, async () => original, { afterCaptures: true }).catch(() => undefined);
   }
 
   /**
@@ -93,8 +105,7 @@ export class Thumbnails {
    * has none: not a picture, too large, or the browser cannot decode it.
    */
   async view(file: ThumbnailFile): Promise<ThumbnailView | null> {
-    if (!isPictureFile(file)) return null;
-    const stored = await this.#ensure(file.id, () => this.#original(file));
+    const stored = await this.#picture(file, 'thumbnail');
     if (stored?.kind !== 'picture') return null;
     return {
       blob: new Blob([stored.bytes as BlobPart], { type: stored.type }),
@@ -103,44 +114,72 @@ export class Thumbnails {
     };
   }
 
+  /**
+   * The report image of `file` (at most `REPORT_IMAGE_MAX_EDGE` px, JPEG), decrypted: the one made at capture,
+   * or one made now from the decrypted original and stored for the next export. Null when the file has
+   * none: not a picture, too large, or the browser cannot decode it.
+   */
+  async reportImage(file: ThumbnailFile): Promise<MadeThumbnail | null> {
+    const stored = await this.#picture(file, 'report');
+    if (stored?.kind !== 'picture') return null;
+    return { type: stored.type, width: stored.width, height: stored.height, bytes: stored.bytes };
+  }
+
   /** Resolves once every thumbnail being made has been stored or given up. */
   async idle(): Promise<void> {
     await Promise.allSettled([...this.#pending.values()]);
   }
 
+  /** The stored picture of `kind`, or both pictures made now when it has none. */
+  async #picture(file: ThumbnailFile, kind: PictureKind): Promise<StoredThumbnail | null> {
+    if (!isPictureFile(file)) return null;
+    const pending = this.#pending.get(file.id);
+    const payload = pending ? undefined : await this.#vault.readThumbnail(file.id, kind);
+    if (payload !== undefined) return decodeThumbnail(payload);
+    const made = await this.#make(file.id, () => this.#original(file));
+    return made?.[kind] ?? null;
+  }
+
   /** One making per file at a time: the timeline asking while capture is still drawing waits for it. */
-  #ensure(
+  #make(
     fileId: string,
     original: () => Promise<Blob>,
     options: { afterCaptures?: boolean } = {},
-  ): Promise<StoredThumbnail | null> {
+  ): Promise<Pictures | null> {
     const pending = this.#pending.get(fileId);
     if (pending) return pending;
-    const run = this.#readOrMake(fileId, original, options).finally(() => this.#pending.delete(fileId));
+    const run = this.#makeAndStore(fileId, original, options).finally(() => this.#pending.delete(fileId));
     this.#pending.set(fileId, run);
     return run;
   }
 
-  async #readOrMake(
+  async #makeAndStore(
     fileId: string,
     original: () => Promise<Blob>,
     options: { afterCaptures?: boolean },
-  ): Promise<StoredThumbnail | null> {
-    const payload = await this.#vault.readThumbnail(fileId);
-    if (payload !== undefined) return decodeThumbnail(payload);
+  ): Promise<Pictures | null> {
     const maker = this.#maker;
     if (!maker) return null;
     const made = await this.#makeInTurn(
-      async () => maker.make(await original(), THUMBNAIL_MAX_EDGE),
+      async () =>
+        maker.make(
+          await original(),
+          KINDS.map(({ maxEdge }) => maxEdge),
+        ),
       options.afterCaptures === true,
     );
-    // `none` is stored too: an original this browser cannot decode is not decrypted again on every view.
-    const stored: StoredThumbnail = made ? { kind: 'picture', ...made } : { kind: 'none' };
-    await this.#vault.putThumbnail(fileId, encodeThumbnail(stored)).catch((error: unknown) => {
-      // A full disk only costs the stored copy; this view still gets its thumbnail.
-      if (!isBuktiError(error, 'vault.quotaExceeded')) throw error;
-    });
-    return stored;
+    const pictures = {} as Pictures;
+    for (const [index, { kind }] of KINDS.entries()) {
+      const picture = made?.[index];
+      // `none` is stored too: an original this browser cannot decode is not decrypted again on every view.
+      const stored: StoredThumbnail = picture ? { kind: 'picture', ...picture } : { kind: 'none' };
+      pictures[kind] = stored;
+      await this.#vault.putThumbnail(fileId, encodeThumbnail(stored), kind).catch((error: unknown) => {
+        // A full disk only costs the stored copy; this view still gets its picture.
+        if (!isBuktiError(error, 'vault.quotaExceeded')) throw error;
+      });
+    }
+    return pictures;
   }
 
   /**

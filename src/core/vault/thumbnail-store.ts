@@ -6,20 +6,31 @@ import type { Keyring } from './keyring';
 import { openRecord, type RecordSlot, sealRecord } from './record-crypto';
 
 /**
- * Thumbnails are sealed like records under the `thumbnails` subkey, in an internal slot named after
- * their file: a thumbnail copied to another file's id fails to open. `#` keeps the slot out of reach
- * of every logical store name.
+ * Pictures made from an original: its thumbnail (timeline) and its report image (the PDF). Both are
+ * sealed like records under the `thumbnails` subkey, each in an internal slot named after its kind and
+ * file: one copied to another file's id or kind fails to open. `#` keeps the slots out of reach of
+ * every logical store name.
  */
-const THUMBNAIL_STORE = '#thumbs';
+const PICTURE_STORES = { thumbnail: '#thumbs', report: '#report-images' } as const;
 
-function thumbnailSlot(fileId: string): RecordSlot {
-  return { store: THUMBNAIL_STORE, id: fileId, keyId: SUBKEY.thumbnails };
+/** Which picture of a file: the timeline's thumbnail or the report's image. */
+export type PictureKind = keyof typeof PICTURE_STORES;
+
+/** Every kind, for deleting a file's pictures with it. */
+export const PICTURE_KINDS = Object.keys(PICTURE_STORES) as PictureKind[];
+
+function thumbnailSlot(fileId: string, kind: PictureKind): RecordSlot {
+  return { store: PICTURE_STORES[kind], id: fileId, keyId: SUBKEY.thumbnails };
 }
 
-/** Where a file's thumbnail lives in the `records` object store (so backups carry it like any record). */
-export function thumbnailKey(keyring: Keyring, fileId: string): [string, string] {
+/** Where a file's picture lives in the `records` object store (so backups carry it like any record). */
+export function thumbnailKey(
+  keyring: Keyring,
+  fileId: string,
+  kind: PictureKind = 'thumbnail',
+): [string, string] {
   assertId(fileId);
-  return [keyring.storeTag(THUMBNAIL_STORE), fileId];
+  return [keyring.storeTag(PICTURE_STORES[kind]), fileId];
 }
 
 /**
@@ -33,10 +44,11 @@ export async function putThumbnail(
   keyring: Keyring,
   fileId: string,
   payload: Uint8Array,
+  kind: PictureKind = 'thumbnail',
 ): Promise<void> {
-  const key = thumbnailKey(keyring, fileId);
+  const key = thumbnailKey(keyring, fileId, kind);
   const sealed = toArrayBuffer(
-    sealRecord(sodium, keyring.secrets.thumbnails, thumbnailSlot(fileId), payload),
+    sealRecord(sodium, keyring.secrets.thumbnails, thumbnailSlot(fileId, kind), payload),
   );
   await withStorage(db, async (idb) => {
     const tx = idb.transaction(['files', 'records'], 'readwrite');
@@ -49,15 +61,16 @@ export async function putThumbnail(
   });
 }
 
-/** The opened thumbnail payload of `fileId`, or undefined; a changed or moved one is `vault.integrity`. */
+/** The opened picture payload of `fileId`, or undefined; a changed or moved one is `vault.integrity`. */
 export async function readThumbnail(
   db: VaultDb,
   sodium: Sodium,
   keyring: Keyring,
   fileId: string,
+  kind: PictureKind = 'thumbnail',
 ): Promise<Uint8Array | undefined> {
-  const key = thumbnailKey(keyring, fileId);
+  const key = thumbnailKey(keyring, fileId, kind);
   const value = await withStorage(db, (idb) => idb.get('records', key));
   if (value === undefined) return undefined;
-  return openRecord(sodium, keyring.secrets.thumbnails, thumbnailSlot(fileId), storedBytes(value));
+  return openRecord(sodium, keyring.secrets.thumbnails, thumbnailSlot(fileId, kind), storedBytes(value));
 }

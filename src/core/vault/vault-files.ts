@@ -134,11 +134,11 @@ export async function readVaultFileBytes(
   return bytes;
 }
 
-/** Deletes a file's manifest, chunks and thumbnail (the record under `thumbnailKey`) in one transaction. */
+/** Deletes a file's manifest, chunks and pictures (the records under `pictureKeys`) in one transaction. */
 export async function deleteVaultFile(
   db: VaultDb,
   fileId: string,
-  thumbnailKey: [string, string],
+  pictureKeys: [string, string][],
 ): Promise<void> {
   assertId(fileId);
   await withStorage(db, async (idb) => {
@@ -146,7 +146,7 @@ export async function deleteVaultFile(
     await runInTransaction(tx, [
       () => tx.objectStore('files').delete(fileId),
       () => tx.objectStore('chunks').delete(chunkRange(db, fileId)),
-      () => tx.objectStore('records').delete(thumbnailKey),
+      ...pictureKeys.map((key) => () => tx.objectStore('records').delete(key)),
     ]);
   });
 }

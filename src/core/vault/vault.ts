@@ -215,19 +215,23 @@ export class Vault {
     return files.listVaultFileIds(this.#db);
   }
 
-  /** Deletes a file, all its chunks and its thumbnail. */
+  /** Deletes a file, all its chunks, its thumbnail and its report image. */
   deleteFile(fileId: string): Promise<void> {
-    return files.deleteVaultFile(this.#db, fileId, thumbs.thumbnailKey(this.#keyring, fileId));
+    const keys = thumbs.PICTURE_KINDS.map((kind) => thumbs.thumbnailKey(this.#keyring, fileId, kind));
+    return files.deleteVaultFile(this.#db, fileId, keys);
   }
 
-  /** Seals and stores a file's thumbnail (format: src/core/thumbnails/format.ts); the file must exist. */
-  putThumbnail(fileId: string, payload: Uint8Array): Promise<void> {
-    return thumbs.putThumbnail(this.#db, this.#sodium, this.#keyring, fileId, payload);
+  /**
+   * Seals and stores a file's thumbnail, or with `kind` 'report' its report image (format:
+   * src/core/thumbnails/format.ts); the file must exist.
+   */
+  putThumbnail(fileId: string, payload: Uint8Array, kind?: thumbs.PictureKind): Promise<void> {
+    return thumbs.putThumbnail(this.#db, this.#sodium, this.#keyring, fileId, payload, kind);
   }
 
-  /** A file's thumbnail payload, or undefined when it has none yet. */
-  readThumbnail(fileId: string): Promise<Uint8Array | undefined> {
-    return thumbs.readThumbnail(this.#db, this.#sodium, this.#keyring, fileId);
+  /** A file's thumbnail (or report image) payload, or undefined when it has none yet. */
+  readThumbnail(fileId: string, kind?: thumbs.PictureKind): Promise<Uint8Array | undefined> {
+    return thumbs.readThumbnail(this.#db, this.#sodium, this.#keyring, fileId, kind);
   }
 
   /** Ids of files deposited while the vault was locked. */

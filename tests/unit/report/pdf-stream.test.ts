@@ -67,7 +67,6 @@ class CountingStore implements ReportImageStore {
   async take(key: string): Promise<Uint8Array> {
     const bytes = (await this.#inner.take(key)).slice();
     this.held--;
-    this.taken++;
     this.#taken.add(bytes);
     this.mostInFlight = Math.max(this.mostInFlight, this.#taken.size);
     return bytes;
@@ -76,15 +75,6 @@ class CountingStore implements ReportImageStore {
   /** Called for every piece the reader gets: a taken image is let go once it has been passed on. */
   passed(piece: Uint8Array): void {
     this.#taken.delete(piece);
-  }
-
-  taken = 0;
-  released = 0;
-
-  /** Detaches the image's buffer, as the vault's store frees it: a read of it afterwards finds nothing. */
-  release(bytes: Uint8Array): void {
-    this.released++;
-    structuredClone(bytes.buffer, { transfer: [bytes.buffer as ArrayBuffer] });
   }
 }
 
@@ -122,7 +112,7 @@ describe('streamed PDF writing', () => {
         const store = new CountingStore();
         const streamed = await streamDocument(
           await drawScript(pages, jpegs, async (doc, bytes) =>
-            embedStoredJpeg(doc, await JpegEmbedder.for(bytes), bytes, store),
+            embedStoredJpeg(doc, await JpegEmbedder.for(bytes), { jpeg: bytes }, store),
           ),
           store,
         );
@@ -131,8 +121,6 @@ describe('streamed PDF writing', () => {
         expect(Buffer.from(bytes).equals(Buffer.from(saved))).toBe(true);
         expect(store.held).toBe(0);
         expect(store.mostInFlight).toBeLessThanOrEqual(1);
-        // Every image was freed, each only after the reader had copied it (else the bytes would differ).
-        expect(store.released).toBe(store.taken);
       }),
       { numRuns: 20 },
     );
@@ -145,7 +133,7 @@ describe('streamed PDF writing', () => {
     ];
     const store = new MemoryImageStore();
     const doc = await drawScript(pages, jpegs, async (d, bytes) =>
-      embedStoredJpeg(d, await JpegEmbedder.for(bytes), bytes, store),
+      embedStoredJpeg(d, await JpegEmbedder.for(bytes), { jpeg: bytes }, store),
     );
     const streamed = await streamDocument(doc, store);
     const pdf = await collectBytes(streamed.pieces());
@@ -162,7 +150,7 @@ describe('streamed PDF writing', () => {
       take: async (key) => (await inner.take(key)).subarray(1),
     };
     const doc = await drawScript([{ lines: ['x'], images: [0] }], jpegs, async (d, bytes) =>
-      embedStoredJpeg(d, await JpegEmbedder.for(bytes), bytes, shortened),
+      embedStoredJpeg(d, await JpegEmbedder.for(bytes), { jpeg: bytes }, shortened),
     );
     await expect(collectBytes((await streamDocument(doc, shortened)).pieces())).rejects.toThrow(/length/);
   });

@@ -65,21 +65,13 @@ afterEach(() => {
 });
 
 /**
- * Export 1 with the disk full from the start, or from the moment every item is laid out (when the
- * report PDF is written into the vault): it fails as a full disk and leaves nothing; once there is room
- * again the next export works and verifies.
+ * Export 1 with the disk full from the start: it fails as a full disk and leaves nothing; once there is
+ * room again the next export works and verifies.
  */
-async function fullDisk(when: 'layout' | 'pdf'): Promise<void> {
+async function fullDisk(): Promise<void> {
   const { service, request } = await vaultWithScreenshots();
   const evidence = await service.fileIds();
-  if (when === 'layout') fillDisk();
-  else
-    service.onEvent = (name, data) => {
-      const event = data as { progress: { stage: string; done?: number } };
-      // Called in step with the export: the disk is full before the PDF's first chunk is stored.
-      if (name === 'export-progress' && event.progress.stage === 'report' && event.progress.done === 3)
-        fillDisk();
-    };
+  fillDisk();
   await expect(service.exportStart(1, request)).rejects.toSatisfy((e) =>
     isBuktiError(e, 'vault.quotaExceeded'),
   );
@@ -99,14 +91,14 @@ async function fullDisk(when: 'layout' | 'pdf'): Promise<void> {
 }
 
 describe('report images of an export, kept encrypted in the vault meanwhile', () => {
-  it('become one report PDF in the vault while the export is open, gone once it is saved', async () => {
+  it('wait in the vault while the export is open, gone once it is saved; the PDF itself is never stored', async () => {
     const { service, request } = await vaultWithScreenshots();
     const evidence = await service.fileIds();
     expect(evidence).toHaveLength(3);
     await service.exportStart(1, request);
-    // The report is written before the ZIP starts: its three images are in the one PDF file it keeps.
+    // The report is laid out before the ZIP starts; its three images wait, and it streams into the ZIP.
     const kept = await service.reportImageIds();
-    expect(kept).toHaveLength(1);
+    expect(kept).toHaveLength(3);
     expect((await service.fileIds()).sort()).toEqual([...evidence, ...kept].sort());
     const { zip } = await readAll(service, 1);
     await service.exportFinish(1);
@@ -129,29 +121,13 @@ describe('report images of an export, kept encrypted in the vault meanwhile', ()
     await service.erase();
   });
 
-  it('the report PDF being written into the vault is deleted when the export is cancelled then', async () => {
-    // Every item laid out: what follows is the PDF being written into the vault.
-    const { service, request, evidence } = await cancelledOnceLaidOut(3);
-    // The next export still works and leaves nothing behind once saved.
-    await service.exportStart(2, { ...request, bundleId: crypto.randomUUID() });
-    const { zip } = await readAll(service, 2);
-    await service.exportFinish(2);
-    await expectNoReportImages(service, evidence);
-    expect((await verifyBundle(bytesSource(zip))).status).toBe('intact');
-    await service.erase();
-  });
-
   it('are deleted when the export is cancelled while the report is laid out', async () => {
     const { service } = await cancelledOnceLaidOut(2);
     await service.erase();
   });
 
   it('a full disk while the report is laid out fails the export as such and leaves nothing', async () => {
-    await fullDisk('layout');
-  });
-
-  it('a full disk while the report PDF is written into the vault does the same', async () => {
-    await fullDisk('pdf');
+    await fullDisk();
   });
 
   it('are deleted when the export fails, and the failure reaches the page', async () => {

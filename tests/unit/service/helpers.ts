@@ -1,9 +1,11 @@
 import { loadNodeReportFonts } from '../../../scripts/report-node/deps';
 import { nodeImagePreparer } from '../../../scripts/report-node/images';
 import { loadSodium } from '../../../src/core/crypto/sodium';
+import type { ImagePreparer } from '../../../src/core/report/types';
 import type { ExportRequest } from '../../../src/core/service/export';
 import { VaultReportImages } from '../../../src/core/service/report-images';
 import { VaultService } from '../../../src/core/service/vault-service';
+import type { ThumbnailMaker } from '../../../src/core/thumbnails/thumbnails';
 import { type DeriveKey, deriveKeyInProcess } from '../../../src/core/vault';
 
 export const PASSPHRASE = 'lima kata untuk ujian eksport';
@@ -64,6 +66,7 @@ const detach = (buffer: ArrayBuffer) => {
 /** A vault in fake IndexedDB with one case holding `files`, and a request that exports all of it. */
 export async function vaultWithFiles(
   files: { name: string; type: string; data: Uint8Array }[],
+  options: { thumbnailMaker?: ThumbnailMaker; images?: ImagePreparer } = {},
 ): Promise<{ service: InspectableService; request: ExportRequest }> {
   let events: InspectableService | undefined;
   const service = new InspectableService(
@@ -72,9 +75,10 @@ export async function vaultWithFiles(
     () => undefined,
     {
       emit: (name, data) => events?.onEvent?.(name, data),
+      thumbnailMaker: options.thumbnailMaker,
       exportDeps: {
         fonts: loadNodeReportFonts,
-        images: nodeImagePreparer(),
+        images: options.images ?? nodeImagePreparer(),
         app: { name: 'Bukti', version: 'test' },
       },
     },

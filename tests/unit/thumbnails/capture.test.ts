@@ -63,8 +63,8 @@ describe('thumbnails at capture (the vault service)', () => {
     // The first drawing fails, so the first file is left without a thumbnail until it is shown.
     let failNext = true;
     const service = await openService({
-      make: (original, maxEdge) => {
-        if (!failNext) return maker.make(original, maxEdge);
+      make: (original, maxEdges) => {
+        if (!failNext) return maker.make(original, maxEdges);
         failNext = false;
         return Promise.reject(new Error('interrupted'));
       },

@@ -15,16 +15,16 @@ export function fakeThumbnailBytes(size: number): Uint8Array {
 export function fakeMaker(): { maker: ThumbnailMaker; calls: Array<{ type: string; bytes: Uint8Array }> } {
   const calls: Array<{ type: string; bytes: Uint8Array }> = [];
   const maker: ThumbnailMaker = {
-    async make(original, maxEdge) {
+    async make(original, maxEdges) {
       const bytes = new Uint8Array(await original.arrayBuffer());
       calls.push({ type: original.type, bytes });
       if (bytes[0] !== 0x89 || bytes[1] !== 0x50) return null;
-      return {
-        type: 'image/jpeg',
+      return maxEdges.map((maxEdge) => ({
+        type: 'image/jpeg' as const,
         width: maxEdge,
         height: maxEdge / 2,
         bytes: fakeThumbnailBytes(bytes.length),
-      };
+      }));
     },
   };
   return { maker, calls };

@@ -30,11 +30,12 @@ describe('thumbnails in the vault', () => {
     // The maker was given the decrypted original, nothing else.
     expect(calls.map((c) => [c.type, [...c.bytes]])).toEqual([['image/png', [...original]]]);
 
+    // The thumbnail and the report image, both made from that one decoding.
     const added = [...(await dumpStores(db)).keys()].filter((key) => !before.has(key));
-    expect(added).toHaveLength(1);
-    const [stored] = await rawRecordsWithId(db, file.id);
-    if (!stored) throw new Error('thumbnail not stored');
-    expect([stored.value[0], stored.value[1]]).toEqual([1, SUBKEY.thumbnails]);
+    expect(added).toHaveLength(2);
+    const records = await rawRecordsWithId(db, file.id);
+    expect(records).toHaveLength(2);
+    for (const record of records) expect([record.value[0], record.value[1]]).toEqual([1, SUBKEY.thumbnails]);
     for (const value of (await dumpStores(db)).values()) {
       expect(
         contains(Buffer.from(value, 'base64'), fakeThumbnailBytes(original.length).subarray(0, 24)),
@@ -47,10 +48,18 @@ describe('thumbnails in the vault', () => {
     );
     expect(calls).toHaveLength(1);
 
-    // The sealed thumbnail copied to another file's id fails to open, and is not silently redrawn.
-    await db.idb.put('records', stored.value.slice().buffer, [stored.key[0], other.id]);
+    // The sealed pictures copied to another file's id fail to open, and are not silently redrawn.
+    for (const record of records)
+      await db.idb.put('records', record.value.slice().buffer, [record.key[0], other.id]);
     await expectBuktiError(() => new Thumbnails(vault, maker).view(other), 'vault.integrity');
+    await expectBuktiError(() => new Thumbnails(vault, maker).reportImage(other), 'vault.integrity');
     expect(calls).toHaveLength(1);
+    // Nor does a report image put in the thumbnail's place of its own file (or the other way round).
+    const [a, b] = records as [(typeof records)[0], (typeof records)[0]];
+    await db.idb.put('records', b.value.slice().buffer, a.key);
+    await db.idb.put('records', a.value.slice().buffer, b.key);
+    await expectBuktiError(() => new Thumbnails(vault, maker).view(file), 'vault.integrity');
+    await expectBuktiError(() => new Thumbnails(vault, maker).reportImage(file), 'vault.integrity');
   });
 
   it('go with their file: deleting the item or the file deletes the thumbnail, and none is kept for a deleted file', async () => {
@@ -59,7 +68,7 @@ describe('thumbnails in the vault', () => {
     const thumbnails = new Thumbnails(vault, maker);
     const { repo, file, item } = await storedFile(vault, png(3), 'a.png', 'image/png');
     await thumbnails.view(file);
-    expect(await rawRecordsWithId(db, file.id)).toHaveLength(1);
+    expect(await rawRecordsWithId(db, file.id)).toHaveLength(2);
     await repo.deleteItem(item.id);
     expect(await rawRecordsWithId(db, file.id)).toEqual([]);
 
@@ -85,7 +94,8 @@ describe('thumbnails in the vault', () => {
     expect(await new Thumbnails(vault, maker).view(heic)).toBeNull();
     expect(await new Thumbnails(vault, maker).view(heic)).toBeNull();
     expect(calls.map((c) => c.type)).toEqual(['image/heic']);
-    expect(await rawRecordsWithId(db, heic.id)).toHaveLength(1);
+    expect(await rawRecordsWithId(db, heic.id)).toHaveLength(2);
+    expect(await new Thumbnails(vault, maker).reportImage(heic)).toBeNull();
 
     for (const file of [video, audio]) {
       expect(await new Thumbnails(vault, maker).view(file)).toBeNull();
@@ -151,12 +161,12 @@ describe('making thumbnails', () => {
     const { maker } = fakeMaker();
     const events: string[] = [];
     const thumbnails = new Thumbnails(vault, {
-      async make(original, maxEdge) {
+      async make(original, maxEdges) {
         events.push('start');
         // Gives the other requests every chance to start a decode of their own meanwhile.
         for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
         events.push('end');
-        return maker.make(original, maxEdge);
+        return maker.make(original, maxEdges);
       },
     });
     const views = await Promise.all(files.map((file) => thumbnails.view(file)));

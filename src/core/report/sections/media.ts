@@ -49,7 +49,7 @@ async function embedImage(
   const jpeg = await prepareJpeg(prepare);
   if (!jpeg) return null;
   const { prepared, embedder } = jpeg;
-  const image = await embedStoredJpeg(ctx.doc, embedder, prepared.jpeg, ctx.store);
+  const image = await embedStoredJpeg(ctx.doc, embedder, prepared, ctx.store);
   return { image, width: prepared.width, height: prepared.height };
 }
 
