@@ -7,6 +7,7 @@ export { type BackupOptions, type BackupStart, startBackup } from './create';
 export { BACKUP_MAGIC, BACKUP_VERSION, PREAMBLE_BYTES, SEGMENT_BYTES } from './format';
 export type { BackupAbout, BackupCounts } from './frames';
 export { BACKUP_IDLE_MS, BackupHandles } from './handles';
+export type { RestoreMode } from './journal';
 export type { BackupSource } from './open';
 export {
   BACKUP_SETTINGS,
@@ -20,4 +21,5 @@ export {
   type ReminderDays,
 } from './reminder';
 export { type RestoreOptions, type RestoreProgress, type RestoreSummary, restoreBackup } from './restore';
+export { cleanUpInterrupted } from './restore-write';
 export { availableSpace } from './space';

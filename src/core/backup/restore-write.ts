@@ -3,8 +3,11 @@ import { runInTransaction, type VaultDb, type VaultSchema, withStorage } from '.
 import { toArrayBuffer } from '../vault/format';
 import { encodeLockout, NO_LOCKOUT } from '../vault/lockout';
 import { META } from '../vault/meta';
+import type { SealedRecord } from '../vault/vault';
+import { decodeJournal, encodeJournal, type RestoreJournal, type RestoreMode } from './journal';
 
 const ALL_STORES = ['meta', 'records', 'files', 'chunks', 'deposits'] as const;
+const DATA_STORES = ['records', 'files', 'chunks', 'deposits'] as const;
 
 /** One stored value to put back, under its original key. */
 export type StoredValue =
@@ -18,11 +21,19 @@ const BATCH_VALUES = 256;
 /** Transactions allowed to overlap with decrypting the next batch. */
 const MAX_IN_FLIGHT = 2;
 
+type MetaStore = { get(key: string): Promise<ArrayBuffer | undefined> };
+
+/** The restore that owns the database now, read inside the caller's transaction. */
+async function journalIn(meta: MetaStore): Promise<RestoreJournal | undefined> {
+  return decodeJournal(await meta.get(META.restoring));
+}
+
 /**
- * Makes sure `db` holds no vault and empties it: values left without a header can only come from an
- * interrupted restore. A vault that appeared meanwhile is `backup.vaultExists` and is left alone.
+ * Makes sure `db` holds no vault, empties it and writes `journal`, in one transaction: values left
+ * without a header can only come from an interrupted restore. A vault that appeared meanwhile is
+ * `backup.vaultExists` and is left alone.
  */
-export async function prepareEmpty(db: VaultDb): Promise<void> {
+export async function prepareEmpty(db: VaultDb, journal: RestoreJournal): Promise<void> {
   await withStorage(db, async (idb) => {
     const tx = idb.transaction(ALL_STORES, 'readwrite');
     if ((await tx.objectStore('meta').getKey(META.header)) !== undefined) {
@@ -30,19 +41,25 @@ export async function prepareEmpty(db: VaultDb): Promise<void> {
       await tx.done.catch(() => undefined);
       throw new BuktiError('backup.vaultExists');
     }
-    await runInTransaction(
-      tx,
-      ALL_STORES.map((store) => () => tx.objectStore(store).clear()),
-    );
+    await runInTransaction(tx, [
+      ...ALL_STORES.map((store) => () => tx.objectStore(store).clear()),
+      () => tx.objectStore('meta').put(toArrayBuffer(encodeJournal(journal)), META.restoring),
+    ]);
   });
 }
 
-/** Undoes a restore that did not reach its header: every store is emptied, unless a vault is there. */
-export async function discardUnfinished(db: VaultDb): Promise<void> {
+/**
+ * Undoes restore `journalId` if it did not reach its header: every store is emptied, unless a vault is
+ * there or the database now belongs to another restore.
+ */
+export async function discardUnfinished(db: VaultDb, journalId: string): Promise<void> {
   if (db.closed) return;
   await withStorage(db, async (idb) => {
     const tx = idb.transaction(ALL_STORES, 'readwrite');
-    if ((await tx.objectStore('meta').getKey(META.header)) !== undefined) {
+    const meta = tx.objectStore('meta');
+    const header = await meta.getKey(META.header);
+    const owner = await journalIn(meta);
+    if (header !== undefined || (owner !== undefined && owner.id !== journalId)) {
       await tx.done;
       return;
     }
@@ -54,18 +71,52 @@ export async function discardUnfinished(db: VaultDb): Promise<void> {
 }
 
 /**
+ * What an interrupted restore left (a journal, or values without a header) is removed; returns the
+ * mode of that restore, or null when there was none. A vault that exists is never touched. Call it
+ * only holding the writer lock, so that a restore still running elsewhere is not mistaken for one.
+ */
+export async function cleanUpInterrupted(db: VaultDb): Promise<RestoreMode | null> {
+  return withStorage(db, async (idb) => {
+    const tx = idb.transaction(ALL_STORES, 'readwrite');
+    const meta = tx.objectStore('meta');
+    const header = await meta.getKey(META.header);
+    const journal = await journalIn(meta);
+    if (header !== undefined) {
+      // A committed vault: a journal beside it is only a leftover.
+      await runInTransaction(tx, journal ? [() => meta.delete(META.restoring)] : []);
+      return null;
+    }
+    const counts = await Promise.all(DATA_STORES.map((store) => tx.objectStore(store).count()));
+    const metaKeys = await meta.count();
+    if (journal === undefined && metaKeys === 0 && counts.every((count) => count === 0)) {
+      await tx.done;
+      return null;
+    }
+    await runInTransaction(
+      tx,
+      ALL_STORES.map((store) => () => tx.objectStore(store).clear()),
+    );
+    return journal?.mode ?? 'restore';
+  });
+}
+
+/**
  * Puts values back in batches, one transaction per batch, with a few batches in flight so the disk
- * works while the next segment is decrypted. The first failure is thrown by the next `put` or `flush`.
+ * works while the next segment is decrypted. Each batch's transaction first checks that the journal is
+ * still this restore's and aborts otherwise (`backup.superseded`). The first failure is thrown by the
+ * next `put` or `flush`.
  */
 export class BatchWriter {
   readonly #db: VaultDb;
+  readonly #journalId: string;
   #batch: StoredValue[] = [];
   #bytes = 0;
   readonly #inFlight = new Set<Promise<void>>();
   #failure: { error: unknown } | undefined;
 
-  constructor(db: VaultDb) {
+  constructor(db: VaultDb, journalId: string) {
     this.#db = db;
+    this.#journalId = journalId;
   }
 
   /** Queues one value; waits only when enough batches are already being written. */
@@ -87,9 +138,10 @@ export class BatchWriter {
     const batch = this.#batch;
     this.#batch = [];
     this.#bytes = 0;
-    const stores = [...new Set(batch.map((item) => item.store))];
+    const stores = [...new Set(batch.map((item) => item.store)), 'meta' as const];
     const write = withStorage(this.#db, async (idb) => {
       const tx = idb.transaction(stores, 'readwrite');
+      await ownJournal(tx, this.#journalId);
       await runInTransaction(
         tx,
         batch.map((item) => () => {
@@ -109,18 +161,50 @@ export class BatchWriter {
   }
 }
 
+/** Aborts `tx` with `backup.superseded` unless the database still belongs to restore `journalId`. */
+async function ownJournal(
+  tx: { objectStore(name: 'meta'): MetaStore; abort(): void; done: Promise<void> },
+  journalId: string,
+): Promise<void> {
+  const owner = await journalIn(tx.objectStore('meta'));
+  if (owner?.id === journalId) return;
+  tx.abort();
+  await tx.done.catch(() => undefined);
+  throw new BuktiError('backup.superseded');
+}
+
+/** What the commit writes besides the header: the sealed keys, this device's id and the restore entry. */
+export interface VaultCommit {
+  journalId: string;
+  header: Uint8Array;
+  sealedSeeds: Uint8Array;
+  deviceRecord: Uint8Array;
+  records: SealedRecord[];
+}
+
 /**
- * The commit point: the sealed keys, a fresh lockout counter and the header, in one strict-durability
- * transaction. Until the header is there the database holds no vault; `add` refuses to replace one.
+ * The commit point: the restore's own records, the sealed keys, this device's id, a fresh lockout
+ * counter and the header, in one strict-durability transaction that also removes the journal. It
+ * commits only if the journal is still this restore's; `add` refuses to replace a vault.
  */
-export async function commitVault(db: VaultDb, header: Uint8Array, sealedSeeds: Uint8Array): Promise<void> {
+export async function commitVault(db: VaultDb, commit: VaultCommit): Promise<void> {
   try {
     await withStorage(db, async (idb) => {
-      const tx = idb.transaction('meta', 'readwrite', { durability: 'strict' });
+      const tx = idb.transaction(['meta', 'records'], 'readwrite', { durability: 'strict' });
+      await ownJournal(tx, commit.journalId);
+      const meta = tx.objectStore('meta');
+      const records = tx.objectStore('records');
       await runInTransaction(tx, [
-        () => tx.store.put(toArrayBuffer(sealedSeeds), META.keys),
-        () => tx.store.put(toArrayBuffer(encodeLockout(NO_LOCKOUT)), META.lockout),
-        () => tx.store.add(toArrayBuffer(header), META.header),
+        ...commit.records.map(
+          ({ key, value }) =>
+            () =>
+              value === undefined ? records.delete(key) : records.put(value, key),
+        ),
+        () => meta.put(toArrayBuffer(commit.sealedSeeds), META.keys),
+        () => meta.put(toArrayBuffer(commit.deviceRecord), META.device),
+        () => meta.put(toArrayBuffer(encodeLockout(NO_LOCKOUT)), META.lockout),
+        () => meta.delete(META.restoring),
+        () => meta.add(toArrayBuffer(commit.header), META.header),
       ]);
     });
   } catch (error) {

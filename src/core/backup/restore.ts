@@ -1,13 +1,21 @@
 import { loadSodium, type Sodium } from '../crypto/sodium';
-import { appendEntry, type CustodyEntry } from '../custody/entry';
+import {
+  appendEntry,
+  type CustodyDetails,
+  type CustodyEntry,
+  entryHash,
+  GENESIS_HASH,
+} from '../custody/entry';
 import { BuktiError } from '../errors';
 import { STORES } from '../evidence/repository';
 import type { VaultDb } from '../vault/db';
 import { encodeHeader } from '../vault/header';
 import { type DeriveKey, deriveKeyInProcess } from '../vault/kdf';
 import { openKeyring } from '../vault/keyring';
-import { Vault } from '../vault/vault';
+import { newDeviceRecord } from '../vault/meta';
+import { type SealedRecord, Vault } from '../vault/vault';
 import type { BackupCounts } from './frames';
+import type { RestoreMode } from './journal';
 import { type BackupKeys, type BackupSource, type ReadFrame, readFrames, unlockBackup } from './open';
 import type { FrameChecker } from './order';
 import { BACKUP_SETTINGS, parseBackupSettings } from './reminder';
@@ -40,6 +48,8 @@ export interface RestoreOptions {
    * pass is enough, since nothing is a vault until the header is written last (docs/backup-format.md §5).
    */
   checkFirst?: boolean;
+  /** What the journal calls this restore (`replace`: the vault that was here has been erased). */
+  mode?: RestoreMode;
   /** Bytes the origin may still store, where the platform says; checked before `openTarget`. */
   availableSpace?: () => Promise<number | undefined>;
   onProgress?: (progress: RestoreProgress) => void;
@@ -62,29 +72,25 @@ function custodyId(seq: number): string {
 }
 
 /**
- * Appends the signed 'restored' entry after the log's head, and marks the data as backed up at the
- * backup's own time, in one transaction.
+ * The signed 'restored' entry after the log's head, signed as this device (docs/custody-log.md,
+ * "Devices"): it names the backup's last entry (`fromHead`) and the device that wrote it. With the
+ * backup marked as made at its own time, it is committed with the header.
  */
-async function recordRestore(vault: Vault, summary: RestoreSummary, now: Date): Promise<void> {
+async function restoreRecords(vault: Vault, summary: RestoreSummary, now: Date): Promise<SealedRecord[]> {
   const lastId = (await vault.listRecordIds(STORES.custody)).sort().at(-1);
   const head =
     lastId === undefined ? null : ((await vault.getRecord(STORES.custody, lastId)) as CustodyEntry);
-  const signer = {
-    publicKey: vault.publicSigningKey,
-    sign: (bytes: Uint8Array) => vault.signDetached(bytes),
-  };
   const { counts } = summary;
-  const entry = await appendEntry(
-    head,
-    {
-      event: 'restored',
-      details: { backupMadeAt: summary.createdAt, records: counts.records, files: counts.files },
-    },
-    signer,
-    now,
-  );
+  const details: CustodyDetails = {
+    backupMadeAt: summary.createdAt,
+    records: counts.records,
+    files: counts.files,
+    fromHead: head === null ? GENESIS_HASH : await entryHash(head),
+  };
+  if (head?.device !== undefined) details.fromDevice = head.device;
+  const entry = await appendEntry(head, { event: 'restored', details }, vault.custodySigner, now);
   const settings = parseBackupSettings(await vault.getRecord(BACKUP_SETTINGS.store, BACKUP_SETTINGS.id));
-  await vault.writeRecords([
+  return vault.sealRecords([
     { store: STORES.custody, id: custodyId(entry.seq), value: entry },
     {
       store: BACKUP_SETTINGS.store,
@@ -117,6 +123,7 @@ function storedValue({ frame, owner }: ReadFrame): StoredValue | undefined {
  */
 async function writeWhole(
   db: VaultDb,
+  journalId: string,
   sodium: Sodium,
   source: BackupSource,
   keys: BackupKeys,
@@ -124,7 +131,7 @@ async function writeWhole(
   options: RestoreOptions,
 ): Promise<{ vault: Vault; summary: RestoreSummary }> {
   const total = source.size ?? null;
-  const writer = new BatchWriter(db);
+  const writer = new BatchWriter(db, journalId);
   let sealedSeeds: Uint8Array | undefined;
   const frames = readFrames(sodium, source, keys, {
     onProgress: (bytesRead) => options.onProgress?.({ phase: 'writing', bytesRead, totalBytes: total }),
@@ -147,13 +154,19 @@ async function writeWhole(
   // openKeyring zeroes the master key it is given: it gets a copy, the original is wiped by the caller.
   const keyring = openKeyring(sodium, keys.masterKey.slice(), header, sealedSeeds);
   const now = options.now ?? Date.now;
-  const vault = new Vault(db, sodium, keyring, header, {
-    deriveKey: options.deriveKey ?? deriveKeyInProcess(sodium),
-    now,
-  });
+  // The restoring device gets an id of its own: from here on its entries are told apart from the others'.
+  const deviceRecord = newDeviceRecord(sodium);
+  const runtime = { deriveKey: options.deriveKey ?? deriveKeyInProcess(sodium), now };
+  const vault = new Vault(db, sodium, keyring, header, runtime, sodium.to_hex(deviceRecord.subarray(1)));
   try {
-    await recordRestore(vault, written, new Date(now()));
-    await commitVault(db, encodeHeader(sodium, header), sealedSeeds);
+    const records = await restoreRecords(vault, written, new Date(now()));
+    await commitVault(db, {
+      journalId,
+      header: encodeHeader(sodium, header),
+      sealedSeeds,
+      deviceRecord,
+      records,
+    });
   } catch (error) {
     vault.lock();
     throw error;
@@ -193,11 +206,12 @@ export async function restoreBackup(
       options.checkFirst === false ? undefined : summaryOf(await checkWhole(sodium, source, keys, options));
     await ensureSpace(options, checked?.counts.valueBytes ?? source.size ?? 0);
     const db = await options.openTarget();
-    await prepareEmpty(db);
+    const journalId = sodium.to_hex(sodium.randombytes_buf(16));
+    await prepareEmpty(db, { id: journalId, mode: options.mode ?? 'restore' });
     try {
-      return await writeWhole(db, sodium, source, keys, checked, options);
+      return await writeWhole(db, journalId, sodium, source, keys, checked, options);
     } catch (error) {
-      await discardUnfinished(db).catch(() => undefined);
+      await discardUnfinished(db, journalId).catch(() => undefined);
       throw error;
     }
   } finally {

@@ -34,7 +34,7 @@ export { formatCustodyLog };
 
 /**
  * The custody log as a bundle carries it. The manifest lists the full entries of the exported items
- * (and of the case itself); `custody-log.jsonl` holds the vault's whole log with every other entry
+ * (and of the case itself, and every restore); `custody-log.jsonl` holds the vault's whole log with every other entry
  * replaced by its hash (`redactLog`), then the export entry, so the chain stays checkable from the
  * first entry to the export without revealing other cases or items.
  */
@@ -44,8 +44,10 @@ export async function selectCustody(
   items: readonly EvidenceItem[],
 ): Promise<{ entries: CustodyEntry[]; records: CustodyRecord[] }> {
   const itemIds = new Set(items.map((item) => item.id));
+  // A restore concerns every case: it shows where the evidence moved to another device.
   const keep = (entry: CustodyEntry) =>
-    entry.itemId !== undefined ? itemIds.has(entry.itemId) : entry.caseId === caseId;
+    entry.event === 'restored' ||
+    (entry.itemId !== undefined ? itemIds.has(entry.itemId) : entry.caseId === caseId);
   return { entries: log.filter(keep), records: await redactLog(log, keep) };
 }
 

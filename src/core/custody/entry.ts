@@ -5,8 +5,15 @@ import { isUtcIso, isUuid } from '../evidence/checker';
 import { isSha256Hex } from '../evidence/hash';
 import { utcIso } from '../evidence/time';
 
-/** Version of the custody log entry format (docs/custody-log.md). */
-export const CUSTODY_LOG_VERSION = 1 as const;
+/**
+ * Versions of the custody entry format this code reads (docs/custody-log.md). Version 2 adds `device`,
+ * the id of the device that wrote the entry; a log may hold version 1 entries followed by version 2 ones.
+ */
+export const CUSTODY_VERSIONS = [1, 2] as const;
+export type CustodyVersion = (typeof CUSTODY_VERSIONS)[number];
+
+/** The version `appendEntry` writes for a signer that names its device. */
+export const CUSTODY_LOG_VERSION = 2 as const;
 
 /** What happened to the evidence. */
 export const CUSTODY_EVENTS = [
@@ -25,17 +32,20 @@ export type CustodyEvent = (typeof CUSTODY_EVENTS)[number];
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**
- * Signed messages start with this line, so a custody signature can never be replayed as a signature
- * on anything else the same key signs (a bundle manifest, another format version).
+ * Signed messages start with this line (`bukti-custody-v1`, `bukti-custody-v2`), so a custody signature
+ * can never be replayed as a signature on anything else the same key signs (a bundle manifest, another
+ * format version).
  */
-export const SIGNING_CONTEXT = 'bukti-custody-v1\n';
+export function signingContext(version: CustodyVersion): string {
+  return `bukti-custody-v${version}\n`;
+}
 
 /** Small, non-sensitive facts about an event (bundle id, counts). Never names, links or descriptions. */
 export type CustodyDetails = Record<string, string | number | boolean>;
 
 /** One signed, hash-chained line of the custody log. */
 export interface CustodyEntry {
-  v: typeof CUSTODY_LOG_VERSION;
+  v: CustodyVersion;
   /** Position in the log, from 0, without gaps. */
   seq: number;
   /** UTC ISO time of the event, from the device clock. */
@@ -50,6 +60,8 @@ export interface CustodyEntry {
   prevHash: string;
   /** Raw 32-byte Ed25519 public key, lowercase hex. */
   publicKey: string;
+  /** Version 2: the random id (32 lowercase hex digits) of the device that wrote the entry. */
+  device?: string;
   /** Ed25519 detached signature (lowercase hex) over `signingBytes(entry)`. */
   signature: string;
 }
@@ -61,6 +73,8 @@ export type UnsignedEntry = Omit<CustodyEntry, 'signature'>;
 export interface CustodySigner {
   publicKey: Uint8Array;
   sign(bytes: Uint8Array): Promise<Uint8Array> | Uint8Array;
+  /** This device's id: entries are then version 2 and carry it. */
+  device?: string;
 }
 
 /** What the caller says about the event; everything else is filled in by `appendEntry`. */
@@ -76,12 +90,13 @@ const MAX_DETAIL_KEYS = 16;
 const MAX_DETAIL_CHARS = 200;
 const HEX_KEY = /^[0-9a-f]{64}$/;
 const HEX_SIGNATURE = /^[0-9a-f]{128}$/;
+const HEX_DEVICE = /^[0-9a-f]{32}$/;
 
 /** The exact bytes an entry's signature covers: the context line, then the entry's canonical JSON without `signature`. */
 export function signingBytes(entry: UnsignedEntry | CustodyEntry): Uint8Array {
   const { signature: _omitted, ...unsigned } = entry as CustodyEntry;
   const body = canonicalBytes(unsigned);
-  const context = utf8(SIGNING_CONTEXT);
+  const context = utf8(signingContext(entry.v));
   const out = new Uint8Array(context.length + body.length);
   out.set(context);
   out.set(body, context.length);
@@ -136,8 +151,9 @@ export async function appendEntry(
   const sodium = await loadSodium();
   if (signer.publicKey.length !== 32) refuse('publicKey');
   if (prev !== null && (!Number.isSafeInteger(prev.seq) || prev.seq < 0)) refuse('prev.seq');
+  if (signer.device !== undefined && !HEX_DEVICE.test(signer.device)) refuse('device');
   const unsigned: UnsignedEntry = {
-    v: CUSTODY_LOG_VERSION,
+    v: signer.device === undefined ? 1 : CUSTODY_LOG_VERSION,
     seq: prev === null ? 0 : prev.seq + 1,
     time: utcIso(now),
     event: fields.event,
@@ -147,6 +163,7 @@ export async function appendEntry(
     details: fields.details === undefined ? undefined : { ...fields.details },
     prevHash: prev === null ? GENESIS_HASH : entryHashWith(sodium, prev),
     publicKey: sodium.to_hex(signer.publicKey),
+    device: signer.device,
   };
   const message = signingBytes(unsigned);
   const signature = await signer.sign(message);
@@ -161,7 +178,7 @@ export async function appendEntry(
 
 /**
  * The first thing wrong with the shape of an untrusted entry (`field` name), or undefined when every
- * field has the form version 1 requires. Says nothing about signature or links.
+ * field has the form its version requires. Says nothing about signature or links.
  */
 export function entryShapeProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'entry';
@@ -177,6 +194,7 @@ export function entryShapeProblem(value: unknown): string | undefined {
     'details',
     'prevHash',
     'publicKey',
+    'device',
     'signature',
   ];
   const unknown = Object.keys(entry).find((key) => !allowed.includes(key));
@@ -202,5 +220,9 @@ export function entryShapeProblem(value: unknown): string | undefined {
   if (!isSha256Hex(entry.prevHash)) return 'prevHash';
   if (typeof entry.publicKey !== 'string' || !HEX_KEY.test(entry.publicKey)) return 'publicKey';
   if (typeof entry.signature !== 'string' || !HEX_SIGNATURE.test(entry.signature)) return 'signature';
+  const device = entry.device;
+  if (entry.v === 1 ? device !== undefined : typeof device !== 'string' || !HEX_DEVICE.test(device)) {
+    return 'device';
+  }
   return undefined;
 }

@@ -1,6 +1,9 @@
 import { canonicalJson } from '../canonical';
 import { loadSodium } from '../crypto/sodium';
-import { CUSTODY_LOG_VERSION, type CustodyEntry, entryHashWith } from './entry';
+import { type CustodyEntry, entryHashWith } from './entry';
+
+/** Version of the redacted stand-in's format; unchanged since the first custody log. */
+export const REDACTED_VERSION = 1 as const;
 
 /**
  * Stands in for an entry left out of an export: its position and hash only. The next full entry's
@@ -8,7 +11,7 @@ import { CUSTODY_LOG_VERSION, type CustodyEntry, entryHashWith } from './entry';
  * yet nothing about it (item, case, event, time, files) is revealed.
  */
 export interface RedactedEntry {
-  v: typeof CUSTODY_LOG_VERSION;
+  v: typeof REDACTED_VERSION;
   seq: number;
   redacted: true;
   /** `entryHash` of the hidden entry. */
@@ -68,6 +71,6 @@ export async function redactLog(
   return entries.map((entry) =>
     keep(entry)
       ? entry
-      : { v: CUSTODY_LOG_VERSION, seq: entry.seq, redacted: true, hash: entryHashWith(sodium, entry) },
+      : { v: REDACTED_VERSION, seq: entry.seq, redacted: true, hash: entryHashWith(sodium, entry) },
   );
 }

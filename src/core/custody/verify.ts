@@ -3,13 +3,14 @@ import { loadSodium, type Sodium } from '../crypto/sodium';
 import { isSha256Hex } from '../evidence/hash';
 import type { MessageKey, MessageParams } from '../i18n';
 import {
-  CUSTODY_LOG_VERSION,
+  CUSTODY_VERSIONS,
   type CustodyEntry,
   entryHashWith,
   entryShapeProblem,
   GENESIS_HASH,
   signingBytes,
 } from './entry';
+import { REDACTED_VERSION } from './log';
 
 /** Everything the verifier can find wrong, each with its message `custody.problem.<code>`. */
 export const CHAIN_PROBLEMS = [
@@ -25,6 +26,7 @@ export const CHAIN_PROBLEMS = [
   'timeReversed',
   'redactedHead',
   'headMismatch',
+  'deviceChanged',
 ] as const;
 export type ChainProblemCode = (typeof CHAIN_PROBLEMS)[number];
 
@@ -32,11 +34,29 @@ export type ChainProblemCode = (typeof CHAIN_PROBLEMS)[number];
 export interface ChainProblem {
   index: number;
   code: ChainProblemCode;
-  /** Warnings (a clock set back) are worth noting but do not make the log untrustworthy. */
+  /** Warnings (a clock set back, a device change without a restore) do not make the log untrustworthy. */
   severity: 'error' | 'warning';
   field?: string;
   expected?: number;
   found?: number;
+}
+
+/**
+ * Where the vault moved to another device: a signed `restored` entry. The entries before it were
+ * written where the backup was made; from it on, on the device that restored it. The device that made
+ * the backup may have gone on too: two bundles of one vault may then part here (see `compareLogs`).
+ */
+export interface DeviceMove {
+  index: number;
+  seq: number;
+  /** The hash of the backup's last entry: the restore's `prevHash`. */
+  fromHead: string;
+  /** The device of the last full entry before the restore, where the log names one. */
+  fromDevice?: string;
+  /** The restoring device (version 2 entries). */
+  toDevice?: string;
+  /** When the restored backup was made, as the restore entry says. */
+  backupMadeAt?: string;
 }
 
 /** The verifier's answer: `ok` when there is no error; every problem is listed, not just the first. */
@@ -49,6 +69,8 @@ export interface ChainReport {
   headHash?: string;
   /** Key of the first full entry, lowercase hex. */
   publicKey?: string;
+  /** Every restore in the log, in order: where the vault moved to another device. */
+  moves: DeviceMove[];
   problems: ChainProblem[];
 }
 
@@ -93,10 +115,13 @@ interface Walk {
   prevSeq?: number;
   prevTime?: string;
   firstKey?: string;
+  device?: string;
+  moves: DeviceMove[];
 }
 
 function report(walk: Walk, index: number, code: ChainProblemCode, extra: Partial<ChainProblem> = {}): void {
-  walk.problems.push({ index, code, severity: code === 'timeReversed' ? 'warning' : 'error', ...extra });
+  const warning = code === 'timeReversed' || code === 'deviceChanged';
+  walk.problems.push({ index, code, severity: warning ? 'warning' : 'error', ...extra });
 }
 
 function checkSeq(walk: Walk, index: number, seq: number): void {
@@ -147,6 +172,25 @@ function checkEntry(walk: Walk, index: number, entry: CustodyEntry): void {
   if (walk.prevTime !== undefined && entry.time < walk.prevTime) report(walk, index, 'timeReversed');
   walk.prevTime = entry.time;
   walk.prevHash = entryHashWith(sodium, entry);
+  followDevice(walk, index, entry);
+}
+
+/** A restore moves the vault to the restoring device; any other change of device is worth a warning. */
+function followDevice(walk: Walk, index: number, entry: CustodyEntry): void {
+  if (entry.event === 'restored') {
+    const madeAt = entry.details?.backupMadeAt;
+    walk.moves.push({
+      index,
+      seq: entry.seq,
+      fromHead: entry.prevHash,
+      fromDevice: walk.device,
+      toDevice: entry.device,
+      backupMadeAt: typeof madeAt === 'string' ? madeAt : undefined,
+    });
+  } else if (entry.device !== undefined && walk.device !== undefined && entry.device !== walk.device) {
+    report(walk, index, 'deviceChanged');
+  }
+  walk.device = entry.device ?? walk.device;
 }
 
 /** Checks one record against the walk so far; true when it is a redacted stand-in. */
@@ -158,7 +202,8 @@ function checkRecord(walk: Walk, index: number, record: unknown, allowRedacted: 
     return false;
   }
   const fields = record as Record<string, unknown>;
-  if (fields.v !== CUSTODY_LOG_VERSION) {
+  const known = fields.redacted === undefined ? (CUSTODY_VERSIONS as readonly unknown[]) : [REDACTED_VERSION];
+  if (!known.includes(fields.v)) {
     report(walk, index, 'unsupportedVersion');
     walk.prevHash = undefined;
     walk.prevSeq = typeof fields.seq === 'number' ? fields.seq : (walk.prevSeq ?? index - 1) + 1;
@@ -191,7 +236,7 @@ async function verifyRecords(
       : typeof options.trustedKey === 'string'
         ? options.trustedKey.toLowerCase()
         : sodium.to_hex(options.trustedKey);
-  const walk: Walk = { sodium, trustedKey, problems: [] };
+  const walk: Walk = { sodium, trustedKey, problems: [], moves: [] };
   let redacted = 0;
   let lastRedacted = false;
   records.forEach((record, index) => {
@@ -211,6 +256,7 @@ async function verifyRecords(
     redacted,
     headHash: head,
     publicKey: walk.firstKey,
+    moves: walk.moves,
     problems: walk.problems,
   };
 }

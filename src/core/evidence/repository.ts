@@ -45,7 +45,7 @@ export class EvidenceRepository {
   }
 
   get #signer(): CustodySigner {
-    return { publicKey: this.#vault.publicSigningKey, sign: (bytes) => this.#vault.signDetached(bytes) };
+    return this.#vault.custodySigner;
   }
 
   /** The whole custody log, oldest first. */

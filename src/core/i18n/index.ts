@@ -13,6 +13,7 @@ import { itemDetails } from './areas/item-details';
 import { preview } from './areas/preview';
 import { report } from './areas/report';
 import { settings } from './areas/settings';
+import { tabs } from './areas/tabs';
 import { vault } from './areas/vault';
 import { vaultUi } from './areas/vault-ui';
 import { verifyUi } from './areas/verify-ui';
@@ -38,6 +39,7 @@ const areas = [
   vault,
   vaultUi,
   settings,
+  tabs,
   report,
   verifyUi,
 ] as const;

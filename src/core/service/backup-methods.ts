@@ -130,6 +130,7 @@ export class BackupMethods {
         deriveKey: this.#host.deriveKey,
         // Replacing: erase only once the whole file checks out. An empty device needs one pass.
         checkFirst: exists,
+        mode: exists ? 'replace' : 'restore',
         availableSpace: () => backup.availableSpace(exists),
         onProgress: (progress) => {
           this.#restoreProgress = progress;

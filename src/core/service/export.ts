@@ -142,10 +142,9 @@ export async function openExport(
     },
     vault.publicSigningKey,
   );
-  const signer = {
-    publicKey: vault.publicSigningKey,
-    sign: async (bytes: Uint8Array) => vault.signDetached(bytes),
-  };
+  // Signs the manifest and, as this device, the export's custody entry.
+  const { custodySigner } = vault;
+  const signer = { ...custodySigner, sign: async (bytes: Uint8Array) => custodySigner.sign(bytes) };
   // Images made for this export only (blurred ones) wait in the vault, encrypted, until the ZIP writes
   // the report; whatever is left when the export ends, fails or is cancelled is deleted (and swept at
   // unlock if even that fails). Images made at capture are only read.

@@ -1,6 +1,7 @@
+import type { RestoreMode } from '../backup/journal';
 import { loadSodium } from '../crypto/sodium';
 import type { CustodyEntry } from '../custody/entry';
-import { BuktiError } from '../errors';
+import { BuktiError, isBuktiError } from '../errors';
 import { type CaptureResult, captureFiles } from '../evidence/capture-files';
 import type { CasePatch } from '../evidence/case-edit';
 import { type FiledEntry, Inbox, type InboxEntry } from '../evidence/inbox';
@@ -23,6 +24,7 @@ import {
   type VaultDb,
   vaultExists,
 } from '../vault';
+import { busyError, type LockHolder, type StructuralOperation } from '../vault/writer-lock';
 import {
   BackupMethods,
   type BackupSource,
@@ -127,13 +129,44 @@ export class VaultService {
     return (await vaultExists(await this.#openDb())) ? 'locked' : 'absent';
   }
 
+  /** Runs a structural operation holding the device's writer lock; refused with `vault.busy.*` if taken. */
+  async #holding<T>(operation: StructuralOperation, work: () => Promise<T>): Promise<T> {
+    return (await this.#openDb()).writerLock.hold(operation, work);
+  }
+
+  /** The structural operation running on this device (in any tab or worker), or null. */
+  async writerHolder(): Promise<LockHolder> {
+    return (await this.#openDb()).writerLock.holder();
+  }
+
+  /**
+   * Removes what an interrupted restore left on this device and says which kind it was (null: none).
+   * While a restore is running elsewhere nothing is touched: its data is not a leftover.
+   */
+  async cleanUpInterrupted(): Promise<RestoreMode | null> {
+    const db = await this.#openDb();
+    if ((await db.writerLock.holder()) !== null) return null;
+    const { cleanUpInterrupted } = await import('../backup');
+    return this.#holding('cleanup', () => cleanUpInterrupted(db)).catch((error: unknown) => {
+      // Taken between the look and the hold: the other operation is running, so this is no leftover.
+      if (isBuktiError(error) && error.code.startsWith('vault.busy.')) return null;
+      throw error;
+    });
+  }
+
   async create(passphrase: string): Promise<VaultSummary> {
-    this.#vault = await createVault(await this.#openDb(), passphrase, { deriveKey: this.#deriveKey });
+    this.#vault = await this.#holding('create', async () =>
+      createVault(await this.#openDb(), passphrase, { deriveKey: this.#deriveKey }),
+    );
     return this.#summary();
   }
 
   async unlock(passphrase: string): Promise<UnlockOutcome> {
-    const result = await unlockVault(await this.#openDb(), passphrase, { deriveKey: this.#deriveKey });
+    const db = await this.#openDb();
+    // Not while the vault is being replaced, erased or re-keyed elsewhere: this one may be gone next.
+    const holder = await db.writerLock.holder();
+    if (holder !== null) throw busyError(holder);
+    const result = await unlockVault(db, passphrase, { deriveKey: this.#deriveKey });
     if (result.kind === 'ok') {
       this.#vault = result.vault;
       // Report images of an export that never ended; if this fails too, the next unlock tries again.
@@ -157,6 +190,10 @@ export class VaultService {
 
   /** Deletes the vault database from this device. */
   async erase(): Promise<void> {
+    await this.#holding('erase', () => this.#eraseNow());
+  }
+
+  async #eraseNow(): Promise<void> {
     this.#erasing = true;
     try {
       if (this.#vault) await this.#vault.erase();
@@ -169,11 +206,13 @@ export class VaultService {
   }
 
   async changePassphrase(current: string, next: string): Promise<PassphraseCheck> {
-    return this.vault.changePassphrase(current, next);
+    const vault = this.vault;
+    return this.#holding('passphrase', () => vault.changePassphrase(current, next));
   }
 
   async setEraseAfterFailures(passphrase: string, limit: EraseAfterFailures): Promise<PassphraseCheck> {
-    return this.vault.setEraseAfterFailures(passphrase, limit);
+    const vault = this.vault;
+    return this.#holding('passphrase', () => vault.setEraseAfterFailures(passphrase, limit));
   }
 
   async getRecord(store: string, id: string): Promise<unknown> {
@@ -351,7 +390,8 @@ export class VaultService {
     deriveKey: (...args) => this.#deriveKey(...args),
     vault: () => this.vault,
     custodyLog: () => this.repository.custodyLog(),
-    erase: () => this.erase(),
+    // Inside the restore's own hold of the writer lock.
+    erase: () => this.#eraseNow(),
   });
 
   /**
@@ -393,7 +433,10 @@ export class VaultService {
    * left locked; the page unlocks it with the same passphrase. Failures change nothing.
    */
   async restoreBackup(file: BackupSource, passphrase: string, replace = false): Promise<RestoreSummary> {
-    return this.#backups.restore(file, passphrase, replace);
+    const exists = await vaultExists(await this.#openDb());
+    return this.#holding(exists ? 'replace' : 'restore', () =>
+      this.#backups.restore(file, passphrase, replace),
+    );
   }
 
   /** How far the running restore has come, or null when none is running. */

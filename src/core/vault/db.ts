@@ -2,6 +2,7 @@ import { type DBSchema, type IDBPDatabase, wrap } from 'idb';
 import { BuktiError, isBuktiError } from '../errors';
 import type { ChunkReader, ChunkReaderFactory } from './chunk-reader';
 import type { ChunkWriter, ChunkWriterFactory } from './chunk-writer';
+import { inProcessWriterLock, type WriterLock, type WriterLockFactory } from './writer-lock';
 
 /**
  * The object stores. Names are opaque on purpose: logical stores ('cases', 'items', …) are not visible,
@@ -44,6 +45,8 @@ export interface IdbEnvironment {
    * browser: moved through a port whose other end is closed). The buffer is detached. None in Node.
    */
   discard?: (buffer: ArrayBuffer) => void;
+  /** The one-writer lock shared by every tab and worker (Web Locks in the browser); in-process by default. */
+  writerLock?: WriterLockFactory;
 }
 
 /** A key range as the typed `idb` calls accept it (the `IDBKeyRange` type, without naming DOM types). */
@@ -99,6 +102,7 @@ export class VaultDb {
   #writerBroken = false;
   #chunkReader: ChunkReader | undefined;
   #readerBroken = false;
+  #writerLock: WriterLock | undefined;
 
   constructor(env: IdbEnvironment, name: string, idb: VaultIdb) {
     this.env = env;
@@ -144,6 +148,13 @@ export class VaultDb {
       this.#readerBroken = true;
     }
     return this.#chunkReader;
+  }
+
+  /** The lock that structural operations on this database hold (see `WriterLock`). */
+  get writerLock(): WriterLock {
+    this.#writerLock ??=
+      this.env.writerLock?.(this.name) ?? inProcessWriterLock(this.env.indexedDB, this.name);
+    return this.#writerLock;
   }
 
   /** Frees `buffer` (which nobody may use afterwards) now, where the environment can; see `IdbEnvironment`. */

@@ -1,12 +1,53 @@
 import { loadSodium, type Sodium } from '../crypto/sodium';
 import { BuktiError } from '../errors';
 import { runInTransaction, type VaultDb, withStorage } from './db';
-import { storedBytes, toArrayBuffer } from './format';
+import { FORMAT_VERSION, storedBytes, toArrayBuffer } from './format';
 import { decodeHeader, type VaultHeader } from './header';
 import { decodeLockout, encodeLockout, type LockoutState } from './lockout';
 
-/** Keys of the `meta` object store. */
-export const META = { header: 'header', keys: 'keys', lockout: 'lockout' } as const;
+/**
+ * Keys of the `meta` object store. `device` names this device in the custody log (docs/custody-log.md);
+ * it is not in backups, so a vault restored elsewhere gets an id of its own. `restoring` is the journal
+ * of a restore under way (src/core/backup/journal.ts).
+ */
+export const META = {
+  header: 'header',
+  keys: 'keys',
+  lockout: 'lockout',
+  device: 'device',
+  restoring: 'restoring',
+} as const;
+
+const DEVICE_ID_BYTES = 16;
+
+/** A new random device id as stored: the format version byte, then 16 random bytes. */
+export function newDeviceRecord(sodium: Sodium): Uint8Array {
+  const bytes = new Uint8Array(1 + DEVICE_ID_BYTES);
+  bytes[0] = FORMAT_VERSION;
+  bytes.set(sodium.randombytes_buf(DEVICE_ID_BYTES), 1);
+  return bytes;
+}
+
+function deviceIdFrom(sodium: Sodium, value: unknown): string | undefined {
+  if (!(value instanceof ArrayBuffer) || value.byteLength !== 1 + DEVICE_ID_BYTES) return undefined;
+  const bytes = new Uint8Array(value);
+  return bytes[0] === FORMAT_VERSION ? sodium.to_hex(bytes.subarray(1)) : undefined;
+}
+
+/**
+ * This device's id (32 lowercase hex digits). A vault made before device ids existed, or whose id is
+ * unreadable, gets a new one here, once.
+ */
+export async function deviceId(db: VaultDb, sodium: Sodium): Promise<string> {
+  const known = deviceIdFrom(sodium, await withStorage(db, (idb) => idb.get('meta', META.device)));
+  if (known !== undefined) return known;
+  const record = newDeviceRecord(sodium);
+  await withStorage(db, async (idb) => {
+    const tx = idb.transaction('meta', 'readwrite');
+    await runInTransaction(tx, [() => tx.store.put(toArrayBuffer(record), META.device)]);
+  });
+  return sodium.to_hex(record.subarray(1));
+}
 
 /** True when this database holds a vault (its header). */
 export async function vaultExists(db: VaultDb): Promise<boolean> {

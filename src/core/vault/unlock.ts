@@ -13,7 +13,7 @@ import {
 } from './kdf';
 import { buildKeyring, generateKeyMaterial, openKeyring, sealSeeds } from './keyring';
 import { encodeLockout, NO_LOCKOUT } from './lockout';
-import { META, readSealedSeeds, vaultExists } from './meta';
+import { deviceId, META, newDeviceRecord, readSealedSeeds, vaultExists } from './meta';
 import {
   assertNewPassphrase,
   attemptPassphrase,
@@ -89,6 +89,7 @@ export async function createVault(
     masterKey,
   );
   sodium.memzero(masterKey);
+  const device = newDeviceRecord(sodium);
   try {
     await withStorage(db, async (idb) => {
       const data = ['records', 'files', 'chunks', 'deposits'] as const;
@@ -101,6 +102,9 @@ export async function createVault(
         () => meta.add(toArrayBuffer(encodeHeader(sodium, header)), META.header),
         () => meta.put(toArrayBuffer(sealedSeeds), META.keys),
         () => meta.put(toArrayBuffer(encodeLockout(NO_LOCKOUT)), META.lockout),
+        () => meta.put(toArrayBuffer(device), META.device),
+        // A restore that was still writing here is over: its next batch finds no journal and aborts.
+        () => meta.delete(META.restoring),
       ]);
     });
   } catch (error) {
@@ -108,7 +112,7 @@ export async function createVault(
     const name = (error as { name?: unknown } | null)?.name;
     throw name === 'ConstraintError' ? new BuktiError('vault.exists', {}, { cause: error }) : error;
   }
-  return new Vault(db, sodium, keyring, header, runtime);
+  return new Vault(db, sodium, keyring, header, runtime, sodium.to_hex(device.subarray(1)));
 }
 
 /**
@@ -144,5 +148,12 @@ export async function unlockVault(
     throw error;
   }
   const keyring = openKeyring(sodium, attempt.masterKey, attempt.header, sealedSeeds);
-  return { kind: 'ok', vault: new Vault(db, sodium, keyring, attempt.header, runtime) };
+  let device: string;
+  try {
+    device = await deviceId(db, sodium);
+  } catch (error) {
+    keyring.wipe();
+    throw error;
+  }
+  return { kind: 'ok', vault: new Vault(db, sodium, keyring, attempt.header, runtime, device) };
 }

@@ -1,4 +1,5 @@
 import type { Sodium } from '../crypto/sodium';
+import type { CustodySigner } from '../custody/entry';
 import { BuktiError } from '../errors';
 import type { FileInfo } from './chunk-store';
 import { eraseVault, runInTransaction, type VaultDb, withStorage } from './db';
@@ -26,6 +27,7 @@ import {
 import { openRecord, type RecordSlot, sealRecord } from './record-crypto';
 import * as thumbs from './thumbnail-store';
 import * as files from './vault-files';
+import type { WriterLock } from './writer-lock';
 
 /** One record of a logical store, decrypted. */
 export interface RecordEntry {
@@ -37,6 +39,12 @@ export interface RecordEntry {
 export type RecordChange =
   | { store: string; id: string; value: unknown }
   | { store: string; id: string; delete: true };
+
+/** A record change as stored: its IndexedDB key, and its sealed value (none for a delete). */
+export interface SealedRecord {
+  key: [string, string];
+  value: ArrayBuffer | undefined;
+}
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -50,15 +58,43 @@ export class Vault {
   readonly #sodium: Sodium;
   readonly #keyring: Keyring;
   readonly #runtime: VaultRuntime;
+  readonly #deviceId: string;
   #header: VaultHeader;
 
-  constructor(db: VaultDb, sodium: Sodium, keyring: Keyring, header: VaultHeader, runtime: VaultRuntime) {
+  constructor(
+    db: VaultDb,
+    sodium: Sodium,
+    keyring: Keyring,
+    header: VaultHeader,
+    runtime: VaultRuntime,
+    deviceId: string,
+  ) {
     this.#db = db;
     this.#sodium = sodium;
     this.#keyring = keyring;
     this.#header = header;
     this.#runtime = runtime;
+    this.#deviceId = deviceId;
     db.onClose(() => this.lock());
+  }
+
+  /** This device's id in the custody log (32 hex digits); each device holding the vault has its own. */
+  get deviceId(): string {
+    return this.#deviceId;
+  }
+
+  /** Signs custody entries as this vault on this device. */
+  get custodySigner(): CustodySigner {
+    return {
+      publicKey: this.publicSigningKey,
+      sign: (bytes: Uint8Array) => this.signDetached(bytes),
+      device: this.#deviceId,
+    };
+  }
+
+  /** The lock that structural operations on this vault's database hold. */
+  get writerLock(): WriterLock {
+    return this.#db.writerLock;
   }
 
   /** True after `lock()`, `erase()`, or the database being closed elsewhere. */
@@ -92,10 +128,13 @@ export class Vault {
     await this.writeRecords([{ store, id, value }]);
   }
 
-  /** Applies writes and deletes in one transaction: all of them are stored, or none (e.g. item + custody entry). */
-  async writeRecords(changes: readonly RecordChange[]): Promise<void> {
+  /**
+   * The stored form of record changes (IndexedDB key and sealed value; no value for a delete), for a
+   * caller that must write them inside a transaction of its own (the restore's commit).
+   */
+  sealRecords(changes: readonly RecordChange[]): SealedRecord[] {
     const { records } = this.#keyring.secrets;
-    const prepared = changes.map((change) => {
+    return changes.map((change) => {
       const slot = this.#slot(change.store, change.id);
       const key: [string, string] = [this.#keyring.storeTag(change.store), change.id];
       if ('delete' in change) return { key, value: undefined };
@@ -103,6 +142,11 @@ export class Vault {
       if (json === undefined) throw new TypeError('Vault records must be JSON-serialisable values');
       return { key, value: toArrayBuffer(sealRecord(this.#sodium, records, slot, utf8Bytes(json))) };
     });
+  }
+
+  /** Applies writes and deletes in one transaction: all of them are stored, or none (e.g. item + custody entry). */
+  async writeRecords(changes: readonly RecordChange[]): Promise<void> {
+    const prepared = this.sealRecords(changes);
     await withStorage(this.#db, async (idb) => {
       const tx = idb.transaction('records', 'readwrite');
       await runInTransaction(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBackupSettings } from '../../../src/core/backup/reminder';
 import { restoreBackup } from '../../../src/core/backup/restore';
 import { loadSodium } from '../../../src/core/crypto/sodium';
+import { entryHash } from '../../../src/core/custody/entry';
 import { verifyChain } from '../../../src/core/custody/verify';
 import { EvidenceRepository } from '../../../src/core/evidence/repository';
 import { unlockVault } from '../../../src/core/vault';
@@ -36,11 +37,14 @@ describe('backup and restore, round trip', () => {
     expect(summary.counts).toMatchObject({ files: 2, deposits: 1 });
     expect(progress.indexOf('writing')).toBeGreaterThan(progress.lastIndexOf('checking'));
 
-    // Every value of the original is there under the same key, unchanged; only the lockout counter is new.
+    // Every value of the original is there under the same key, unchanged; only the lockout counter and
+    // the device id are new (this is another device: its custody entries must be told apart).
     const after = await dumpStores(target);
     for (const [key, value] of before) {
-      if (key !== 'meta "lockout"') expect(after.get(key), key).toBe(value);
+      if (key === 'meta "device"') expect(after.get(key), key).not.toBe(value);
+      else if (key !== 'meta "lockout"') expect(after.get(key), key).toBe(value);
     }
+    expect(after.has('meta "restoring"')).toBe(false);
     // What was added: the restore's custody entry and the backup settings record.
     expect([...after.keys()].filter((key) => !before.has(key))).toHaveLength(2);
 
@@ -59,17 +63,34 @@ describe('backup and restore, round trip', () => {
 
     const log = await repo.custodyLog();
     expect(log.slice(0, -1)).toEqual(originalLog);
+    const originalHead = originalLog.at(-1);
     expect(log.at(-1)).toMatchObject({
+      v: 2,
       event: 'restored',
       seq: originalLog.length,
-      details: { backupMadeAt: summary.createdAt, files: 2 },
+      device: vault.deviceId,
+      details: {
+        backupMadeAt: summary.createdAt,
+        files: 2,
+        fromHead: originalHead && (await entryHash(originalHead)),
+        fromDevice: source.vault.deviceId,
+      },
     });
+    expect(vault.deviceId).not.toBe(source.vault.deviceId);
     await repo.createCase({ title: 'Selepas dipulihkan' });
     const continued = await repo.custodyLog();
     expect(continued.at(-1)?.seq).toBe(originalLog.length + 1);
     const report = await verifyChain(continued, { trustedKey: source.vault.publicSigningKey });
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
+    expect(report.moves).toEqual([
+      expect.objectContaining({
+        seq: originalLog.length,
+        fromDevice: source.vault.deviceId,
+        toDevice: vault.deviceId,
+        backupMadeAt: summary.createdAt,
+      }),
+    ]);
 
     const settings = parseBackupSettings(await vault.getRecord('settings', 'backup'));
     expect(settings.lastBackupAt).toBe(summary.createdAt);

@@ -178,7 +178,7 @@ describe('verifyChain', () => {
   it('reports malformed lines, unknown versions and stray fields', async () => {
     const broken: unknown[] = structuredClone(chain);
     broken[1] = 'not an entry';
-    (broken[2] as Record<string, unknown>).v = 2;
+    (broken[2] as Record<string, unknown>).v = 3;
     (broken[3] as Record<string, unknown>).note = 'added later';
     const report = await verifyChain(broken);
     expect(

@@ -7,7 +7,7 @@ describe('the database across tabs and versions', () => {
     const { db } = await newVault();
     expect(DB_VERSION).toBe(1);
     expect([...db.idb.objectStoreNames].sort()).toEqual(['chunks', 'deposits', 'files', 'meta', 'records']);
-    expect(await db.idb.getAllKeys('meta')).toEqual(['header', 'keys', 'lockout']);
+    expect(await db.idb.getAllKeys('meta')).toEqual(['device', 'header', 'keys', 'lockout']);
   });
 
   it('closes and locks itself when another tab upgrades, so the upgrade is never blocked', async () => {

@@ -1,0 +1,143 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { encodeJournal } from '../../../src/core/backup/journal';
+import { restoreBackup } from '../../../src/core/backup/restore';
+import { isBuktiError } from '../../../src/core/errors';
+import { VaultService } from '../../../src/core/service/vault-service';
+import { createVault, type IdbEnvironment, openVaultDb } from '../../../src/core/vault';
+import { META } from '../../../src/core/vault/meta';
+import { cachedDerive, populatedVault } from '../backup/helpers';
+import { PASSPHRASE, TEST_KDF } from '../vault/helpers';
+
+const PASS = PASSPHRASE;
+const derive = cachedDerive();
+const rejectsWith = (code: string) => (error: unknown) => isBuktiError(error) && error.code === code;
+const STORES = ['meta', 'records', 'files', 'chunks', 'deposits'] as const;
+
+/** One browser profile: every service on it is a tab (or worker) of the same origin. */
+function profile(): { env: IdbEnvironment; tab: () => VaultService } {
+  const env = { indexedDB: new IDBFactory(), IDBKeyRange };
+  return { env, tab: () => new VaultService(env, (p, s) => derive(p, s, TEST_KDF)) };
+}
+
+async function counts(env: IdbEnvironment): Promise<Record<string, number>> {
+  const db = await openVaultDb(env);
+  const out: Record<string, number> = {};
+  for (const store of STORES) out[store] = await db.idb.count(store);
+  db.close();
+  return out;
+}
+
+async function backupOf(fileSizes: number[]): Promise<Blob> {
+  const { startBackup } = await import('../../../src/core/backup/create');
+  const { db } = await populatedVault(fileSizes);
+  const started = await startBackup(db, PASS, { deriveKey: derive });
+  if (started.kind !== 'ok') throw new Error(started.kind);
+  const parts: Uint8Array[] = [];
+  for await (const piece of started.pieces) parts.push(piece);
+  return new Blob(parts as BlobPart[]);
+}
+
+describe('one writer at a time across tabs', () => {
+  it('refuses to create a vault while another tab restores, and the restore finishes whole', async () => {
+    const backup = await backupOf([3 * 1024 * 1024, 500]);
+    const { env, tab } = profile();
+    const restoring = tab();
+    const other = tab();
+    const restore = restoring.restoreBackup(backup, PASS);
+    // The lock is taken before anything is read; the other tab sees what is happening.
+    await expect.poll(() => other.writerHolder()).toBe('restore');
+    await expect(other.create('frasa laluan tab lain')).rejects.toSatisfy(rejectsWith('vault.busy.restore'));
+    await expect(other.cleanUpInterrupted()).resolves.toBeNull();
+    await restore;
+    expect(await other.writerHolder()).toBeNull();
+    expect(await other.status()).toBe('locked');
+    expect((await other.unlock(PASS)).kind).toBe('ok');
+    expect((await other.listItems()).length).toBeGreaterThan(0);
+    expect((await counts(env)).meta).toBe(4);
+  });
+
+  it('lets one passphrase change run and refuses the other clearly', async () => {
+    const { tab } = profile();
+    const first = tab();
+    await first.create(PASS);
+    const second = tab();
+    expect((await second.unlock(PASS)).kind).toBe('ok');
+    const results = await Promise.allSettled([
+      first.changePassphrase(PASS, 'frasa baharu yang pertama'),
+      second.changePassphrase(PASS, 'frasa baharu yang kedua'),
+    ]);
+    expect(results[0]).toEqual({ status: 'fulfilled', value: { kind: 'ok' } });
+    expect(results[1].status).toBe('rejected');
+    expect(rejectsWith('vault.busy.passphrase')((results[1] as PromiseRejectedResult).reason)).toBe(true);
+    await second.lock();
+    expect((await second.unlock('frasa baharu yang pertama')).kind).toBe('ok');
+  });
+
+  it('refuses to unlock or erase while another tab replaces the vault', async () => {
+    const backup = await backupOf([2 * 1024 * 1024]);
+    const { tab } = profile();
+    const replacing = tab();
+    await replacing.create(PASS);
+    const other = tab();
+    const replace = replacing.restoreBackup(backup, PASS, true);
+    await expect.poll(() => other.writerHolder()).toBe('replace');
+    await expect(other.unlock(PASS)).rejects.toSatisfy(rejectsWith('vault.busy.replace'));
+    await expect(other.erase()).rejects.toSatisfy(rejectsWith('vault.busy.replace'));
+    await replace;
+    expect((await other.unlock(PASS)).kind).toBe('ok');
+  });
+});
+
+describe('a restore that was abandoned', () => {
+  it('cannot add anything to a vault created after it lost the device', async () => {
+    const backup = await backupOf([3 * 1024 * 1024, 3 * 1024 * 1024, 700]);
+    const env = { indexedDB: new IDBFactory(), IDBKeyRange };
+    const db = await openVaultDb(env);
+    const other = await openVaultDb(env);
+    let created: Promise<unknown> | undefined;
+    // The restore's tab lost its lock (say, a browser without Web Locks): another creates a vault
+    // while the restore is writing. Its next batch, or its commit, must find the journal gone.
+    const restore = restoreBackup(backup, PASS, {
+      deriveKey: derive,
+      checkFirst: false,
+      openTarget: async () => db,
+      onProgress: (progress) => {
+        if (progress.phase === 'writing' && progress.bytesRead > 0)
+          created ??= createVault(other, 'frasa laluan vault baharu', { kdfParams: TEST_KDF });
+      },
+    });
+    await expect(restore).rejects.toSatisfy(rejectsWith('backup.superseded'));
+    await created;
+    // The new vault holds only what creating it wrote: no record, file or chunk of the restore.
+    expect(await counts(env)).toEqual({ meta: 4, records: 0, files: 0, chunks: 0, deposits: 0 });
+  });
+
+  it('is found at the next start, removed, and named by its mode', async () => {
+    for (const mode of ['restore', 'replace'] as const) {
+      const { env, tab } = profile();
+      const db = await openVaultDb(env);
+      // What a page closed mid-restore leaves: the journal, and values without a header.
+      await db.idb.put('meta', encodeJournal({ id: 'a1', mode }).buffer as ArrayBuffer, META.restoring);
+      await db.idb.put('records', new Uint8Array([1, 2]).buffer, ['0'.repeat(32), 'left']);
+      await db.idb.put('chunks', new Uint8Array([4]).buffer, ['left-file', 0]);
+      db.close();
+      const service = tab();
+      expect(await service.status()).toBe('absent');
+      expect(await service.cleanUpInterrupted()).toBe(mode);
+      expect(await counts(env)).toEqual({ meta: 0, records: 0, files: 0, chunks: 0, deposits: 0 });
+      expect(await service.cleanUpInterrupted()).toBeNull();
+    }
+  });
+
+  it('leaves a vault alone, and a device without leftovers says nothing', async () => {
+    const { env, tab } = profile();
+    const service = tab();
+    expect(await service.cleanUpInterrupted()).toBeNull();
+    await service.create(PASS);
+    await service.createCase({ title: 'Kes' });
+    const before = await counts(env);
+    expect(await service.cleanUpInterrupted()).toBeNull();
+    expect(await counts(env)).toEqual(before);
+  });
+});
