@@ -9,9 +9,7 @@ describe('streamed export through the vault service', () => {
     const { service, request } = await vaultWithCase();
     const opened = await service.exportStart(1, request);
     expect(opened.bundleId).toBe(request.bundleId);
-    expect(opened.fileName).toMatch(
-      new RegExp(`^document-\\d{8}-${request.bundleId?.slice(0, 8)}\\.zip$`),
-    );
+    expect(opened.fileName).toMatch(new RegExp(`^document-\\d{8}-${request.bundleId?.slice(0, 8)}\\.zip$`));
     const { zip, pulls } = await readAll(service, 1);
     // Read to the end but not yet saved: nothing recorded.
     expect(await exportedEntries(service)).toEqual([]);
