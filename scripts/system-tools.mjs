@@ -15,6 +15,11 @@ export const SYSTEM_TOOLS = {
   pdftoppm: 'poppler-utils',
   pdfinfo: 'poppler-utils',
   qpdf: 'qpdf',
+  // The differential tests extract every crafted bundle with what labs use, and re-pack with zip -r.
+  zip: 'zip',
+  python3: 'python3',
+  bsdtar: 'libarchive-tools',
+  '7z': 'p7zip-full',
 };
 
 function isExecutable(path) {

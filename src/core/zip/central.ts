@@ -1,6 +1,6 @@
 import { BuktiError } from '../errors';
 import type { MessageKey, MessageParams } from '../i18n';
-import { applyZip64, HARMLESS_EXTRAS, splitExtra, view, ZIP64_EXTRA } from './fields';
+import { applyZip64, isHarmlessExtra, splitExtra, view, ZIP64_EXTRA } from './fields';
 
 /** One file in a ZIP, as its central directory describes it (checked against its local header). */
 export interface ZipEntry {
@@ -146,7 +146,7 @@ function readExtras(
     if (seen.has(field.id)) return undefined;
     seen.add(field.id);
     if (field.id === ZIP64_EXTRA) zip64 = field.data;
-    else if (HARMLESS_EXTRAS.has(field.id)) harmless = true;
+    else if (isHarmlessExtra(field, 'central')) harmless = true;
     else foreign ??= { id: field.id, at: field.at };
   }
   return { zip64, foreign, harmless };

@@ -15,11 +15,33 @@ export function u64(data: DataView, at: number): number {
 /** Zip64 sizes and offsets (PKWARE APPNOTE 4.5.3). */
 export const ZIP64_EXTRA = 0x0001;
 /**
- * Extra fields that change nothing an extractor writes but a file's time and owner: Info-ZIP `zip`
- * adds both to every entry, so a bundle re-zipped by a lab carries them. Every other field is refused,
- * because some extractors act on it (0x7075, the Unicode Path field, renames the file it belongs to).
+ * Extra fields that change nothing an extractor writes but a file's time and owner (0x5455, 0x7875):
+ * Info-ZIP `zip` adds both to every entry, so a bundle re-zipped by a lab carries them. Every other field
+ * is refused, because some extractors act on it (0x7075, the Unicode Path field, renames the file).
  */
-export const HARMLESS_EXTRAS: ReadonlySet<number> = new Set([0x5455, 0x7875]);
+const EXTENDED_TIME = 0x5455;
+const UNIX_OWNER = 0x7875;
+
+/**
+ * Whether `field` is one of those two, in exactly the form Info-ZIP writes: a malformed time field makes
+ * bsdtar refuse the whole archive (found by tests/unit/bundle/differential.test.ts).
+ */
+export function isHarmlessExtra(field: ExtraField, where: 'local' | 'central'): boolean {
+  const { data } = field;
+  if (field.id === EXTENDED_TIME) {
+    if (data.byteLength < 1) return false;
+    const flags = data.getUint8(0);
+    if (flags & ~7) return false;
+    const all = 1 + 4 * ((flags & 1) + ((flags >> 1) & 1) + ((flags >> 2) & 1));
+    // The central directory copy keeps only the modification time.
+    return data.byteLength === all || (where === 'central' && data.byteLength === 1 + 4 * (flags & 1));
+  }
+  if (field.id === UNIX_OWNER) {
+    if (data.byteLength !== 11 || data.getUint8(0) !== 1) return false;
+    return data.getUint8(1) === 4 && data.getUint8(6) === 4;
+  }
+  return false;
+}
 
 export interface ExtraField {
   id: number;

@@ -1,5 +1,5 @@
 import type { ZipEntry, ZipProblem } from './central';
-import { applyZip64, HARMLESS_EXTRAS, splitExtra, view, ZIP64_EXTRA } from './fields';
+import { applyZip64, isHarmlessExtra, splitExtra, view, ZIP64_EXTRA } from './fields';
 import { type RandomAccessSource, readExactly } from './source';
 
 const LOCAL_SIGNATURE = 0x04034b50;
@@ -89,7 +89,7 @@ function localExtra(block: Uint8Array): { ok: true; zip64?: DataView } | { ok: f
     if (seen.has(field.id)) return { ok: false };
     seen.add(field.id);
     if (field.id === ZIP64_EXTRA) zip64 = field.data;
-    else if (!HARMLESS_EXTRAS.has(field.id)) return { ok: false };
+    else if (!isHarmlessExtra(field, 'local')) return { ok: false };
   }
   return { ok: true, zip64 };
 }
