@@ -168,7 +168,7 @@ describe('backup and restore in Chromium', () => {
         page.waitForEvent('download'),
         page.getByRole('link', { name: /^Save the backup file/ }).click(),
       ]);
-      expect(download.suggestedFilename()).toMatch(/^bukti-backup-\d{8}-\d{4}\.bukti$/);
+      expect(download.suggestedFilename()).toMatch(/^document-\d{8}-[0-9a-f]{8}\.bin$/);
       const backupPath = await download.path();
       expect(readFileSync(backupPath).subarray(0, 8).toString('latin1')).toBe('BUKTIBAK');
       await page.getByText(/is in your downloads/).waitFor();

@@ -56,7 +56,7 @@ describe('saving a bundle into a file the person picks', () => {
           names.push(name);
         return names.find((name) => name.endsWith('.zip')) ?? '';
       });
-      expect(cancelledName).toMatch(/^bukti-akaun-penyamar-\d{8}-\d{4}-[0-9a-f]{8}\.zip$/);
+      expect(cancelledName).toMatch(/^document-\d{8}-[0-9a-f]{8}\.zip$/);
       // The bytes written so far show beside the bar, as the worker reports them.
       await page.getByText(/^1(\.\d)? MB written of about /).waitFor();
       await page.getByRole('button', { name: 'Cancel' }).click();

@@ -45,7 +45,7 @@ describe('exporting a sealed bundle in Chromium', () => {
         page.getByRole('button', { name: 'Make the bundle' }).click(),
       ]);
       expect(new URL(download.url()).pathname).toMatch(/^\/download\/[0-9a-f-]{36}$/);
-      expect(download.suggestedFilename()).toMatch(/^bukti-akaun-penyamar-\d{8}-\d{4}-[0-9a-f]+\.zip$/);
+      expect(download.suggestedFilename()).toMatch(/^document-\d{8}-[0-9a-f]{8}\.zip$/);
       const zip = join(dir, download.suggestedFilename());
       await download.saveAs(zip);
       await page.getByText('The bundle is ready.').waitFor({ timeout: 120_000 });

@@ -56,7 +56,11 @@ describe('keyboard only', () => {
       await heading(page, 'Settings');
       await tabTo(page, 'Look');
       await page.keyboard.press('ArrowDown');
-      await page.getByText('Saved. The new look shows').waitFor();
+      await tabTo(page, 'Opening code (4 to 12 digits)');
+      await page.keyboard.type('4815');
+      await tabTo(page, 'Save look');
+      await page.keyboard.press('Enter');
+      await page.getByText('Saved. The app now opens with this look').waitFor();
 
       await tabTo(page, 'Export');
       await page.keyboard.press('Enter');

@@ -95,7 +95,7 @@ function useLook(): DiscreetPreset | null {
 
 /**
  * True while discreet mode was chosen in this visit before any unlock (during first use): she is here,
- * so the cover does not close the screen she is on. From the next unlock on, every lock shows the cover.
+ * so the cover does not replace the screen she is on. From the next unlock on, every lock shows the cover.
  */
 function useCoverPassed(): boolean {
   const state = useSession();
@@ -158,10 +158,10 @@ export function App() {
   }, [route.screen, route.rest.join('/')]);
 
   // In discreet mode nothing but the cover shows until the vault is unlocked: no name, menu or prompt.
-  if (preset && state.status !== 'unlocked') {
+  if (preset && state.status !== 'unlocked' && !coverPassed) {
     return (
       <main id="main" ref={main} tabIndex={-1}>
-        <CoverGate preset={preset} startOpen={coverPassed} />
+        <CoverGate preset={preset} />
       </main>
     );
   }

@@ -14,10 +14,10 @@ import './cover.css';
  * notes or recipe page). The opening code leads to a neutral unlock form, or to creating the vault if
  * there is none yet. Without an opening code (set up by an earlier version) the neutral form shows at once.
  */
-export function CoverGate({ preset, startOpen }: { preset: DiscreetPreset; startOpen: boolean }) {
+export function CoverGate({ preset }: { preset: DiscreetPreset }) {
   const { t } = useI18n();
   const state = useSession();
-  const [open, setOpen] = useState(() => startOpen || !hasCoverCode());
+  const [open, setOpen] = useState(() => !hasCoverCode());
   const title = t(PRESET_TITLE[preset]);
   if (!open) {
     const onOpen = () => setOpen(true);
