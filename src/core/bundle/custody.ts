@@ -120,6 +120,13 @@ export async function checkBundleCustody(
     const { key, params } = chainProblemMessage(problem);
     (problem.severity === 'error' ? problems : warnings).push({ code: key, params });
   }
+  // Not a problem, but a reader must see it: from here on the entries come from another device.
+  for (const move of chain.moves) {
+    warnings.push({
+      code: 'custody.move',
+      params: { position: move.index + 1, from: move.seq, device: (move.toDevice ?? '?').slice(0, 8) },
+    });
+  }
   const before = problems.length;
   checkManifestEntries(sodium, records, expected.manifestEntries ?? [], problems);
   if (expected.bundleId !== undefined) checkExportEntry(records, expected, problems);

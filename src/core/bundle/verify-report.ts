@@ -50,7 +50,10 @@ export interface VerifyReport {
   };
   sums: { present: boolean; wellFormed: boolean; count: number };
   manifest: { present: boolean; valid: boolean; version: number | null; agreesWithSums: boolean | null };
-  /** `warnings` note things that do not break the chain, such as a device clock set back. */
+  /**
+   * `warnings` note things that do not break the chain: a device clock set back, and every restore
+   * (where the vault moved to another device, docs/custody-log.md "Devices").
+   */
   custody: { present: boolean; entries: number; continuous: boolean | null; warnings: VerifyProblem[] };
   files: FileCheck[];
   problems: VerifyProblem[];

@@ -1,11 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { MessageKey } from '../../core/i18n';
+import { busyMessage } from '../../core/vault/writer-lock';
 import { useI18n } from '../i18n';
 import { FirstRun, firstRunSeen } from '../screens/first-run/FirstRun';
 import { CreateVaultScreen } from '../screens/vault/CreateVaultScreen';
 import { UnlockScreen } from '../screens/vault/UnlockScreen';
 import { startAutoLock } from '../state/auto-lock';
-import { session, useSession } from '../state/session';
+import { type SessionState, session, useSession } from '../state/session';
 import { loadSettings } from '../state/settings';
 
 /** Auto-lock runs for as long as the vault is open, with the vault's own settings. */
@@ -40,10 +42,33 @@ export function FirstUse({ erasedAfterFailures }: { erasedAfterFailures: boolean
   return <CreateVaultScreen erasedAfterFailures={erasedAfterFailures} />;
 }
 
+/** One sentence on what happened elsewhere or before (another tab, an interrupted restore). */
+function SessionNotice({ notice }: { notice: MessageKey | undefined }) {
+  const { t } = useI18n();
+  if (!notice) return null;
+  return (
+    <div class="notice session-notice" role="status" data-testid="session-notice">
+      <p>{t(notice)}</p>
+      <button type="button" class="button" onClick={() => session.dismissNotice()}>
+        {t('tabs.dismiss')}
+      </button>
+    </div>
+  );
+}
+
 /** Shows its children only while the vault is unlocked; otherwise create, unlock or a clear message. */
 export function VaultGate({ children }: { children: ComponentChildren }) {
-  const { t } = useI18n();
   const state = useSession();
+  return (
+    <>
+      <SessionNotice notice={state.notice} />
+      <GateScreen state={state}>{children}</GateScreen>
+    </>
+  );
+}
+
+function GateScreen({ state, children }: { state: SessionState; children: ComponentChildren }) {
+  const { t } = useI18n();
   useAutoLock();
   switch (state.status) {
     case 'checking':
@@ -56,6 +81,14 @@ export function VaultGate({ children }: { children: ComponentChildren }) {
       return <FirstUse erasedAfterFailures={state.erasedAfterFailures ?? false} />;
     case 'locked':
       return <UnlockScreen />;
+    case 'busy':
+      return (
+        <section class="screen" data-screen="busy">
+          <h1 tabIndex={-1}>{t('app.name')}</h1>
+          <p role="status">{t(busyMessage(state.operation))}</p>
+          <p>{t('tabs.waiting')}</p>
+        </section>
+      );
     case 'unavailable':
       return (
         <section class="screen" data-screen="unavailable">

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { isBuktiError } from '../../core/errors';
 import type { MessageKey } from '../../core/i18n';
 import { session } from '../state/session';
+import { VAULT_CHANGED_EVENT } from '../state/tab-channel';
 
 /** Loads something from the vault; `reload()` fetches it again. Errors become a message key to show. */
 export function useVaultData<T>(
@@ -23,9 +24,13 @@ export function useVaultData<T>(
     );
     // Decrypted data must not outlive the lock.
     const stop = session.onLock(() => setData(undefined));
+    // Another tab changed the vault: load again, so both show the same evidence.
+    const again = () => setVersion((v) => v + 1);
+    window.addEventListener(VAULT_CHANGED_EVENT, again);
     return () => {
       current = false;
       stop();
+      window.removeEventListener(VAULT_CHANGED_EVENT, again);
     };
   }, [...deps, version]);
   const reload = useCallback(() => setVersion((v) => v + 1), []);

@@ -2,18 +2,29 @@ import { useEffect, useState } from 'preact/hooks';
 import { BuktiError, isBuktiError } from '../../core/errors';
 import type { MessageKey, MessageParams } from '../../core/i18n';
 import type { UnlockOutcome, VaultService, VaultSummary } from '../../core/service/vault-service';
+import type { LockHolder, StructuralOperation } from '../../core/vault/writer-lock';
 import { type Methods, wrap } from '../workers/rpc';
+import { CHANGING_CALLS, openTabChannel, type TabMessage, VAULT_CHANGED_EVENT } from './tab-channel';
 
 /** The vault as the page sees it: every call runs in the vault worker. */
 export type VaultClient = Methods<VaultService>;
 
+/** How often a tab waiting for another's operation looks again (the other tab may have closed). */
+const WAIT_MS = 1500;
+
 /** Where the app stands with the vault. Only `unlocked` lets screens ask for decrypted data. */
-export type SessionState =
+export type SessionState = (
   | { status: 'checking' }
   | { status: 'absent'; erasedAfterFailures?: boolean }
   | { status: 'locked' }
   | { status: 'unlocked'; summary: VaultSummary }
-  | { status: 'unavailable'; code: MessageKey; params?: MessageParams };
+  /** Another tab or worker is changing the vault's structure: this one waits for it. */
+  | { status: 'busy'; operation: Exclude<LockHolder, null> }
+  | { status: 'unavailable'; code: MessageKey; params?: MessageParams }
+) & {
+  /** Something to tell in one sentence: what happened elsewhere or before (an interrupted restore). */
+  notice?: MessageKey;
+};
 
 type Listener = (state: SessionState) => void;
 
@@ -27,6 +38,12 @@ class Session {
   readonly #listeners = new Set<Listener>();
   readonly #lockCleanups = new Set<() => void>();
   readonly #eventListeners = new Set<(name: string, data: unknown) => void>();
+  readonly #tabs = openTabChannel((message) => this.#fromOtherTab(message));
+  /** The structural operation this tab is running, if any. */
+  #activity: StructuralOperation | null = null;
+  /** What another tab's last structural operation will explain once this tab has looked again. */
+  #pendingNotice: MessageKey | undefined;
+  #waiting: ReturnType<typeof setTimeout> | undefined;
 
   /** Listens to events the vault worker sends (e.g. export progress). */
   onWorkerEvent(listener: (name: string, data: unknown) => void): () => void {
@@ -59,21 +76,38 @@ class Session {
       new Worker(new URL('../workers/vault.worker.ts', import.meta.url), { type: 'module' }),
       (event, data) => {
         for (const listener of this.#eventListeners) listener(event, data);
-        // Another tab upgraded or erased the database: stop using it at once.
+        // Another tab upgraded, erased or replaced the database: stop using it at once, then look again.
         if (event === 'closed') {
           this.#runCleanups();
           this.#set({ status: 'unavailable', code: 'vault.closed' });
+          void this.start();
         }
       },
     );
     return this.#client;
   }
 
-  /** Looks for a vault on this device; called once at start-up. */
+  /**
+   * Looks for a vault on this device (at start-up, and again after another tab changed it). While
+   * another tab runs a structural operation this one shows it and waits; what an interrupted restore
+   * left is removed and explained.
+   */
   async start(): Promise<void> {
+    clearTimeout(this.#waiting);
     try {
-      const status = await this.#worker.status();
-      this.#set(status === 'absent' ? { status: 'absent' } : { status: 'locked' });
+      const worker = this.#worker;
+      const status = await worker.status();
+      if (status === 'unlocked') return;
+      const holder = this.#activity === null ? await worker.writerHolder() : null;
+      if (holder !== null && status === 'absent') {
+        this.#set({ status: 'busy', operation: holder });
+        this.#waiting = setTimeout(() => void this.start(), WAIT_MS);
+        return;
+      }
+      const interrupted = status === 'absent' ? await worker.cleanUpInterrupted() : null;
+      const notice = interrupted ? (`backup.interrupted.${interrupted}` as const) : this.#pendingNotice;
+      this.#pendingNotice = undefined;
+      this.#set(status === 'absent' ? { status: 'absent', notice } : { status: 'locked', notice });
     } catch (error) {
       this.#set({
         status: 'unavailable',
@@ -83,9 +117,53 @@ class Session {
     }
   }
 
+  /** The structural operation this tab runs, if any (a restore in progress disables "Create vault"). */
+  get activity(): StructuralOperation | null {
+    return this.#activity;
+  }
+
+  /**
+   * Runs a structural operation of this tab, telling the other tabs when it starts and ends. The
+   * exclusive lock itself is taken in the worker that does the work.
+   */
+  async structural<T>(operation: StructuralOperation, work: () => Promise<T>): Promise<T> {
+    this.#activity = operation;
+    this.#set(this.#state);
+    this.#tabs.post({ kind: 'started', operation });
+    let ok = false;
+    try {
+      const value = await work();
+      ok = true;
+      return value;
+    } finally {
+      this.#activity = null;
+      this.#tabs.post({ kind: 'finished', operation, ok });
+      this.#set(this.#state);
+    }
+  }
+
+  #fromOtherTab(message: TabMessage): void {
+    const status = this.#state.status;
+    if (message.kind === 'locked') {
+      if (status === 'unlocked') this.#lockHere('tabs.lockedElsewhere');
+    } else if (message.kind === 'changed') {
+      window.dispatchEvent(new Event(VAULT_CHANGED_EVENT));
+    } else if (message.kind === 'started') {
+      if (message.operation === 'erase') this.#pendingNotice = 'tabs.erasedElsewhere';
+      if (message.operation === 'replace') this.#pendingNotice = 'tabs.replacedElsewhere';
+      // Nobody may create a vault here meanwhile: show what is happening instead.
+      if (status === 'absent') this.#set({ status: 'busy', operation: message.operation });
+    } else if (message.operation === 'passphrase') {
+      if (message.ok && status === 'unlocked')
+        this.#set({ ...this.#state, notice: 'tabs.passphraseElsewhere' });
+    } else if (status !== 'unlocked') {
+      void this.start();
+    }
+  }
+
   /** Creates the vault (Argon2id calibrated on this device) and opens it. */
   async create(passphrase: string): Promise<void> {
-    const summary = await this.#worker.create(passphrase);
+    const summary = await this.structural('create', () => this.#worker.create(passphrase));
     // Ask the browser not to evict the vault under storage pressure; a refusal is shown in Settings.
     await navigator.storage?.persist?.().catch(() => false);
     this.#set({ status: 'unlocked', summary });
@@ -109,18 +187,35 @@ class Session {
     }
   }
 
-  /** Locks now: the worker zeroes the keys, decrypted data on the page is dropped. Safe in any state. */
+  /**
+   * Locks now, here and in every other tab: the worker zeroes the keys, decrypted data on the page is
+   * dropped. Safe in any state.
+   */
   lock(): void {
+    this.#tabs.post({ kind: 'locked' });
+    this.#lockHere();
+  }
+
+  #lockHere(notice?: MessageKey): void {
     if (this.#client) void this.#client.lock();
     this.#runCleanups();
-    if (this.#state.status === 'unlocked') this.#set({ status: 'locked' });
+    if (this.#state.status === 'unlocked') this.#set({ status: 'locked', notice });
   }
 
   /** Deletes the vault and everything in it from this device. */
   async erase(): Promise<void> {
-    await this.#worker.erase();
+    await this.structural('erase', () => this.#worker.erase());
     this.#runCleanups();
     this.#set({ status: 'absent' });
+  }
+
+  /** Re-wraps the key under a new passphrase (the other tabs are told it changed). */
+  changePassphrase: VaultClient['changePassphrase'] = (current, next) =>
+    this.structural('passphrase', () => this.vault.changePassphrase(current, next));
+
+  /** Forgets the notice being shown. */
+  dismissNotice(): void {
+    if (this.#state.notice) this.#set({ ...this.#state, notice: undefined });
   }
 
   /** Refreshes what the page knows about the open vault (after a settings change). */
@@ -129,11 +224,33 @@ class Session {
       this.#set({ status: 'unlocked', summary: await this.vault.summary() });
   }
 
-  /** The vault worker while unlocked, or a typed `vault.locked` error. */
+  /**
+   * The vault worker while unlocked, or a typed `vault.locked` error. Calls that change evidence tell
+   * the other tabs, which load what they show again.
+   */
   get vault(): VaultClient {
     if (this.#state.status !== 'unlocked') throw new BuktiError('vault.locked');
-    return this.#worker;
+    this.#announcing ??= announceChanges(this.#worker, () => this.#tabs.post({ kind: 'changed' }));
+    return this.#announcing;
   }
+
+  #announcing: VaultClient | null = null;
+}
+
+/** `client` with every changing call followed, once it succeeded, by `changed()`. */
+function announceChanges(client: VaultClient, changed: () => void): VaultClient {
+  return new Proxy(client, {
+    get(target, method) {
+      const call = Reflect.get(target, method) as unknown;
+      if (typeof method !== 'string' || !CHANGING_CALLS.has(method) || typeof call !== 'function')
+        return call;
+      return async (...args: unknown[]) => {
+        const value = await (call as (...a: unknown[]) => Promise<unknown>)(...args);
+        changed();
+        return value;
+      };
+    },
+  });
 }
 
 /** The app's single session. */

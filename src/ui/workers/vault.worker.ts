@@ -8,6 +8,7 @@ import { deriveKeyInWorker } from './kdf-bridge';
 import { browserImagePreparer, loadReportFonts } from './report-assets';
 import { expose, type RpcMessage } from './rpc';
 import { browserThumbnailMaker } from './thumbnail-maker';
+import { webWriterLock } from './web-writer-lock';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -23,6 +24,7 @@ const service = new VaultService(
     chunkWriter: workerChunkWriter,
     chunkReader: workerChunkReader,
     discard: discardBuffer,
+    writerLock: webWriterLock,
   },
   deriveKeyInWorker,
   () => emit('closed'),

@@ -17,6 +17,7 @@ const en = {
   'vault.busy.other':
     'Bukti is changing the vault in another window or tab. Nothing was changed here. Wait until it has finished, then try again.',
   'tabs.waiting': 'This page goes on by itself once the other window has finished.',
+  'tabs.dismiss': 'OK',
   'tabs.createDuringRestore':
     'A backup is being restored, so a new vault cannot be created now. If the restore fails, you can create one then.',
   'tabs.erasedElsewhere':
@@ -67,6 +68,7 @@ const ms: Record<keyof typeof en, string> = {
   'vault.busy.other':
     'Bukti sedang mengubah peti besi dalam tetingkap atau tab lain. Tiada apa-apa yang diubah di sini. Tunggu sehingga selesai, kemudian cuba lagi.',
   'tabs.waiting': 'Halaman ini akan bersambung sendiri sebaik sahaja tetingkap lain itu selesai.',
+  'tabs.dismiss': 'OK',
   'tabs.createDuringRestore':
     'Sandaran sedang dipulihkan, jadi peti besi baharu tidak boleh dicipta sekarang. Jika pemulihan gagal, anda boleh menciptanya selepas itu.',
   'tabs.erasedElsewhere':

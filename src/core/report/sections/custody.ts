@@ -36,6 +36,9 @@ function detailTexts(ctx: ReportContext, entry: CustodyEntry): { text: string; s
     text: `${key}: ${String(value)}`,
     style: STYLES.table,
   }));
+  // Which device wrote it (version 2 entries): after a restore, two devices may continue one log.
+  if (entry.device !== undefined)
+    texts.push({ text: `device: ${entry.device.slice(0, 8)}`, style: STYLES.table });
   for (const hash of entry.fileHashes.slice(0, MAX_HASHES)) {
     texts.push({ text: hash.slice(0, 16), style: STYLES.tableMono });
   }

@@ -30,13 +30,20 @@ async function withProgress(
   }
 }
 
+/**
+ * What the restore is doing, in the words of its mode: replacing reads the whole file once to check it
+ * before the vault is erased, then again to write it; onto an empty device each part is checked as it
+ * is written. Before any progress the backup's passphrase is being tried.
+ */
 function progressText(
   t: (key: MessageKey, params?: MessageParams) => string,
   progress: RestoreProgress | null,
+  replacing: boolean,
 ) {
-  if (!progress) return t('backup.restore.checking', { percent: 0 });
+  if (!progress) return t('backup.restore.starting');
   const percent = progress.totalBytes ? Math.floor((100 * progress.bytesRead) / progress.totalBytes) : 0;
-  return t(progress.phase === 'checking' ? 'backup.restore.checking' : 'backup.restore.writing', { percent });
+  if (progress.phase === 'checking') return t('backup.restore.checking', { percent });
+  return t(replacing ? 'backup.restore.writingReplace' : 'backup.restore.writingEmpty', { percent });
 }
 
 /**
@@ -58,21 +65,37 @@ export function RestoreSection() {
   const [opening, setOpening] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const worker = useRef<ReturnType<typeof openRestoreWorker> | null>(null);
-  useEffect(() => () => worker.current?.close(), []);
+  useEffect(
+    () => () => {
+      if (!worker.current) return;
+      // Left mid-restore: it stops, and the session removes what it had written and says so.
+      worker.current.close();
+      void session.start();
+    },
+    [],
+  );
 
   const restore = async (chosen: File) => {
     if (replacing) {
       const vault = session.vault;
-      await withProgress(vault, () => vault.restoreBackup(chosen, passphrase, true), setProgress);
+      await session.structural('replace', () =>
+        withProgress(vault, () => vault.restoreBackup(chosen, passphrase, true), setProgress),
+      );
       setOpening(true);
       session.lock();
     } else {
-      worker.current = openRestoreWorker();
-      const { vault } = worker.current;
+      const opened = openRestoreWorker();
+      worker.current = opened;
       try {
-        await withProgress(vault, () => vault.restoreBackup(chosen, passphrase, false), setProgress);
+        await session.structural('restore', () =>
+          withProgress(
+            opened.vault,
+            () => opened.vault.restoreBackup(chosen, passphrase, false),
+            setProgress,
+          ),
+        );
       } finally {
-        worker.current.close();
+        opened.close();
         worker.current = null;
       }
       setOpening(true);
@@ -138,7 +161,9 @@ export function RestoreSection() {
             />
           </div>
         )}
-        {busy && <p role="status">{opening ? t('backup.restore.opening') : progressText(t, progress)}</p>}
+        {busy && (
+          <p role="status">{opening ? t('backup.restore.opening') : progressText(t, progress, replacing)}</p>
+        )}
         {message && (
           <p class="error" role="alert">
             {t(message.key, message.params)}

@@ -26,7 +26,7 @@ export function ChangePassphraseSection() {
     if (next !== confirm) return setMessage({ key: 'vaultUi.create.mismatch' });
     setBusy(true);
     try {
-      const result = await session.vault.changePassphrase(current, next);
+      const result = await session.changePassphrase(current, next);
       if (result.kind === 'ok') {
         setMessage({ key: 'settings.passphrase.done', ok: true });
         setNext('');

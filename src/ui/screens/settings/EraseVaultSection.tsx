@@ -1,4 +1,6 @@
 import { useId, useState } from 'preact/hooks';
+import { isBuktiError } from '../../../core/errors';
+import type { MessageKey } from '../../../core/i18n';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
 
@@ -9,13 +11,21 @@ export function EraseVaultSection() {
   const [typed, setTyped] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState<MessageKey | null>(null);
   const word = t('settings.erase.word');
 
   const submit = async (event: Event) => {
     event.preventDefault();
     if (typed.trim().toUpperCase() !== word.toUpperCase()) return setMismatch(true);
     setBusy(true);
-    await session.erase();
+    setRefused(null);
+    try {
+      await session.erase();
+    } catch (error) {
+      // Another tab is changing the vault (or storage failed): nothing was erased; say why.
+      setRefused(isBuktiError(error) ? error.code : 'error.unexpected');
+      setBusy(false);
+    }
   };
 
   return (
@@ -39,6 +49,11 @@ export function EraseVaultSection() {
         {mismatch && (
           <p class="error" role="alert">
             {t('settings.erase.mismatch', { word })}
+          </p>
+        )}
+        {refused && (
+          <p class="error" role="alert">
+            {t(refused, { detail: 'erase' })}
           </p>
         )}
         <button type="submit" class="button danger" disabled={busy}>

@@ -5,7 +5,7 @@ import { MIN_PASSPHRASE_LENGTH } from '../../../core/vault/format';
 import { estimatePassphraseStrength } from '../../../core/vault/strength';
 import { Disclosure } from '../../components/Disclosure';
 import { useI18n } from '../../i18n';
-import { session } from '../../state/session';
+import { session, useSession } from '../../state/session';
 import { RestoreSection } from '../backup/RestoreSection';
 import { DiscreetChooser } from '../settings/DiscreetChooser';
 import { PassphraseField } from './PassphraseField';
@@ -23,9 +23,13 @@ export function CreateVaultScreen({ erasedAfterFailures = false }: { erasedAfter
     params?: Record<string, string | number>;
   } | null>(null);
   const strength = estimatePassphraseStrength(passphrase);
+  useSession();
+  // A restore running in this tab owns the device until it ends: no second vault meanwhile.
+  const restoring = session.activity === 'restore';
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    if (restoring) return;
     if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) {
       setProblem({ key: 'vaultUi.create.tooShort', params: { min: MIN_PASSPHRASE_LENGTH } });
       return;
@@ -119,7 +123,8 @@ export function CreateVaultScreen({ erasedAfterFailures = false }: { erasedAfter
             {t('vaultUi.create.working')}
           </p>
         )}
-        <button type="submit" class="button primary" disabled={busy}>
+        {restoring && <p class="notice">{t('tabs.createDuringRestore')}</p>}
+        <button type="submit" class="button primary" disabled={busy || restoring}>
           {t('vaultUi.create.submit')}
         </button>
       </form>
