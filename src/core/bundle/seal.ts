@@ -1,8 +1,7 @@
 import { makeZip } from 'client-zip';
-import { loadSodium } from '../crypto/sodium';
 import type { CustodyEntry, EntryFields } from '../custody/entry';
 import { BuktiError, isBuktiError } from '../errors';
-import { type Sha256, startSha256With } from './hash';
+import { type AsyncSha256, type AsyncSha256Factory, sha256OnThisThread } from './hash';
 import type { BundleManifest } from './manifest';
 import type { BundlePlan } from './plan';
 import { BundleWriter } from './writer';
@@ -17,7 +16,11 @@ export interface BundleSigner {
 }
 
 export interface SealSources {
-  /** Original files by `EvidenceFile.id`; each is checked against the hash and size recorded at capture. */
+  /**
+   * Original files by `EvidenceFile.id`, as authenticated decryption gives them (the vault's `readFile`):
+   * SHA256SUMS lists the SHA-256 recorded at capture, so a source must prove its bytes are the captured
+   * ones (docs/bundle-format.md, "Hashed once"); only the size is checked here.
+   */
   files: ReadonlyMap<string, FileSource>;
   /** `report.pdf`, built from the plan. */
   report: FileSource;
@@ -41,6 +44,11 @@ export interface SealProgress {
 
 export interface SealOptions {
   signer: BundleSigner;
+  /**
+   * Where the SHA-256 of the whole ZIP is computed: another thread in the browser (so it runs beside the
+   * writing instead of in its path), this one when absent.
+   */
+  zipHash?: AsyncSha256Factory;
   signal?: AbortSignal;
   onProgress?: (progress: SealProgress) => void;
 }
@@ -80,7 +88,7 @@ export function sealBundle(
   const state = { entry: '', entriesDone: 0, entriesTotal: plan.files.length + 7, bytesWritten: 0 };
   const writer = new BundleWriter(plan, sources, options, state);
   const inner = makeZip(writer.entries()).getReader();
-  let zipHash: Sha256 | undefined;
+  let zipHash: AsyncSha256 | undefined;
   let finished = false;
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   // client-zip reads an entry given as one array (its CRC) after yielding it, so each piece is passed
@@ -90,7 +98,7 @@ export function sealBundle(
     if (finished) return;
     finished = true;
     signal?.removeEventListener('abort', onAbort);
-    zipHash?.hex();
+    zipHash?.abandon();
     writer.close();
     const reason = isBuktiError(error) || !signal?.aborted ? error : cancelled();
     inner.cancel(reason).catch(noop);
@@ -103,7 +111,7 @@ export function sealBundle(
     async start(streamController) {
       controller = streamController;
       if (signal?.aborted) return fail(cancelled());
-      zipHash = startSha256With(await loadSodium());
+      zipHash = await (options.zipHash ?? sha256OnThisThread)();
     },
     async pull(streamController) {
       try {
@@ -111,6 +119,9 @@ export function sealBundle(
           const next = await inner.read();
           if (finished) return;
           if (next.done) {
+            // The hasher catches up on the last pieces; the stream ends only with the hash known.
+            const zipSha256 = await (zipHash as AsyncSha256).hex();
+            if (finished) return;
             finished = true;
             signal?.removeEventListener('abort', onAbort);
             if (held) streamController.enqueue(held);
@@ -120,12 +131,12 @@ export function sealBundle(
             resolveDone({
               bundleId: plan.manifest.bundleId,
               manifest: writer.manifest(),
-              zipSha256: (zipHash as Sha256).hex(),
+              zipSha256,
               size: state.bytesWritten,
             });
             return;
           }
-          zipHash?.update(next.value);
+          await zipHash?.update(next.value);
           state.bytesWritten += next.value.length;
           onProgress?.({ ...state });
           const ready = held;

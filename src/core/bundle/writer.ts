@@ -54,7 +54,7 @@ export class BundleWriter {
     for (const planned of this.plan.files) {
       const source = this.sources.files.get(planned.file.id);
       if (!source) throw new BuktiError('vault.fileMissing');
-      yield this.entry(planned.path, this.hashed(planned.path, source(), planned.file), lastModified);
+      yield this.entry(planned.path, this.original(planned.path, source(), planned.file), lastModified);
     }
     const manifest = this.buildManifest();
     const manifestBytes = utf8(`${JSON.stringify(manifest, null, 2)}\n`);
@@ -96,7 +96,8 @@ export class BundleWriter {
     return { name, input, lastModified };
   }
 
-  private async *hashed(path: string, chunks: AsyncIterable<Uint8Array>, expected?: EvidenceFile) {
+  /** `report.pdf`, hashed as it passes. */
+  private async *hashed(path: string, chunks: AsyncIterable<Uint8Array>) {
     const hash = startSha256With(this.sodium as Sodium);
     let size = 0;
     let open = true;
@@ -107,16 +108,28 @@ export class BundleWriter {
         size += chunk.length;
         yield chunk;
       }
-      const sha256 = hash.hex();
       open = false;
-      // A file that differs from its capture-time hash must never be sealed as if it were the original.
-      if (expected && (sha256 !== expected.sha256 || size !== expected.size)) {
-        throw new BuktiError('bundle.seal.fileChanged', { name: path });
-      }
-      this.digests.set(path, { sha256, size });
+      this.digests.set(path, { sha256: hash.hex(), size });
     } finally {
       if (open) hash.hex();
     }
+  }
+
+  /**
+   * An original, as the vault decrypts it: not hashed again. Its SHA-256 is the one recorded at capture,
+   * over the very bytes that were encrypted; each chunk's authenticated decryption (bound to the file and
+   * its index, the last one final) proves these are those bytes, unchanged and complete
+   * (docs/bundle-format.md, "Hashed once"). Only the size is counted, as a check of the read itself.
+   */
+  private async *original(path: string, chunks: AsyncIterable<Uint8Array>, captured: EvidenceFile) {
+    let size = 0;
+    for await (const chunk of chunks) {
+      if (this.options.signal?.aborted) throw cancelled();
+      size += chunk.length;
+      yield chunk;
+    }
+    if (size !== captured.size) throw new BuktiError('bundle.seal.fileChanged', { name: path });
+    this.digests.set(path, { sha256: captured.sha256, size });
   }
 
   private digest(path: string): { sha256: string; size: number } {

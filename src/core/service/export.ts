@@ -1,5 +1,6 @@
 import { predictLength } from 'client-zip';
 import { planBundle, type SealProgress, sealBundle } from '../bundle';
+import type { AsyncSha256Factory } from '../bundle/hash';
 import { appendEntry, type CustodyEntry, type EntryFields } from '../custody/entry';
 import { BuktiError } from '../errors';
 import type { EvidenceItem } from '../evidence/model';
@@ -49,6 +50,8 @@ export interface ExportDeps {
    * report prepares its images from the originals.
    */
   pictures?: Pick<Thumbnails, 'reportImage'>;
+  /** Where the SHA-256 of the whole ZIP is computed (a worker of its own in the browser). */
+  zipHash?: AsyncSha256Factory;
 }
 
 /** An export whose report is written and whose ZIP is ready to stream. */
@@ -182,7 +185,12 @@ export async function openExport(
         return exportEntry;
       },
     },
-    { signer, signal: control.signal, onProgress: (p) => control.onProgress?.({ stage: 'bundle', ...p }) },
+    {
+      signer,
+      signal: control.signal,
+      onProgress: (p) => control.onProgress?.({ stage: 'bundle', ...p }),
+      zipHash: deps.zipHash,
+    },
   );
   // `done` settles once the ZIP is complete, has failed or was cancelled (also before its first read).
   const settled = done.then(clearImages, clearImages);

@@ -48,7 +48,9 @@ export const workerSha256: AsyncSha256Factory = async () => {
       while (unhashed >= MAX_UNHASHED && !failure) await new Promise<void>((resolve) => (wake = resolve));
       if (failure) throw failure;
       unhashed++;
-      worker.postMessage({ kind: 'update', bytes } satisfies HashRequest);
+      // A copy of just these bytes, moved: posting a view would copy the whole buffer it is part of.
+      const copy = bytes.slice();
+      worker.postMessage({ kind: 'update', bytes: copy } satisfies HashRequest, [copy.buffer]);
     },
     hex() {
       if (failure) return Promise.reject(failure);

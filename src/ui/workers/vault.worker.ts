@@ -3,7 +3,7 @@ import { VaultService } from '../../core/service/vault-service';
 import { workerChunkReader } from './chunk-reader-bridge';
 import { workerChunkWriter } from './chunk-writer-bridge';
 import { discardBuffer, nudgeCollector } from './discard';
-import { workerHashing } from './hash-bridge';
+import { workerHashing, workerSha256 } from './hash-bridge';
 import { deriveKeyInWorker } from './kdf-bridge';
 import { browserImagePreparer, loadReportFonts } from './report-assets';
 import { expose, type RpcMessage } from './rpc';
@@ -36,6 +36,7 @@ const service = new VaultService(
     exportDeps: {
       fonts: loadReportFonts,
       images: browserImagePreparer,
+      zipHash: workerSha256,
       app: { name: 'Bukti', version: __APP_VERSION__ },
     },
   },

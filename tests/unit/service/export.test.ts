@@ -51,6 +51,36 @@ describe('streamed export through the vault service', () => {
     await service.erase();
   });
 
+  it('refuses an original whose stored bytes were changed: decryption fails, nothing is sealed or recorded', async () => {
+    const { service, request } = await vaultWithCase();
+    const files = (await service.listItems(request.caseId)).flatMap((item) => item.files);
+    const video = files.find((file) => file.mimeType === 'video/mp4');
+    if (!video) throw new Error('no video');
+    // One flipped bit in the video's second stored chunk, as someone with the disk could do.
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const opening = indexedDB.open('vault');
+      opening.onsuccess = () => resolve(opening.result);
+      opening.onerror = () => reject(opening.error);
+    });
+    const store = db.transaction('chunks', 'readwrite').objectStore('chunks');
+    const key = [video.id, 1];
+    const stored = await new Promise<ArrayBuffer>((resolve) => {
+      const get = store.get(key);
+      get.onsuccess = () => resolve(get.result as ArrayBuffer);
+    });
+    const bytes = new Uint8Array(stored.slice(0));
+    bytes[5000] = (bytes[5000] ?? 0) ^ 0x01;
+    await new Promise((resolve) => {
+      store.put(bytes.buffer, key).onsuccess = resolve;
+    });
+    db.close();
+    await service.exportStart(1, request);
+    await expect(readAll(service, 1)).rejects.toSatisfy((e) => isBuktiError(e, 'vault.integrity'));
+    await expect(service.exportFinish(1)).rejects.toThrow();
+    expect(await exportedEntries(service)).toEqual([]);
+    await service.erase();
+  });
+
   it('refuses to record a bundle that was not read to its end', async () => {
     const { service, request } = await vaultWithCase();
     await service.exportStart(1, request);
