@@ -15,6 +15,10 @@ export const SYSTEM_TOOLS = {
   pdftoppm: 'poppler-utils',
   pdfinfo: 'poppler-utils',
   qpdf: 'qpdf',
+  age: 'age',
+  'age-keygen': 'age',
+  // Drives age's passphrase prompt, which reads only from a terminal (tests/unit/seal/age-tty.py).
+  python3: 'python3',
 };
 
 function isExecutable(path) {

@@ -11,7 +11,9 @@ import { inbox } from './areas/inbox';
 import { itemDetails } from './areas/item-details';
 import { preview } from './areas/preview';
 import { report } from './areas/report';
+import { seal } from './areas/seal';
 import { settings } from './areas/settings';
+import { timestamp } from './areas/timestamp';
 import { vault } from './areas/vault';
 import { vaultUi } from './areas/vault-ui';
 import { verifyUi } from './areas/verify-ui';
@@ -36,6 +38,8 @@ const areas = [
   vault,
   vaultUi,
   settings,
+  seal,
+  timestamp,
   report,
   verifyUi,
 ] as const;
