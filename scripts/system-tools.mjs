@@ -17,9 +17,13 @@ export const SYSTEM_TOOLS = {
   qpdf: 'qpdf',
   // The differential tests extract every crafted bundle with what labs use, and re-pack with zip -r.
   zip: 'zip',
-  python3: 'python3',
   bsdtar: 'libarchive-tools',
   '7z': 'p7zip-full',
+  age: 'age',
+  'age-keygen': 'age',
+  // Python's zipfile is one of the differential extractors; a Python script also drives age's passphrase
+  // prompt, which reads only from a terminal (tests/unit/seal/age-tty.py).
+  python3: 'python3',
 };
 
 function isExecutable(path) {

@@ -6,6 +6,9 @@ import { type Locale, type MessageKey, type MessageParams, translate } from '../
 import { captureTimeText } from '../core/i18n/dates';
 import { openFileSource } from './file-source';
 import { nodePrimitives } from './node-primitives';
+import { languageOf, runOpen } from './open';
+import { runTimestamp } from './timestamp';
+import { checkTimestampBeside, type TimestampBeside, timestampLines, trustAnchors } from './timestamp-check';
 
 /** Where the CLI writes; replaced in tests. */
 export interface CliOutput {
@@ -59,11 +62,18 @@ function parseArguments(argv: readonly string[]): Arguments {
  * `--key`, 2 not a bundle, unreadable or bad usage.
  */
 export async function run(argv: readonly string[], output: CliOutput = processOutput): Promise<number> {
-  const args = parseArguments(argv);
+  if (argv[0] === 'open')
+    return runOpen(argv.slice(1), output, languageOf(argv), (file, rest) =>
+      run(['verify', file, ...rest], output),
+    );
+  if (argv[0] === 'timestamp') return runTimestamp(argv.slice(1), output, languageOf(argv));
+  const certAt = argv.indexOf('--tsa-cert');
+  const tsaCert = certAt >= 0 ? argv[certAt + 1] : undefined;
+  const args = parseArguments(certAt >= 0 ? [...argv.slice(0, certAt), ...argv.slice(certAt + 2)] : argv);
   const say = (key: MessageKey, params?: MessageParams) =>
     escapeUnprintable(translate(args.lang, key, params));
   if (args.help) {
-    output.stdout(`${translate(args.lang, 'bundle.cli.usage')}\n`);
+    output.stdout(`${translate(args.lang, 'bundle.cli.usage')}\n${translate(args.lang, 'seal.cli.usage')}\n`);
     return EXIT.intact;
   }
   if (args.bad || args.file === undefined) {
@@ -77,6 +87,13 @@ export async function run(argv: readonly string[], output: CliOutput = processOu
     return EXIT.invalid;
   }
   const file = args.file;
+  let anchors: Awaited<ReturnType<typeof trustAnchors>>;
+  try {
+    anchors = await trustAnchors(tsaCert);
+  } catch {
+    output.stderr(`${say('timestamp.cli.badCert', { path: tsaCert ?? '' })}\n`);
+    return EXIT.invalid;
+  }
   let report: VerifyReport;
   let opened: Awaited<ReturnType<typeof openFileSource>>;
   try {
@@ -88,15 +105,24 @@ export async function run(argv: readonly string[], output: CliOutput = processOu
     else output.stderr(`${say('bundle.cli.cannotOpen', { path: file })}\n`);
     return EXIT.invalid;
   }
+  let stamp: TimestampBeside | null;
   try {
     report = await verifyBundle(opened.source, { expectedKey: args.key, primitives: nodePrimitives });
+    stamp = await checkTimestampBeside(file, opened.source, anchors);
   } finally {
     await opened.close();
   }
-  output.stdout(
-    args.json ? `${JSON.stringify(report, null, 2)}\n` : textReport(report, file, say, args.lang),
-  );
-  return EXIT[report.status];
+  if (args.json)
+    output.stdout(`${JSON.stringify(stamp ? { ...report, timestamp: stamp } : report, null, 2)}\n`);
+  else
+    output.stdout(
+      textReport(report, file, say, args.lang) +
+        (stamp ? `${timestampLines(stamp, file, say).join('\n')}\n` : ''),
+    );
+  // A time stamp that does not hold makes an otherwise intact bundle count as changed.
+  return stamp?.check.status === 'invalid' && report.status === 'intact'
+    ? EXIT.tampered
+    : EXIT[report.status];
 }
 
 /** The report for people: facts, verdict, every problem on its own line, and what a pass cannot show. */

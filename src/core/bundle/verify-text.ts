@@ -13,6 +13,9 @@ const SIGNATURE_COMMAND =
   'openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in SHA256SUMS -sigfile SHA256SUMS.sig';
 const FINGERPRINT_COMMAND = 'openssl pkey -pubin -in public-key.pem -outform DER | tail -c 32 | sha256sum';
 const CLI_COMMAND = 'npx bukti verify <bundle.zip>';
+/** How a lawyer checks the RFC 3161 time stamp `bukti timestamp` wrote, without Bukti. */
+export const TIMESTAMP_COMMAND =
+  'openssl ts -verify -in <bundle>.tsr -data SHA256SUMS -CAfile <authority-ca.pem>';
 
 /**
  * `VERIFY.txt`: how to check the bundle with standard tools, in English and Bahasa Malaysia, and what a
@@ -42,6 +45,12 @@ Signing key fingerprint (SHA-256 of the Ed25519 public key):
 
 Or, without unzipping: open Bukti, choose "Verify" and pick this ZIP file (no vault is needed),
 or run ${CLI_COMMAND} (exit code 0 means intact).
+
+5. If a time stamp (a .tsr file) came with this bundle, it proves that SHA256SUMS, and so every
+   file it lists, existed when a time-stamping authority signed it (bukti verify checks it when it
+   lies beside the ZIP). With OpenSSL, in the unzipped folder, with the authority's CA certificate:
+       ${TIMESTAMP_COMMAND}
+   It must print "Verification: OK".
 
 WHAT A PASS MEANS
 Every file in this bundle is, byte for byte, what the holder of the key above sealed at the time
@@ -75,6 +84,13 @@ Cap jari kunci tandatangan (SHA-256 bagi kunci awam Ed25519):
 
 Atau, tanpa menyahzip: buka Bukti, pilih "Sahkan" dan pilih fail ZIP ini (peti besi tidak
 diperlukan), atau jalankan ${CLI_COMMAND} (kod keluar 0 bermaksud utuh).
+
+5. Jika cap masa (fail .tsr) disertakan bersama berkas ini, ia membuktikan SHA256SUMS, dan oleh
+   itu setiap fail yang disenaraikannya, wujud semasa pihak berkuasa cap masa menandatanganinya
+   (bukti verify menyemaknya apabila ia berada di sebelah ZIP). Dengan OpenSSL, dalam folder yang
+   dinyahzip, dengan sijil CA pihak berkuasa:
+       ${TIMESTAMP_COMMAND}
+   Ia mesti memaparkan "Verification: OK".
 
 MAKSUD SEMAKAN YANG LULUS
 Setiap fail dalam berkas ini, bait demi bait, sama seperti yang dimeterai oleh pemegang kunci di

@@ -12,8 +12,10 @@ import { inbox } from './areas/inbox';
 import { itemDetails } from './areas/item-details';
 import { preview } from './areas/preview';
 import { report } from './areas/report';
+import { seal } from './areas/seal';
 import { settings } from './areas/settings';
 import { tabs } from './areas/tabs';
+import { timestamp } from './areas/timestamp';
 import { vault } from './areas/vault';
 import { vaultUi } from './areas/vault-ui';
 import { verifyUi } from './areas/verify-ui';
@@ -40,6 +42,8 @@ const areas = [
   vaultUi,
   settings,
   tabs,
+  seal,
+  timestamp,
   report,
   verifyUi,
 ] as const;

@@ -150,6 +150,8 @@ const en = {
     '4. Check which key signed it. It must print the fingerprint above, without the spaces. Compare it with a fingerprint you received separately from the sender, because anyone who rebuilds a bundle can sign it with a key of their own.',
   'report.verify.other':
     'Or, without unzipping: open Bukti, choose “Verify” and pick the ZIP file (no vault is needed), or run this command (exit code 0 means intact):',
+  'report.verify.timestamp':
+    'If a time stamp (a .tsr file) came with the bundle, it proves SHA256SUMS, and so every file it lists, existed at the time a time-stamping authority signed. bukti verify checks it when it lies beside the ZIP; with OpenSSL, from the unzipped folder, giving the authority’s CA certificate:',
   'report.verify.passHeading': 'What a pass means',
   'report.verify.passMeans':
     'Every file in the bundle is, byte for byte, what the holder of the key above sealed at the time shown, and nothing was added or removed. Each original file is kept exactly as captured; its SHA-256 was recorded when it was captured and is printed in full on its item page.',
@@ -339,6 +341,8 @@ const ms: Record<keyof typeof en, string> = {
     '4. Semak kunci yang menandatanganinya. Ia mesti memaparkan cap jari di atas, tanpa ruang. Bandingkan dengan cap jari yang anda terima secara berasingan daripada pengirim, kerana sesiapa yang membina semula berkas boleh menandatanganinya dengan kunci mereka sendiri.',
   'report.verify.other':
     'Atau, tanpa menyahzip: buka Bukti, pilih “Sahkan” dan pilih fail ZIP itu (peti besi tidak diperlukan), atau jalankan arahan ini (kod keluar 0 bermaksud utuh):',
+  'report.verify.timestamp':
+    'Jika cap masa (fail .tsr) disertakan bersama berkas, ia membuktikan SHA256SUMS, dan oleh itu setiap fail yang disenaraikannya, wujud pada masa pihak berkuasa cap masa menandatangani. bukti verify menyemaknya apabila ia berada di sebelah ZIP; dengan OpenSSL, dari folder yang dinyahzip, dengan sijil CA pihak berkuasa:',
   'report.verify.passHeading': 'Maksud semakan yang lulus',
   'report.verify.passMeans':
     'Setiap fail dalam berkas, bait demi bait, sama seperti yang dimeterai oleh pemegang kunci di atas pada masa yang dinyatakan, dan tiada apa-apa yang ditambah atau dibuang. Setiap fail asal disimpan tepat seperti semasa dirakam; SHA-256 miliknya direkodkan semasa rakaman dan dicetak penuh pada halaman itemnya.',

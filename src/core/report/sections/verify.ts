@@ -1,3 +1,4 @@
+import { TIMESTAMP_COMMAND } from '../../bundle/verify-text';
 import type { MessageKey } from '../../i18n';
 import { blankLine, boxLines, field, paragraphs, type ReportContext, startSection } from '../context';
 import { groupedHex } from '../format';
@@ -11,6 +12,7 @@ export const VERIFY_COMMANDS = {
   fingerprint: 'openssl pkey -pubin -in public-key.pem -outform DER | tail -c 32 | sha256sum',
   cli: 'npx bukti verify <bundle.zip>',
   sumsHash: 'sha256sum SHA256SUMS',
+  timestamp: TIMESTAMP_COMMAND,
 } as const;
 
 function step(ctx: ReportContext, key: MessageKey, command?: string): void {
@@ -35,6 +37,7 @@ export function writeVerification(ctx: ReportContext): void {
   step(ctx, 'report.verify.step3', VERIFY_COMMANDS.signature);
   step(ctx, 'report.verify.step4', VERIFY_COMMANDS.fingerprint);
   step(ctx, 'report.verify.other', VERIFY_COMMANDS.cli);
+  step(ctx, 'report.verify.timestamp', VERIFY_COMMANDS.timestamp);
 
   writer.heading(words.label('report.verify.passHeading'), STYLES.h2);
   paragraphs(ctx, 'report.verify.passMeans');
