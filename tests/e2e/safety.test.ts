@@ -262,16 +262,17 @@ describe('discreet mode in Chromium', () => {
       expect(stored.length).toBeGreaterThan(0);
       expect(stored.flatMap((name) => telling(name, TELLING_IN_STORAGE))).toEqual([]);
 
-      // Quick exit from the unlocked app: Back goes to the page before the app, never into it.
-      expect((await navigationEntries(page)).filter((entry) => isAppPage(origin, entry.url))).toHaveLength(1);
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Escape');
-      await heading(page, 'Nasi Lemak Sederhana');
+      // Moving around unlocked adds no history entry and keeps the address bare; then she locks and closes.
+      for (const screen of ['Settings', 'Help', 'Cases']) {
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen }).click();
+        await heading(page, screen);
+      }
+      expect(page.url()).toBe(`${origin}/`);
       const entries = await navigationEntries(page);
-      expect(entries.filter((entry) => isAppPage(origin, entry.url))).toEqual([]);
+      expect(entries.filter((entry) => isAppPage(origin, entry.url))).toHaveLength(1);
       expect(entries.flatMap((entry) => telling(entry.title))).toEqual([]);
-      await page.goBack();
-      expect(page.url()).toBe(BEFORE);
+      await page.getByRole('button', { name: 'Lock', exact: true }).click();
+      await page.locator('[data-screen="cover"]').waitFor();
     } finally {
       await context.close();
       await stopServer(server);
@@ -289,6 +290,7 @@ describe('discreet mode in Chromium', () => {
     expect(appRows.length).toBeGreaterThan(0);
     expect(appRows.flatMap((row) => telling(row))).toEqual([]);
     expect(appRows.filter((row) => row.includes('#'))).toEqual([]);
+    expect(appRows).toContain(`${origin}/|Calculator`);
     expect(errors).toEqual([]);
   });
 
@@ -316,6 +318,20 @@ describe('discreet mode in Chromium', () => {
       await page.getByText('That did not match. Check it and try again.').waitFor();
       expect(telling(await pageText(page))).toEqual([]);
       await page.getByRole('button', { name: 'Close' }).click();
+      await heading(page, 'Notes');
+      await page.getByLabel('Search').fill(CODE);
+      await page.getByLabel('Search').press('Enter');
+      await page.getByLabel('Key').fill(PASSPHRASE);
+      await page.getByRole('button', { name: 'Open', exact: true }).click();
+      await heading(page, 'Cases');
+      // Quick exit while unlocked in discreet mode: Back leads out of the app, never into it.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await heading(page, 'Nasi Lemak Sederhana');
+      expect((await navigationEntries(page)).filter((entry) => isAppPage(origin, entry.url))).toEqual([]);
+      await page.goBack();
+      expect(isAppPage(origin, page.url())).toBe(false);
+      await page.goto(`${origin}/`);
       await heading(page, 'Notes');
       await page.getByLabel('Search').fill(CODE);
       await page.getByLabel('Search').press('Enter');
