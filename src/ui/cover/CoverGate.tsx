@@ -30,13 +30,19 @@ export function CoverGate({ preset }: { preset: DiscreetPreset }) {
       return <FirstUse erasedAfterFailures={state.erasedAfterFailures ?? false} />;
     case 'unavailable':
       return (
-        <p class="error" role="alert">
-          {t('cover.unavailable')}
-        </p>
+        <div class="cover page-cover">
+          <p class="error" role="alert">
+            {t('cover.unavailable')}
+          </p>
+        </div>
       );
     case 'checking':
       return null;
     default:
-      return <UnlockScreen cover={{ onClose: hasCoverCode() ? () => setOpen(false) : null }} />;
+      return (
+        <div class="cover page-cover">
+          <UnlockScreen cover={{ onClose: hasCoverCode() ? () => setOpen(false) : null }} />
+        </div>
+      );
   }
 }
