@@ -29,6 +29,7 @@ export function CoverGate({ preset }: { preset: DiscreetPreset }) {
     case 'absent':
       return <FirstUse erasedAfterFailures={state.erasedAfterFailures ?? false} />;
     case 'unavailable':
+    case 'busy':
       return (
         <div class="cover page-cover">
           <p class="error" role="alert">
