@@ -5,7 +5,7 @@ import { entryHashWith } from '../custody/entry';
 import { type CustodyRecord, formatCustodyLog, isRedacted, parseCustodyLog, redactLog } from '../custody/log';
 import { chainProblemMessage, verifySubsequence } from '../custody/verify';
 import type { EvidenceItem } from '../evidence/model';
-import type { VerifyProblem } from './verify-report';
+import { MAX_LISTED_PROBLEMS, type VerifyProblem } from './verify-report';
 
 export type { CustodyEntry, CustodyRecord };
 
@@ -114,7 +114,10 @@ export async function checkBundleCustody(
   const { records, unreadable } = parseCustodyLog(text);
   for (const { line } of unreadable)
     problems.push({ code: 'bundle.verify.custodyMalformed', params: { path: LOG, line } });
-  const chain = await verifySubsequence(records, { trustedKey: expected.publicKey });
+  const chain = await verifySubsequence(records, {
+    trustedKey: expected.publicKey,
+    maxProblems: MAX_LISTED_PROBLEMS + 1,
+  });
   const warnings: VerifyProblem[] = [];
   for (const problem of chain.problems) {
     const { key, params } = chainProblemMessage(problem);
@@ -144,12 +147,15 @@ function checkManifestEntries(
   listed: readonly unknown[],
   problems: VerifyProblem[],
 ) {
+  const seqOf = (record: unknown) => (record as { seq?: unknown } | null)?.seq;
+  // Only the entries the manifest lists are hashed: a long hostile log costs no more than a short one.
+  const wanted = new Set(listed.map(seqOf));
   const hashes = new Map<number, string>();
   for (const record of records) {
+    const seq = seqOf(record);
+    if (typeof seq !== 'number' || !wanted.has(seq) || isRedacted(record as CustodyRecord)) continue;
     const hash = safeHash(sodium, record);
-    const seq = (record as { seq?: unknown } | null)?.seq;
-    if (hash !== undefined && typeof seq === 'number' && !isRedacted(record as CustodyRecord))
-      hashes.set(seq, hash);
+    if (hash !== undefined) hashes.set(seq, hash);
   }
   listed.forEach((entry, index) => {
     const seq = (entry as { seq?: unknown } | null)?.seq;

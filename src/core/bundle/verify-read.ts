@@ -38,6 +38,12 @@ export async function portablePrimitives(): Promise<VerifyPrimitives> {
 }
 
 /**
+ * Text the verifier parses compresses about 2–4× (hashes and signatures barely compress); a file that
+ * deflates much further is padding meant to make the parsers work, and a 2 MB file stays a few MiB.
+ */
+const PARSED_RATIO = 8;
+
+/**
  * Entries read into memory, with the most a genuine bundle could need for each. A bundle of 10,000
  * items has a manifest of about 12 MiB and a custody log of about 10 MiB (docs/bundle-format.md).
  */
@@ -74,6 +80,9 @@ export async function readEntries(
     let keep = limit !== undefined && !buffered.has(entry.name);
     if (keep && limit !== undefined && entry.size > limit) {
       problems.push({ code: 'bundle.verify.entryTooLarge', params: { path: printable(entry.name), limit } });
+      keep = false;
+    } else if (keep && entry.method === 8 && entry.size > PARSED_RATIO * entry.compressedSize + 2 ** 16) {
+      problems.push({ code: 'bundle.zip.ratio', params: { path: printable(entry.name) } });
       keep = false;
     }
     if (keep) buffered.add(entry.name);

@@ -1,7 +1,7 @@
 import { loadSodium, type Sodium } from '../crypto/sodium';
 import { isBuktiError } from '../errors';
 import { openZip } from '../zip/archive';
-import type { RandomAccessSource } from '../zip/source';
+import { type RandomAccessSource, readAheadSource } from '../zip/source';
 import { checkBundleCustody } from './custody';
 import { parseManifest } from './manifest-parse';
 import { parseSums, type SumsLine } from './sums';
@@ -54,7 +54,7 @@ export async function verifyBundle(
   if (options.expectedKey !== undefined)
     report.key.expected = normaliseFingerprint(options.expectedKey) ?? null;
   try {
-    await check(await loadSodium(), source, options, report, problems, verdict);
+    await check(await loadSodium(), readAheadSource(source), options, report, problems, verdict);
   } catch (error) {
     if (isBuktiError(error, 'bundle.verify.cancelled')) throw error;
     if (isBuktiError(error)) problems.push({ code: error.code, params: error.params });

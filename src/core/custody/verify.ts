@@ -79,6 +79,8 @@ export interface VerifyOptions {
   trustedKey?: Uint8Array | string;
   /** The head hash the log must end at, e.g. as signed in the bundle manifest. */
   expectedHead?: string;
+  /** Stop walking after this many problems: a hostile log is then not worth a signature check per line. */
+  maxProblems?: number;
 }
 
 /** Checks a complete log: every entry present, signed, numbered from 0 and linked by hash. */
@@ -239,10 +241,12 @@ async function verifyRecords(
   const walk: Walk = { sodium, trustedKey, problems: [], moves: [] };
   let redacted = 0;
   let lastRedacted = false;
-  records.forEach((record, index) => {
+  const limit = options.maxProblems ?? Number.POSITIVE_INFINITY;
+  for (const [index, record] of records.entries()) {
+    if (walk.problems.length >= limit) break;
     lastRedacted = checkRecord(walk, index, record, allowRedacted);
     if (lastRedacted) redacted += 1;
-  });
+  }
   const last = records.length - 1;
   const head = records.length === 0 ? GENESIS_HASH : walk.prevHash;
   if (options.expectedHead !== undefined && head !== options.expectedHead.toLowerCase()) {

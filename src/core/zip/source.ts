@@ -25,6 +25,30 @@ export function blobSource(blob: Blob): RandomAccessSource {
   };
 }
 
+/** Reads up to this size are served from one cached window of the file. */
+const SMALL_READ = 64 * 2 ** 10;
+const WINDOW = 2 ** 20;
+
+/**
+ * `source` with small reads (local headers, descriptors) served from a 1 MiB window read ahead: a ZIP of
+ * 15,000 tiny entries otherwise costs 45,000 separate reads of the file.
+ */
+export function readAheadSource(source: RandomAccessSource): RandomAccessSource {
+  let start = 0;
+  let window: Uint8Array = new Uint8Array(0);
+  return {
+    size: source.size,
+    read: async (offset, length) => {
+      if (length > SMALL_READ) return source.read(offset, length);
+      if (offset < start || offset + length > start + window.length) {
+        start = offset;
+        window = await source.read(offset, Math.max(Math.min(WINDOW, source.size - offset), length));
+      }
+      return window.subarray(offset - start, offset - start + length);
+    },
+  };
+}
+
 /**
  * Reads exactly `length` bytes at `offset`. A range past the end means the file was cut short, which is
  * reported as `bundle.zip.truncated`; a failing read (file removed, permission lost) as `bundle.zip.unreadable`.
