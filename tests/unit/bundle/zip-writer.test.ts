@@ -20,8 +20,8 @@ function cut(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
   return pieces;
 }
 
-async function* each(pieces: Uint8Array[]): AsyncGenerator<Uint8Array> {
-  yield* pieces;
+async function* each<T>(items: T[]): AsyncGenerator<T> {
+  yield* items;
 }
 
 async function bytesOf(pieces: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
