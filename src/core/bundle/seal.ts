@@ -1,6 +1,6 @@
-import { makeZip } from 'client-zip';
 import type { CustodyEntry, EntryFields } from '../custody/entry';
 import { BuktiError, isBuktiError } from '../errors';
+import { writeZip } from '../zip/writer';
 import { type AsyncSha256, type AsyncSha256Factory, sha256OnThisThread } from './hash';
 import type { BundleManifest } from './manifest';
 import type { BundlePlan } from './plan';
@@ -65,9 +65,9 @@ const cancelled = () => new BuktiError('bundle.seal.cancelled');
 const noop = () => undefined;
 
 /**
- * Writes the sealed bundle as a stream (client-zip: STORED entries, Zip64 when needed, memory bounded
- * by one chunk per file). Each file is hashed as it passes, once; SHA256SUMS, its signature and the
- * manifest are written after the evidence from those hashes. `done` settles when `stream` has been read
+ * Writes the sealed bundle as a stream (src/core/zip/writer.ts: STORED entries, Zip64 when needed,
+ * memory bounded by one chunk per file). `report.pdf` is hashed as it passes, each original's hash is the
+ * one recorded at capture; SHA256SUMS, its signature and the manifest are written after the evidence. `done` settles when `stream` has been read
  * to the end (or fails, or `signal` aborts with `bundle.seal.cancelled`). The reader owns every piece it
  * gets: nothing in the writer reads or changes it afterwards, so it may be moved to another thread.
  */
@@ -87,13 +87,10 @@ export function sealBundle(
   done.catch(noop);
   const state = { entry: '', entriesDone: 0, entriesTotal: plan.files.length + 7, bytesWritten: 0 };
   const writer = new BundleWriter(plan, sources, options, state);
-  const inner = makeZip(writer.entries()).getReader();
+  const inner = writeZip(writer.entries());
   let zipHash: AsyncSha256 | undefined;
   let finished = false;
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
-  // client-zip reads an entry given as one array (its CRC) after yielding it, so each piece is passed
-  // on only once the next one is out: by then nothing here touches it again, and the reader owns it.
-  let held: Uint8Array | undefined;
   const fail = (error: unknown) => {
     if (finished) return;
     finished = true;
@@ -101,7 +98,7 @@ export function sealBundle(
     zipHash?.abandon();
     writer.close();
     const reason = isBuktiError(error) || !signal?.aborted ? error : cancelled();
-    inner.cancel(reason).catch(noop);
+    inner.return(undefined).catch(noop);
     controller?.error(reason);
     rejectDone(reason);
   };
@@ -115,34 +112,29 @@ export function sealBundle(
     },
     async pull(streamController) {
       try {
-        for (;;) {
-          const next = await inner.read();
+        const next = await inner.next();
+        if (finished) return;
+        if (next.done) {
+          // The hasher catches up on the last pieces; the stream ends only with the hash known.
+          const zipSha256 = await (zipHash as AsyncSha256).hex();
           if (finished) return;
-          if (next.done) {
-            // The hasher catches up on the last pieces; the stream ends only with the hash known.
-            const zipSha256 = await (zipHash as AsyncSha256).hex();
-            if (finished) return;
-            finished = true;
-            signal?.removeEventListener('abort', onAbort);
-            if (held) streamController.enqueue(held);
-            state.entriesDone = state.entriesTotal;
-            onProgress?.({ ...state });
-            streamController.close();
-            resolveDone({
-              bundleId: plan.manifest.bundleId,
-              manifest: writer.manifest(),
-              zipSha256,
-              size: state.bytesWritten,
-            });
-            return;
-          }
-          await zipHash?.update(next.value);
-          state.bytesWritten += next.value.length;
+          finished = true;
+          signal?.removeEventListener('abort', onAbort);
+          state.entriesDone = state.entriesTotal;
           onProgress?.({ ...state });
-          const ready = held;
-          held = next.value;
-          if (ready) return streamController.enqueue(ready);
+          streamController.close();
+          resolveDone({
+            bundleId: plan.manifest.bundleId,
+            manifest: writer.manifest(),
+            zipSha256,
+            size: state.bytesWritten,
+          });
+          return;
         }
+        await zipHash?.update(next.value);
+        state.bytesWritten += next.value.length;
+        onProgress?.({ ...state });
+        streamController.enqueue(next.value);
       } catch (error) {
         fail(error);
       }

@@ -3,6 +3,7 @@ import { loadSodium, type Sodium } from '../crypto/sodium';
 import { verifySubsequence } from '../custody/verify';
 import { BuktiError, isBuktiError } from '../errors';
 import type { EvidenceFile } from '../evidence/model';
+import type { ZipEntryInput } from '../zip/writer';
 import { exportFields, formatCustodyLog } from './custody';
 import { startSha256With } from './hash';
 import { publicKeyPem } from './key';
@@ -12,13 +13,13 @@ import type { SealOptions, SealSources } from './seal';
 import { formatSums, type SumsLine } from './sums';
 import { verifyText } from './verify-text';
 
-/** One entry as client-zip takes it. */
-export type ZipInput = { name: string; input: AsyncGenerator<Uint8Array> | Uint8Array; lastModified: Date };
+/** One entry as the ZIP writer takes it. */
+export type ZipInput = ZipEntryInput & { input: AsyncGenerator<Uint8Array> | Uint8Array };
 
 const cancelled = () => new BuktiError('bundle.seal.cancelled');
 const noop = () => undefined;
 
-/** Produces the ZIP entries in bundle order, hashing each as client-zip reads it. */
+/** Produces the ZIP entries in bundle order. */
 export class BundleWriter {
   private readonly digests = new Map<string, { sha256: string; size: number }>();
   private written: BundleManifest | undefined;

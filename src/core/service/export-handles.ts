@@ -86,17 +86,7 @@ export interface ExportHost {
   deps(): ExportDeps | undefined;
   /** Posts an event to the page ('export-progress', 'export-written'). */
   emit?: (name: string, data: unknown) => void;
-  /**
-   * Has this thread's garbage collected soon, where the runtime offers a way; called every `NUDGE_MS`
-   * (unless told otherwise) while any export is open. An export allocates fast and briefly (the report's
-   * layout, the pieces of the ZIP), and left to itself V8 lets 60–100 MiB of it wait
-   * (docs/bundle-format.md).
-   */
-  nudgeCollector?: () => void;
 }
-
-/** How often the collector is nudged while an export is open. */
-export const NUDGE_MS = 1000;
 
 /**
  * Exports the page is pulling piece by piece (or the worker is writing into a picked file), by the
@@ -107,13 +97,10 @@ export class ExportHandles {
   readonly #open = new Map<number, Open>();
   readonly #host: ExportHost;
   readonly #idleMs: number;
-  readonly #nudgeMs: number;
-  #nudging: ReturnType<typeof setInterval> | undefined;
 
-  constructor(host: ExportHost, idleMs = EXPORT_IDLE_MS, nudgeMs = NUDGE_MS) {
+  constructor(host: ExportHost, idleMs = EXPORT_IDLE_MS) {
     this.#host = host;
     this.#idleMs = idleMs;
-    this.#nudgeMs = nudgeMs;
   }
 
   /** Writes the report and opens export `number` of `request`, with 'export-progress' events. */
@@ -140,7 +127,6 @@ export class ExportHandles {
       timer: undefined,
     };
     this.#open.set(number, entry);
-    this.#nudge();
     try {
       const exp = await open(entry.controller.signal);
       if (entry.controller.signal.aborted) throw cancelled();
@@ -151,17 +137,6 @@ export class ExportHandles {
     } catch (error) {
       await this.cancel(number);
       throw error;
-    }
-  }
-
-  /** Nudges the collector while any export is open; stops once none is. */
-  #nudge(): void {
-    const nudge = this.#host.nudgeCollector;
-    if (this.#open.size > 0 && nudge && this.#nudging === undefined)
-      this.#nudging = setInterval(nudge, this.#nudgeMs);
-    else if (this.#open.size === 0 && this.#nudging !== undefined) {
-      clearInterval(this.#nudging);
-      this.#nudging = undefined;
     }
   }
 
@@ -278,7 +253,6 @@ export class ExportHandles {
     const open = this.#get(number);
     if (!open.ended) throw new BuktiError('export.notFinished');
     this.#open.delete(number);
-    this.#nudge();
     return open.exp.record();
   }
 
@@ -288,7 +262,6 @@ export class ExportHandles {
     if (!open) return;
     clearTimeout(open.timer);
     this.#open.delete(number);
-    this.#nudge();
     open.controller.abort();
     await open.reader?.cancel(cancelled()).catch(() => undefined);
     await open.exp?.settled;

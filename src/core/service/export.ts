@@ -1,4 +1,3 @@
-import { predictLength } from 'client-zip';
 import { planBundle, type SealProgress, sealBundle } from '../bundle';
 import type { AsyncSha256Factory } from '../bundle/hash';
 import { appendEntry, type CustodyEntry, type EntryFields } from '../custody/entry';
@@ -18,6 +17,7 @@ import {
 } from '../report/types';
 import type { Thumbnails } from '../thumbnails/thumbnails';
 import type { Vault } from '../vault';
+import { zipLength } from '../zip/writer';
 import { VaultReportImages } from './report-images';
 
 /** What the survivor chose in the export dialog. */
@@ -101,11 +101,11 @@ function chooseItems(items: EvidenceItem[], request: ExportRequest): EvidenceIte
 }
 
 /**
- * The ZIP's size from the entries known before it is written (exact, client-zip's own arithmetic)
+ * The ZIP's size from the entries known before it is written (exact, the ZIP writer's own arithmetic)
  * plus an allowance for the entries written after the originals.
  */
 export function estimateBundleSize(entries: { name: string; size: number }[], records: number): number {
-  return Number(predictLength(entries)) + TAIL_BYTES + BYTES_PER_RECORD * records;
+  return zipLength(entries) + TAIL_BYTES + BYTES_PER_RECORD * records;
 }
 
 /**

@@ -46,8 +46,6 @@ export interface ServiceOptions {
   thumbnailMaker?: thumbnails.ThumbnailMaker;
   /** Fingerprints captured files (the browser's hashes in workers, beside the encryption). */
   captureHashing?: CaptureHashing;
-  /** Has this thread's garbage collected soon (see `ExportHost.nudgeCollector`); called while exports run. */
-  nudgeCollector?: () => void;
 }
 
 export type { CasePatch };
@@ -329,7 +327,6 @@ export class VaultService {
         : exportDeps;
     },
     emit: (name, data) => this.#options.emit?.(name, data),
-    nudgeCollector: () => this.#options.nudgeCollector?.(),
   });
 
   /**

@@ -37,6 +37,8 @@ export interface FileManifest {
 }
 
 const STREAM_HEADER_BYTES = 24;
+/** Chunks being read at once while a file is decrypted (each 1 MiB in memory while it waits). */
+export const READ_AHEAD = 4;
 const MANIFEST_BYTES = STREAM_HEADER_BYTES + 4 + 8;
 
 function isByteStream(source: FileSource): source is ByteStream {
@@ -165,6 +167,8 @@ export async function* decryptFile(
      * then passed here (to be freed at once; see `IdbEnvironment.discard`).
      */
     transient?: (buffer: ArrayBuffer) => void;
+    /** Runs before each chunk is opened; throwing stops the stream (the vault locking). */
+    beforeEach?: () => void;
   } = {},
 ): AsyncGenerator<Uint8Array> {
   const FINAL = sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL;
@@ -174,18 +178,24 @@ export async function* decryptFile(
   const state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(manifest.header, key);
   const opener = options.freshChunks ? new ChunkOpener(sodium, state) : undefined;
   const transient = options.freshChunks ? options.transient : undefined;
-  // One chunk is read ahead, so reading the next overlaps with opening and using this one.
-  const readAhead = (index: number) => {
-    const read = readChunk(index);
-    read.catch(() => undefined);
-    return read;
+  // A few chunks are read ahead: storage answers several reads in flight faster than one at a time, and
+  // reading overlaps with opening and using this one.
+  const reads: Promise<Uint8Array | undefined>[] = [];
+  let requested = 0;
+  const readAhead = () => {
+    while (requested < manifest.chunks && reads.length < READ_AHEAD) {
+      const read = readChunk(requested++);
+      read.catch(() => undefined);
+      reads.push(read);
+    }
   };
   let size = 0;
-  let next = readAhead(0);
   try {
     for (let index = 0; index < manifest.chunks; index++) {
-      const value = await next;
-      if (index + 1 < manifest.chunks) next = readAhead(index + 1);
+      readAhead();
+      const value = await reads.shift();
+      options.beforeEach?.();
+      readAhead();
       if (value === undefined || value.length < 1 || value[0] !== FORMAT_VERSION)
         throw new BuktiError('vault.integrity');
       const ad = chunkAd(fileId, index, FORMAT_VERSION);

@@ -96,7 +96,11 @@ function openChunks(
       keyring.assertUnlocked();
       return readChunk(db, fileId, index);
     },
-    { freshChunks: true, transient: transient ? (buffer) => db.discard(buffer) : undefined },
+    {
+      freshChunks: true,
+      transient: transient ? (buffer) => db.discard(buffer) : undefined,
+      beforeEach: () => keyring.assertUnlocked(),
+    },
   );
 }
 

@@ -2,7 +2,7 @@
 import { VaultService } from '../../core/service/vault-service';
 import { workerChunkReader } from './chunk-reader-bridge';
 import { workerChunkWriter } from './chunk-writer-bridge';
-import { discardBuffer, nudgeCollector } from './discard';
+import { discardBuffer } from './discard';
 import { workerHashing, workerSha256 } from './hash-bridge';
 import { deriveKeyInWorker } from './kdf-bridge';
 import { browserImagePreparer, loadReportFonts } from './report-assets';
@@ -32,7 +32,6 @@ const service = new VaultService(
     emit,
     thumbnailMaker: browserThumbnailMaker,
     captureHashing: workerHashing,
-    nudgeCollector,
     exportDeps: {
       fonts: loadReportFonts,
       images: browserImagePreparer,

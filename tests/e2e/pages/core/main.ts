@@ -4,7 +4,7 @@ import { EvidenceRepository } from '../../../../src/core/evidence/repository';
 import * as vault from '../../../../src/core/vault';
 import { workerChunkReader } from '../../../../src/ui/workers/chunk-reader-bridge';
 import { workerChunkWriter } from '../../../../src/ui/workers/chunk-writer-bridge';
-import { discardBuffer, nudgeCollector } from '../../../../src/ui/workers/discard';
+import { discardBuffer } from '../../../../src/ui/workers/discard';
 
 (window as unknown as { bukti_core: unknown }).bukti_core = {
   vault,
@@ -13,6 +13,5 @@ import { discardBuffer, nudgeCollector } from '../../../../src/ui/workers/discar
   workerChunkWriter,
   workerChunkReader,
   discardBuffer,
-  nudgeCollector,
 };
 document.body.dataset.ready = 'true';
