@@ -12,6 +12,7 @@ import { itemDetails } from './areas/item-details';
 import { preview } from './areas/preview';
 import { report } from './areas/report';
 import { seal } from './areas/seal';
+import { sealUi } from './areas/seal-ui';
 import { settings } from './areas/settings';
 import { timestamp } from './areas/timestamp';
 import { vault } from './areas/vault';
@@ -39,6 +40,7 @@ const areas = [
   vaultUi,
   settings,
   seal,
+  sealUi,
   timestamp,
   report,
   verifyUi,

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
 import { FirstRun, firstRunSeen } from '../screens/first-run/FirstRun';
+import { ReceivedLink } from '../screens/sealed/ReceivedLink';
 import { CreateVaultScreen } from '../screens/vault/CreateVaultScreen';
 import { UnlockScreen } from '../screens/vault/UnlockScreen';
 import { startAutoLock } from '../state/auto-lock';
@@ -53,9 +54,19 @@ export function VaultGate({ children }: { children: ComponentChildren }) {
         </p>
       );
     case 'absent':
-      return <FirstUse erasedAfterFailures={state.erasedAfterFailures ?? false} />;
+      return (
+        <>
+          <FirstUse erasedAfterFailures={state.erasedAfterFailures ?? false} />
+          <ReceivedLink />
+        </>
+      );
     case 'locked':
-      return <UnlockScreen />;
+      return (
+        <>
+          <UnlockScreen />
+          <ReceivedLink />
+        </>
+      );
     case 'unavailable':
       return (
         <section class="screen" data-screen="unavailable">

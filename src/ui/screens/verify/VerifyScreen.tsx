@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { printable } from '../../../core/bundle/verify-report';
 import { isBuktiError } from '../../../core/errors';
 import type { MessageKey, MessageParams } from '../../../core/i18n';
+import { hrefFor } from '../../app/router';
 import { useI18n } from '../../i18n';
 import { type VerifiedBundle, verifyInWorker } from '../../workers/verify-bridge';
 import { ScreenIntro } from '../ScreenIntro';
@@ -67,6 +68,9 @@ export function VerifyScreen() {
     <section class="screen verify" data-screen="verify">
       <ScreenIntro title="screen.verify.title" intro="screen.verify.intro" />
       <p class="verify-privacy">{t('verifyUi.privacy')}</p>
+      <p>
+        <a href={hrefFor('sealed')}>{t('sealUi.link.verifyAge')}</a>
+      </p>
       <div role="status" class="verify-status" data-testid="verify-status">
         {phase.kind === 'pick' && phase.notice && (
           <p class="notice">{t(phase.notice.code, phase.notice.params)}</p>
