@@ -95,18 +95,18 @@ describe('sending a bundle safely', () => {
       writeFileSync(path('cut.zip.age'), sealed.subarray(0, sealed.length - 50));
       await page.getByTestId('open-age').setInputFiles(path('cut.zip.age'));
       await page.getByRole('button', { name: en('sealUi.open.start') }).click();
-      await expect.poll(() => page.getByTestId('open-error').textContent(), { timeout: 60_000 }).toBe(
-        en('seal.open.damaged'),
-      );
+      await expect
+        .poll(() => page.getByTestId('open-error').textContent(), { timeout: 60_000 })
+        .toBe(en('seal.open.damaged'));
       expect(await pickedFile(page, 'cut.zip')).toBeNull();
 
       // Sealed for someone else: a clear message, and no file.
       await page.getByRole('button', { name: en('sealUi.key.make') }).click();
       await page.getByTestId('open-age').setInputFiles(path('for-recipient.zip.age'));
       await page.getByRole('button', { name: en('sealUi.open.start') }).click();
-      await expect.poll(() => page.getByTestId('open-error').textContent(), { timeout: 60_000 }).toBe(
-        en('seal.open.wrongKey'),
-      );
+      await expect
+        .poll(() => page.getByTestId('open-error').textContent(), { timeout: 60_000 })
+        .toBe(en('seal.open.wrongKey'));
       expect(await pickedFile(page, 'for-recipient.zip')).toBeNull();
       await page.screenshot({ path: path('sealed-screen.png'), fullPage: true });
       writeFileSync('/tmp/bukti-sealed-screen.png', readFileSync(path('sealed-screen.png')));

@@ -8,6 +8,7 @@ import { type VerifiedBundle, verifyInWorker } from '../../workers/verify-bridge
 import { ScreenIntro } from '../ScreenIntro';
 import { BundlePicker } from './BundlePicker';
 import { CheckProgress } from './CheckProgress';
+import { TimestampPanel } from './TimestampPanel';
 import { Verdict } from './Verdict';
 import { VerifyResult } from './VerifyResult';
 import './verify.css';
@@ -25,7 +26,7 @@ interface PickedFile {
 type Phase =
   | { kind: 'pick'; notice: Notice | null; returning: boolean }
   | { kind: 'checking'; file: PickedFile; bytesDone: number; bytesTotal: number }
-  | { kind: 'result'; file: PickedFile; verified: VerifiedBundle };
+  | { kind: 'result'; file: PickedFile; bundle: File; verified: VerifiedBundle };
 
 const START: Phase = { kind: 'pick', notice: null, returning: false };
 
@@ -53,7 +54,7 @@ export function VerifyScreen() {
         onProgress: (bytesDone, bytesTotal) =>
           setPhase((now) => (now.kind === 'checking' ? { ...now, bytesDone, bytesTotal } : now)),
       });
-      setPhase({ kind: 'result', file: picked, verified });
+      setPhase({ kind: 'result', file: picked, bundle: file, verified });
     } catch (error) {
       const notice = isBuktiError(error)
         ? { code: error.code, params: error.params }
@@ -98,6 +99,7 @@ export function VerifyScreen() {
           onCancel={() => running.current?.abort()}
         />
       )}
+      {phase.kind === 'result' && <TimestampPanel bundle={phase.bundle} />}
       {phase.kind === 'result' && (
         <VerifyResult
           verified={phase.verified}
