@@ -3,6 +3,7 @@ import { isBuktiError } from '../../../core/errors';
 import {
   certificatesFromFile,
   checkTimestamp,
+  failedCheck,
   readBundleSums,
   type TimestampCheck,
 } from '../../../core/timestamp';
@@ -22,24 +23,12 @@ export function TimestampPanel({ bundle }: { bundle: File }) {
 
   const run = async () => {
     if (!tsr) return;
-    const result: TimestampCheck = {
-      status: 'invalid',
-      time: null,
-      authority: null,
-      anchor: null,
-      problems: [],
-    };
     try {
       const anchors = cert ? certificatesFromFile(new Uint8Array(await cert.arrayBuffer())) : [];
       const sums = await readBundleSums(blobSource(bundle));
       setCheck(await checkTimestamp(new Uint8Array(await tsr.arrayBuffer()), sums, anchors));
     } catch (error) {
-      result.problems.push(
-        isBuktiError(error)
-          ? { code: error.code, params: error.params }
-          : { code: 'timestamp.noSums', params: {} },
-      );
-      setCheck(result);
+      setCheck(isBuktiError(error) ? failedCheck(error.code, error.params) : failedCheck('timestamp.noSums'));
     }
   };
 
