@@ -15,6 +15,7 @@ import { argon2Scenario, ceilingScenarios, MiB } from './ceiling';
 import { IsolateHeaps, topSites } from './isolate-heaps';
 import type { BenchResult } from './measure';
 import { cpuSeconds, currentRss, PeakWatch, RssTimeline, StallWatch } from './proc-memory';
+import { sealScenarios } from './seal';
 import { verifyExported } from './verify-cli';
 
 /** How long Chromium may use no CPU during a scenario before the bench calls it stalled. */
@@ -268,9 +269,12 @@ function formatTable(results: BenchResult[]): string {
 }
 
 console.log('Bukti benchmarks (median of runs after a warm-up)\n  node: ceiling and core scenarios…');
+// BENCH_ONLY=seal runs only the Node sealing scenario (no Chromium); with other names, those too.
+const only = process.env.BENCH_ONLY?.split(',');
 const results = withRatios([
-  ...(process.env.BENCH_ONLY ? [] : await nodeScenarios()),
-  ...(await browserScenarios()),
+  ...(only ? [] : await nodeScenarios()),
+  ...(!only || only.includes('seal') ? await sealScenarios() : []),
+  ...(!only || only.some((name) => name !== 'seal') ? await browserScenarios() : []),
 ]);
 console.log(`\n${formatTable(results)}\n`);
 for (const r of results) {

@@ -5,6 +5,7 @@ import {
   type Certificate,
   certificatesFromFile,
   checkTimestamp,
+  failedCheck,
   readBundleSums,
   type TimestampCheck,
 } from '../core/timestamp';
@@ -55,15 +56,7 @@ export async function checkTimestampBeside(
     try {
       sums = await readBundleSums(source);
     } catch {
-      const check: TimestampCheck = {
-        status: 'invalid',
-        time: null,
-        authority: null,
-        anchor: null,
-        problems: [],
-      };
-      check.problems.push({ code: 'timestamp.noSums', params: {} });
-      return { path, check };
+      return { path, check: failedCheck('timestamp.noSums') };
     }
     return { path, check: await checkTimestamp(tsr, sums, anchors) };
   }

@@ -13,6 +13,7 @@ import { itemDetails } from './areas/item-details';
 import { preview } from './areas/preview';
 import { report } from './areas/report';
 import { seal } from './areas/seal';
+import { sealUi } from './areas/seal-ui';
 import { settings } from './areas/settings';
 import { tabs } from './areas/tabs';
 import { timestamp } from './areas/timestamp';
@@ -43,6 +44,7 @@ const areas = [
   settings,
   tabs,
   seal,
+  sealUi,
   timestamp,
   report,
   verifyUi,

@@ -1,4 +1,4 @@
 export { readBundleSums } from './bundle-sums';
 export { type Certificate, certificatesFromFile, certificatesFromPem } from './certificate';
 export { checkAnswersRequest, PUBLIC_AUTHORITIES, QUERY_TYPE, REPLY_TYPE, timestampRequest } from './request';
-export { checkTimestamp, type TimestampCheck, type TimestampStatus } from './verify';
+export { checkTimestamp, failedCheck, type TimestampCheck, type TimestampStatus } from './verify';

@@ -38,13 +38,7 @@ export async function checkTimestamp(
   sums: Uint8Array,
   anchors: readonly Certificate[],
 ): Promise<TimestampCheck> {
-  const result: TimestampCheck = {
-    status: 'invalid',
-    time: null,
-    authority: null,
-    anchor: null,
-    problems: [],
-  };
+  const result = failedCheck();
   try {
     const token = parseTimeStampResponse(tsr);
     result.time = token.tstInfo.genTime.toISOString();
@@ -63,6 +57,17 @@ export async function checkTimestamp(
   }
   if (result.problems.length === 0) result.status = result.anchor ? 'trusted' : 'unanchored';
   return result;
+}
+
+/** A check that failed before the token could be read; `code` says why. */
+export function failedCheck(code?: MessageKey, params: MessageParams = {}): TimestampCheck {
+  return {
+    status: 'invalid',
+    time: null,
+    authority: null,
+    anchor: null,
+    problems: code ? [{ code, params }] : [],
+  };
 }
 
 function problem(result: TimestampCheck, code: MessageKey, params: MessageParams = {}): void {

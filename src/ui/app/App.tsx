@@ -21,6 +21,7 @@ import { HelpScreen } from '../screens/help/HelpScreen';
 import { InboxScreen } from '../screens/inbox/InboxScreen';
 import { ShareNotice } from '../screens/inbox/ShareNotice';
 import { NotFoundScreen } from '../screens/not-found/NotFoundScreen';
+import { SealedScreen } from '../screens/sealed/SealedScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { VerifyScreen } from '../screens/verify/VerifyScreen';
 import { session, useSession } from '../state/session';
@@ -31,11 +32,16 @@ import { keepRoutesOutOfAddress, type Route, useRoute } from './router';
 import { UpdatePrompt } from './UpdatePrompt';
 import { VaultGate } from './VaultGate';
 
-/** Verify and Help work without a vault (police and lawyers have only the bundle); the rest need it unlocked. */
+/**
+ * Verify, Help and sealing work without a vault (police and lawyers have only the bundle, a recipient
+ * only the sealed file); the rest need it unlocked.
+ */
 function ScreenFor({ route }: { route: Route }) {
   switch (route.screen) {
     case 'verify':
       return <VerifyScreen />;
+    case 'sealed':
+      return <SealedScreen />;
     case 'help':
       return <HelpScreen />;
     case 'not-found':

@@ -2,7 +2,7 @@ import type { Locale } from '../../core/i18n';
 import { useI18n } from '../i18n';
 import { quickExit } from '../safety/quick-exit';
 import { session, useSession } from '../state/session';
-import { hrefFor, SCREENS, type Screen } from './router';
+import { hrefFor, type Route, SCREENS, type Screen } from './router';
 
 const NAV_LABELS = {
   cases: 'nav.cases',
@@ -15,7 +15,7 @@ const NAV_LABELS = {
 } as const satisfies Record<Screen, string>;
 
 /** The app bar: name, language picker and the main navigation. */
-export function Header({ current }: { current: Screen | 'not-found' }) {
+export function Header({ current }: { current: Route['screen'] }) {
   const { t, locale, setLocale } = useI18n();
   const state = useSession();
   return (

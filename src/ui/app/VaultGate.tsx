@@ -4,6 +4,7 @@ import type { MessageKey } from '../../core/i18n';
 import { busyMessage } from '../../core/vault/writer-lock';
 import { useI18n } from '../i18n';
 import { FirstRun, firstRunSeen } from '../screens/first-run/FirstRun';
+import { ReceivedLink } from '../screens/sealed/ReceivedLink';
 import { CreateVaultScreen } from '../screens/vault/CreateVaultScreen';
 import { UnlockScreen } from '../screens/vault/UnlockScreen';
 import { startAutoLock } from '../state/auto-lock';
@@ -78,9 +79,19 @@ function GateScreen({ state, children }: { state: SessionState; children: Compon
         </p>
       );
     case 'absent':
-      return <FirstUse erasedAfterFailures={state.erasedAfterFailures ?? false} />;
+      return (
+        <>
+          <FirstUse erasedAfterFailures={state.erasedAfterFailures ?? false} />
+          <ReceivedLink />
+        </>
+      );
     case 'locked':
-      return <UnlockScreen />;
+      return (
+        <>
+          <UnlockScreen />
+          <ReceivedLink />
+        </>
+      );
     case 'busy':
       return (
         <section class="screen" data-screen="busy">

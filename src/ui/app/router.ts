@@ -3,9 +3,12 @@ import { useEffect, useState } from 'preact/hooks';
 /** The screens of the app, in navigation order. Hash routes work offline and from a home-screen launch. */
 export const SCREENS = ['cases', 'capture', 'inbox', 'export', 'verify', 'settings', 'help'] as const;
 export type Screen = (typeof SCREENS)[number];
+/** Screens reached by links rather than the navigation bar (sealing and opening bundles, with no vault). */
+export const LINKED_SCREENS = ['sealed'] as const;
+export type Linked = (typeof LINKED_SCREENS)[number];
 
 export interface Route {
-  screen: Screen | 'not-found';
+  screen: Screen | Linked | 'not-found';
   /** Path segments after the screen name, e.g. a case id. */
   rest: string[];
 }
@@ -15,7 +18,8 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
   const [first, ...rest] = parts;
   if (first === undefined) return { screen: 'cases', rest: [] };
-  if ((SCREENS as readonly string[]).includes(first)) return { screen: first as Screen, rest };
+  if ([...SCREENS, ...LINKED_SCREENS].includes(first as Screen))
+    return { screen: first as Screen | Linked, rest };
   return { screen: 'not-found', rest: parts };
 }
 
@@ -28,7 +32,7 @@ function safeDecode(segment: string): string {
 }
 
 /** The href for a screen, for links. */
-export function hrefFor(screen: Screen, ...rest: string[]): string {
+export function hrefFor(screen: Screen | Linked, ...rest: string[]): string {
   return `#/${[screen, ...rest].map(encodeURIComponent).join('/')}`;
 }
 

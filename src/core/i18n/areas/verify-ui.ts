@@ -59,6 +59,12 @@ const en = {
   'verifyUi.notes.title': 'Notes',
   'verifyUi.limits.title': 'What this check cannot prove',
   'verifyUi.another': 'Verify another bundle',
+  'verifyUi.timestamp.title': 'Trusted time stamp (optional)',
+  'verifyUi.timestamp.intro':
+    'If a time stamp (.tsr) came with this bundle, pick it here: it shows when an independent time-stamping authority saw this bundle’s list of files. Give the authority’s CA certificate to check who signed it.',
+  'verifyUi.timestamp.pick': 'Time stamp (.tsr)',
+  'verifyUi.timestamp.cert': 'The authority’s CA certificate (optional, .pem or .crt)',
+  'verifyUi.timestamp.check': 'Check the time stamp',
 } as const;
 
 const ms: Record<keyof typeof en, string> = {
@@ -121,6 +127,12 @@ const ms: Record<keyof typeof en, string> = {
   'verifyUi.notes.title': 'Catatan',
   'verifyUi.limits.title': 'Perkara yang tidak dapat dibuktikan oleh semakan ini',
   'verifyUi.another': 'Sahkan berkas lain',
+  'verifyUi.timestamp.title': 'Cap masa dipercayai (pilihan)',
+  'verifyUi.timestamp.intro':
+    'Jika cap masa (.tsr) disertakan bersama berkas ini, pilih di sini: ia menunjukkan bila pihak berkuasa cap masa yang bebas melihat senarai fail berkas ini. Berikan sijil CA pihak berkuasa untuk menyemak siapa yang menandatanganinya.',
+  'verifyUi.timestamp.pick': 'Cap masa (.tsr)',
+  'verifyUi.timestamp.cert': 'Sijil CA pihak berkuasa (pilihan, .pem atau .crt)',
+  'verifyUi.timestamp.check': 'Semak cap masa',
 };
 
 /** Messages of the in-app verify screen; the verdicts and findings themselves come from `bundle.*`. */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ExportSummary } from '../../../core/service/export';
+import { hrefFor } from '../../app/router';
 import { formatBytes } from '../../format';
 import { useI18n } from '../../i18n';
 
@@ -63,6 +64,11 @@ export function ExportDone({ saved }: { saved: SavedBundle }) {
           )}
         </div>
       )}
+      <p>
+        <a href={hrefFor('sealed')} data-testid="seal-for">
+          {t('sealUi.link.sealExport')}
+        </a>
+      </p>
       {shareFailed && (
         <p class="error" role="alert">
           {t('export.shareFailed')}

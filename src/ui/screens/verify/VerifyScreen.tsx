@@ -3,12 +3,14 @@ import { normaliseFingerprint } from '../../../core/bundle/verify-container';
 import { printable } from '../../../core/bundle/verify-report';
 import { isBuktiError } from '../../../core/errors';
 import type { MessageKey, MessageParams } from '../../../core/i18n';
+import { hrefFor } from '../../app/router';
 import { useI18n } from '../../i18n';
 import { type VerifiedBundle, verifyInWorker } from '../../workers/verify-bridge';
 import { ScreenIntro } from '../ScreenIntro';
 import { BundlePicker } from './BundlePicker';
 import { CheckProgress } from './CheckProgress';
 import { ExpectedKey } from './ExpectedKey';
+import { TimestampPanel } from './TimestampPanel';
 import { Verdict } from './Verdict';
 import { VerifyResult } from './VerifyResult';
 import './verify.css';
@@ -26,7 +28,7 @@ interface PickedFile {
 type Phase =
   | { kind: 'pick'; notice: Notice | null; returning: boolean }
   | { kind: 'checking'; file: PickedFile; bytesDone: number; bytesTotal: number }
-  | { kind: 'result'; file: PickedFile; verified: VerifiedBundle };
+  | { kind: 'result'; file: PickedFile; bundle: File; verified: VerifiedBundle };
 
 const START: Phase = { kind: 'pick', notice: null, returning: false };
 
@@ -62,7 +64,7 @@ export function VerifyScreen() {
         onProgress: (bytesDone, bytesTotal) =>
           setPhase((now) => (now.kind === 'checking' ? { ...now, bytesDone, bytesTotal } : now)),
       });
-      setPhase({ kind: 'result', file: picked, verified });
+      setPhase({ kind: 'result', file: picked, bundle: file, verified });
     } catch (error) {
       const notice = isBuktiError(error)
         ? { code: error.code, params: error.params }
@@ -77,6 +79,9 @@ export function VerifyScreen() {
     <section class="screen verify" data-screen="verify">
       <ScreenIntro title="screen.verify.title" intro="screen.verify.intro" />
       <p class="verify-privacy">{t('verifyUi.privacy')}</p>
+      <p>
+        <a href={hrefFor('sealed')}>{t('sealUi.link.verifyAge')}</a>
+      </p>
       <div role="status" class="verify-status" data-testid="verify-status">
         {phase.kind === 'pick' && phase.notice && (
           <p class="notice">{t(phase.notice.code, phase.notice.params)}</p>
@@ -114,6 +119,7 @@ export function VerifyScreen() {
           onCancel={() => running.current?.abort()}
         />
       )}
+      {phase.kind === 'result' && <TimestampPanel bundle={phase.bundle} />}
       {phase.kind === 'result' && (
         <VerifyResult
           verified={phase.verified}
