@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addEvidence, chooseWhat, openAddEvidence, saveItem } from './capture-flow';
 import { createVaultThroughUi, heading, inApp, launchChromium, seriousAxeViolations } from './harness';
 import { png } from './images';
 import { blobControl, plaintextAtRest } from './plaintext-scan';
@@ -39,7 +40,7 @@ async function deliver(page: Page, how: 'drop' | 'paste', files: Array<{ name: s
 }
 
 describe('capturing evidence in Chromium', () => {
-  it('adds screenshots by picker, drop and paste, links and text; blurs sensitive items; keeps nothing readable at rest', async () => {
+  it('adds screenshots by picker, drop and paste, links and text one at a time; blurs sensitive items; keeps nothing readable at rest', async () => {
     const secrets = {
       url: 'https://x.com/Pembuli_2291/status/1911111111111111111',
       note: 'Dia hantar gambar itu kepada kumpulan kelas pada waktu malam',
@@ -56,49 +57,71 @@ describe('capturing evidence in Chromium', () => {
       await heading(page, secrets.caseTitle);
 
       // Picker: two files at once, with details.
-      await page.getByLabel('What this shows (optional)').fill(secrets.note);
-      await page.getByLabel('Link to the post or message (optional)').fill(secrets.url);
-      await page.getByTestId('file-input').setInputFiles([
-        { name: secrets.fileName, mimeType: 'image/png', buffer: png(1) },
-        { name: 'second.png', mimeType: 'image/png', buffer: png(2) },
-      ]);
-      await page.getByText('2 item(s) added.').waitFor();
+      await addEvidence(page, {
+        files: [
+          { name: secrets.fileName, mimeType: 'image/png', buffer: png(1) },
+          { name: 'second.png', mimeType: 'image/png', buffer: png(2) },
+        ],
+        details: async () => {
+          await page.getByLabel('What this shows (optional)').fill(secrets.note);
+          await page.getByLabel('Link to the post or message (optional)').fill(secrets.url);
+          await page.getByRole('button', { name: 'Save 2 files, one item each' }).waitFor();
+        },
+      });
       await expect.poll(() => page.locator('.item-card').count()).toBe(2);
       expect(await page.locator('.item-card').first().textContent()).toContain('X (Twitter)');
 
       // The same bytes again: pointed out, not added twice.
-      await page
-        .getByTestId('file-input')
-        .setInputFiles([{ name: 'again.png', mimeType: 'image/png', buffer: png(1) }]);
+      await openAddEvidence(page);
+      await chooseWhat(page, { files: [{ name: 'again.png', mimeType: 'image/png', buffer: png(1) }] });
+      await saveItem(page);
       await page.getByText('"again.png" is already in this case').waitFor();
-      // An empty file is refused with a message.
-      await page
-        .getByTestId('file-input')
-        .setInputFiles([{ name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) }]);
-      await page.locator('.add-evidence [role="alert"]').waitFor();
+      // An empty file is refused with a message, on the step where it was chosen.
+      await page.getByRole('button', { name: 'Add another item' }).click();
+      await chooseWhat(page, {
+        files: [{ name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) }],
+      });
+      await saveItem(page);
+      await page.locator('.details-step [role="alert"]').waitFor();
+      await page.getByRole('button', { name: 'Cancel' }).click();
 
-      // Drop and paste.
-      await page.getByLabel('What this shows (optional)').fill('');
-      await page.getByLabel('Link to the post or message (optional)').fill('');
+      // Drop and paste, on the first step of the flow; the details start empty.
+      await openAddEvidence(page);
       await deliver(page, 'drop', [{ name: 'dropped.png', base64: png(3).toString('base64') }]);
-      await expect.poll(() => page.locator('.item-card').count()).toBe(3);
+      await page.getByRole('heading', { name: 'Details of this item' }).waitFor();
+      expect(await page.getByLabel('What this shows (optional)').inputValue()).toBe('');
+      expect(await page.getByLabel('Link to the post or message (optional)').inputValue()).toBe('');
+      await saveItem(page);
+      await page.getByRole('button', { name: 'Add another item' }).click();
+      await page.getByRole('heading', { name: 'What do you want to keep?' }).waitFor();
       await deliver(page, 'paste', [{ name: 'pasted.png', base64: png(4).toString('base64') }]);
+      await saveItem(page);
+      await page.getByRole('button', { name: 'See the timeline' }).click();
       await expect.poll(() => page.locator('.item-card').count()).toBe(4);
 
-      // Link only and message text; an address that does not parse is kept and flagged.
-      await page.getByLabel('Link (web address)').fill('not a web address at all');
-      await page.getByRole('button', { name: 'Save a link only' }).click();
-      await page.getByText('could not be read as a web address').waitFor();
-      await page.getByLabel('The message, copied exactly').fill('Kalau kau tak bayar, aku sebar gambar ni.');
-      await page.getByRole('button', { name: 'Save message text' }).click();
+      // A link that is not a web address is not saved as a link: she is told, and may keep it as text.
+      await openAddEvidence(page);
+      await chooseWhat(page, { link: 'not a web address at all' });
+      await page.getByText('This does not look like a web address').waitFor();
+      await saveItem(page);
+      await page.getByText('This is not a web link (one that starts with http:// or https://)').waitFor();
+      await page.getByRole('button', { name: 'Keep it as message text' }).click();
+      expect(await page.getByLabel('The message, copied exactly').inputValue()).toBe(
+        'not a web address at all',
+      );
+      await saveItem(page);
+      await page.getByRole('button', { name: 'See the timeline' }).click();
+      await addEvidence(page, { message: 'Kalau kau tak bayar, aku sebar gambar ni.' });
       await expect.poll(() => page.locator('.item-card').count()).toBe(6);
 
       // Sensitive: a deepfake is hidden by default and not even decrypted until "Show".
-      await page.getByLabel('What kind of abuse is this?').selectOption('deepfake');
-      expect(await page.getByLabel('Hide the picture until I choose to see it').isChecked()).toBe(true);
-      await page
-        .getByTestId('file-input')
-        .setInputFiles([{ name: 'deepfake.png', mimeType: 'image/png', buffer: png(5) }]);
+      await addEvidence(page, {
+        files: [{ name: 'deepfake.png', mimeType: 'image/png', buffer: png(5) }],
+        details: async () => {
+          await page.getByLabel('What kind of abuse is this?').selectOption('deepfake');
+          expect(await page.getByLabel('Hide the picture until I choose to see it').isChecked()).toBe(true);
+        },
+      });
       await expect.poll(() => page.locator('.item-card').count()).toBe(7);
       const sensitiveCard = page.locator('.item-card', { hasText: 'deepfake.png' });
       await sensitiveCard.getByText('Sensitive picture, hidden').waitFor();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportAndUnzip } from './export-helpers';
 import {
   createVaultThroughUi,
   heading,
@@ -233,17 +234,7 @@ describe('case details in Chromium', () => {
       await page.getByRole('combobox', { name: 'Bahasa' }).selectOption({ label: 'English' });
 
       // The sealed bundle carries them: the report prints them, the manifest holds the case record.
-      await page.getByRole('link', { name: 'Export', exact: true }).click();
-      await heading(page, 'Export a sealed bundle');
-      const [download] = await Promise.all([
-        page.waitForEvent('download', { timeout: 120_000 }),
-        page.getByRole('button', { name: 'Make the bundle' }).click(),
-      ]);
-      const zip = join(dir, 'bundle.zip');
-      await download.saveAs(zip);
-      await page.getByText('The bundle is ready.').waitFor({ timeout: 120_000 });
-      const out = join(dir, 'unzipped');
-      execFileSync('unzip', ['-q', zip, '-d', out]);
+      const out = await exportAndUnzip(page, dir);
       const report = execFileSync('pdftotext', [join(out, 'report.pdf'), '-'], { encoding: 'utf8' });
       expectSaved(report);
       const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));

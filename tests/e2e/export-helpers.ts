@@ -201,3 +201,19 @@ export function pullGate(): void {
     (post as (...args: unknown[]) => void).call(this, message, ...rest);
   } as typeof Worker.prototype.postMessage;
 }
+
+/** From any screen: exports the case through the export screen and unzips the bundle into `dir`/unzipped. */
+export async function exportAndUnzip(page: Page, dir: string): Promise<string> {
+  await page.getByRole('link', { name: 'Export', exact: true }).click();
+  await heading(page, 'Export a sealed bundle');
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 120_000 }),
+    page.getByRole('button', { name: 'Make the bundle' }).click(),
+  ]);
+  const zip = join(dir, 'bundle.zip');
+  await download.saveAs(zip);
+  await page.getByText('The bundle is ready.').waitFor({ timeout: 120_000 });
+  const out = join(dir, 'unzipped');
+  execFileSync('unzip', ['-q', zip, '-d', out]);
+  return out;
+}

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
 import { type PreviewServer, preview } from 'vite';
 import { expect, inject } from 'vitest';
 
@@ -58,8 +64,9 @@ export interface Recorder {
 /** A fresh profile that records every request (pages and service worker) and every console error. */
 export async function recordedContext(
   browser: Browser,
+  options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; recorder: Recorder }> {
-  const context = await browser.newContext();
+  const context = await browser.newContext(options);
   const recorder: Recorder = { requests: [], errors: [] };
   context.on('request', (request) => recorder.requests.push(request.url()));
   context.on('console', (message) => {
@@ -201,10 +208,10 @@ export async function inApp(
     recorder: Recorder;
     context: BrowserContext;
   }) => Promise<void>,
-  options: { outDir?: string; configFile?: string } = {},
+  options: { outDir?: string; configFile?: string; context?: BrowserContextOptions } = {},
 ): Promise<void> {
   const { server, origin } = await startServer(options.outDir ?? inject('buildA'), 0, options.configFile);
-  const { context, recorder } = await recordedContext(browser);
+  const { context, recorder } = await recordedContext(browser, options.context);
   const page = await context.newPage();
   try {
     await body({ page, origin, recorder, context });

@@ -102,6 +102,29 @@ export function chooseLinkFilled(draft: DetailsDraft, field: LinkFilled, value: 
   return { ...draft, [field]: value, chosen };
 }
 
+/** The item whose account a new item most likely shares: the latest one that names an account. */
+export function lastAccountItem<T extends { createdAt: string; details: EvidenceDetails }>(
+  items: readonly T[],
+): T | undefined {
+  return [...items]
+    .filter((item) => item.details.account !== undefined)
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))[0];
+}
+
+/** The draft with the platform and account of `details`, as if the person had typed them. */
+export function withAccountOf(draft: DetailsDraft, details: EvidenceDetails): DetailsDraft {
+  const account = details.account ?? {};
+  return {
+    ...draft,
+    platform: details.platform,
+    handle: account.handle ?? '',
+    displayName: account.displayName ?? '',
+    userId: account.userId ?? '',
+    profileUrl: details.profileUrl ?? '',
+    chosen: [...LINK_FILLED],
+  };
+}
+
 /**
  * The draft with a new category. Unless the person chose otherwise, intimate-image categories hide the
  * picture; an item that `startedHidden` stays hidden (only the person unhides it).

@@ -2,6 +2,7 @@ import { app } from './areas/app';
 import { backup } from './areas/backup';
 import { bundle } from './areas/bundle';
 import { capture } from './areas/capture';
+import { captureFlow } from './areas/capture-flow';
 import { captureUi } from './areas/capture-ui';
 import { caseDetails } from './areas/case-details';
 import { discreet } from './areas/discreet';
@@ -30,6 +31,7 @@ const areas = [
   backup,
   bundle,
   capture,
+  captureFlow,
   captureUi,
   caseDetails,
   discreet,

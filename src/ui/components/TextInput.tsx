@@ -32,6 +32,8 @@ export function TextInput({
         // Preact's types narrow per input type; all three take the same attributes here.
         type={type as 'text'}
         inputMode={inputMode}
+        // Case data must not end up in the browser's autofill store.
+        autoComplete="off"
         value={value}
         aria-invalid={problem ? 'true' : undefined}
         aria-describedby={described || undefined}

@@ -6,8 +6,10 @@ import {
   draftFromDetails,
   draftToInput,
   EMPTY_DRAFT,
+  lastAccountItem,
   linkFilled,
   wallTimeToIso,
+  withAccountOf,
   withCategory,
   withDateField,
 } from '../../../src/core/evidence/details-draft';
@@ -215,5 +217,33 @@ describe('draftFromDetails then draftToInput', () => {
         expect(completeDetails(input(draftFromDetails(saved), zone))).toEqual(saved);
       }),
     );
+  });
+});
+
+describe('same account as the last item', () => {
+  const at = (createdAt: string, account?: { handle: string }) =>
+    ({ createdAt, details: completeDetails({ category: 'other', platform: 'instagram', account }) }) as const;
+
+  it('finds the latest item that names an account', () => {
+    const items = [
+      at('2025-04-10T01:00:00Z', { handle: 'old' }),
+      at('2025-04-10T03:00:00Z'),
+      at('2025-04-10T02:00:00Z', { handle: 'new' }),
+    ];
+    expect(lastAccountItem(items)?.details.account?.handle).toBe('new');
+    expect(lastAccountItem([at('2025-04-10T03:00:00Z')])).toBeUndefined();
+  });
+
+  it('fills platform and account as chosen values, leaving the rest of the draft alone', () => {
+    const draft = withAccountOf(
+      { ...EMPTY_DRAFT, description: 'keep me', contentUrl: POST },
+      at('2025-04-10T01:00:00Z', { handle: 'kulai.anon' }).details,
+    );
+    const result = input(draft);
+    expect(result).toMatchObject({
+      platform: 'instagram',
+      account: { handle: 'kulai.anon' },
+      description: 'keep me',
+    });
   });
 });

@@ -1,12 +1,14 @@
 import { useEffect, useId, useState } from 'preact/hooks';
+import { showBidiControls } from '../../../core/text/display';
+import { hrefFor } from '../../app/router';
 import { useVaultData } from '../../hooks/use-vault-data';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
 import { NewCaseForm } from '../cases/NewCaseForm';
 import { ScreenIntro } from '../ScreenIntro';
-import { AddEvidence } from './AddEvidence';
+import { CaptureFlow } from './CaptureFlow';
 
-/** Quick capture: pick a case (the most recent by default) and add evidence to it. */
+/** Quick capture: pick a case (the most recent by default) and add evidence to it, one item at a time. */
 export function CaptureScreen() {
   const { t } = useI18n();
   const id = useId();
@@ -35,12 +37,21 @@ export function CaptureScreen() {
             >
               {cases.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.title}
+                  {showBidiControls(c.title)}
                 </option>
               ))}
             </select>
           </div>
-          {caseId && <AddEvidence caseId={caseId} onAdded={() => undefined} />}
+          {caseId && (
+            <CaptureFlow
+              key={caseId}
+              caseId={caseId}
+              onAdded={() => undefined}
+              onDone={() => {
+                window.location.hash = hrefFor('cases', caseId);
+              }}
+            />
+          )}
         </>
       )}
     </section>

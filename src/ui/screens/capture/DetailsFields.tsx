@@ -16,8 +16,11 @@ import { Disclosure } from '../../components/Disclosure';
 import { TextInput } from '../../components/TextInput';
 import { useI18n } from '../../i18n';
 import '../cases/item-details.css';
+import { LinkFeedback } from './LinkFeedback';
 import { useLinkHint } from './link-hint';
 import { MoreDetailsFields } from './MoreDetailsFields';
+import { PostedWhen } from './PostedWhen';
+import { SameAccount } from './SameAccount';
 
 /** The details as typed in a form; see core/evidence/details-draft.ts. */
 export type CaptureDetails = DetailsDraft;
@@ -33,15 +36,17 @@ export function toDetailsInput(d: CaptureDetails): DetailsInput {
 
 /** True when a field behind "More details" holds something, so the section starts open. */
 function usesMore(d: CaptureDetails): boolean {
-  const typed = [d.displayName, d.postedDate, d.postedClock, d.reportReference, d.reportDate, d.tags];
-  return typed.some((text) => text !== '') || d.relatedItemIds.length > 0 || d.unfinished.length > 0;
+  const typed = [d.displayName, d.reportReference, d.reportDate, d.tags];
+  const reportUnfinished = d.unfinished.includes('reportDate');
+  return typed.some((text) => text !== '') || d.relatedItemIds.length > 0 || reportUnfinished;
 }
 
 /**
- * The details of an item: the quick ones first (category, hiding, what it shows, link, posting time,
- * account), the rarely used ones behind "More details". `related` lists the items to choose from;
- * without it the related-items choice is left out. `startedHidden` keeps a hidden item hidden when
- * its category changes.
+ * The details of an item: the quick ones first (category, hiding, what it shows, link, when it was
+ * posted, account), the rarely used ones behind "More details". `related` lists the items to choose
+ * from; without it the related-items choice is left out. `startedHidden` keeps a hidden item hidden
+ * when its category changes. `withLink: false` leaves out the link (a link item has it above);
+ * `lastAccount` offers to take the account of that earlier item.
  */
 export function DetailsFields({
   value,
@@ -50,6 +55,8 @@ export function DetailsFields({
   problems = [],
   startOpen = false,
   startedHidden = false,
+  withLink = true,
+  lastAccount,
 }: {
   value: CaptureDetails;
   onChange: (next: CaptureDetails) => void;
@@ -57,12 +64,14 @@ export function DetailsFields({
   problems?: DraftProblem[];
   startOpen?: boolean;
   startedHidden?: boolean;
+  withLink?: boolean;
+  lastAccount?: EvidenceItem;
 }) {
   const { t } = useI18n();
   const id = useId();
   const [open, setOpen] = useState(() => startOpen || usesMore(value));
   useEffect(() => {
-    if (problems.length > 0) setOpen(true);
+    if (problems.some((problem) => problem.field === 'reportDate')) setOpen(true);
   }, [problems]);
   const set = (patch: Partial<CaptureDetails>) => onChange({ ...value, ...patch });
   const linkHint = useLinkHint(value);
@@ -97,19 +106,20 @@ export function DetailsFields({
         onInput={(description) => set({ description })}
       />
       {/* Links are typed as text (inputMode url): an address that does not parse is still kept, and flagged. */}
-      <TextInput
-        id={`${id}-contentUrl`}
-        label="capture.add.contentUrl"
-        inputMode="url"
-        value={value.contentUrl}
-        onInput={(contentUrl) => set({ contentUrl })}
-      />
-      <TextInput
-        id={`${id}-postedAsShown`}
-        label="capture.add.postedAsShown"
-        value={value.postedAsShown}
-        onInput={(postedAsShown) => set({ postedAsShown })}
-      />
+      {withLink && (
+        <>
+          <TextInput
+            id={`${id}-contentUrl`}
+            label="capture.add.contentUrl"
+            inputMode="url"
+            value={value.contentUrl}
+            onInput={(contentUrl) => set({ contentUrl })}
+          />
+          <LinkFeedback id={`${id}-contentUrl-read`} link={value.contentUrl} />
+        </>
+      )}
+      <PostedWhen value={value} onChange={onChange} id={id} problems={problems} />
+      {lastAccount && <SameAccount value={value} onChange={onChange} last={lastAccount} />}
       <TextInput
         id={`${id}-handle`}
         label="capture.add.handle"

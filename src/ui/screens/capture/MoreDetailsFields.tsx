@@ -1,18 +1,13 @@
-import {
-  chooseLinkFilled,
-  type DateField,
-  linkFilled,
-  withDateField,
-} from '../../../core/evidence/details-draft';
+import { chooseLinkFilled, linkFilled } from '../../../core/evidence/details-draft';
 import { type EvidenceItem, PLATFORMS, type Platform } from '../../../core/evidence/model';
-import { deviceTimeZone } from '../../../core/evidence/time';
 import type { MessageKey } from '../../../core/i18n';
 import { TextInput } from '../../components/TextInput';
 import { useI18n } from '../../i18n';
 import { type FieldProps, useLinkHint } from './link-hint';
+import { dateInput } from './PostedWhen';
 import { RelatedPicker } from './RelatedPicker';
 
-/** The details most captures leave empty: profile, platform, account, posting date, report, tags, related items. */
+/** The details most captures leave empty: profile, platform, account, report, tags, related items. */
 export function MoreDetailsFields({
   value,
   onChange,
@@ -22,19 +17,7 @@ export function MoreDetailsFields({
 }: FieldProps & { related?: EvidenceItem[] }) {
   const { t } = useI18n();
   const linkHint = useLinkHint(value);
-  const problem = (field: DateField) => problems.find((p) => p.field === field)?.key;
-  // A half-typed date reads as "" in the browser; it is remembered as unfinished rather than dropped.
-  const date = (field: DateField, label: MessageKey, type: 'date' | 'time', hint?: string) => (
-    <TextInput
-      id={`${id}-${field}`}
-      label={label}
-      type={type}
-      value={value[field]}
-      hint={hint}
-      problem={problem(field)}
-      onInput={(text, input) => onChange(withDateField(value, field, text, input.validity.badInput))}
-    />
-  );
+  const date = dateInput({ value, onChange, id, problems });
   return (
     <>
       <TextInput
@@ -74,13 +57,6 @@ export function MoreDetailsFields({
         hint={linkHint('userId')}
         onInput={(text) => onChange(chooseLinkFilled(value, 'userId', text))}
       />
-      {date('postedDate', 'details.postedDate', 'date')}
-      {date(
-        'postedClock',
-        'details.postedClock',
-        'time',
-        t('details.postedZone', { zone: deviceTimeZone() }),
-      )}
       <TextInput
         id={`${id}-reportReference`}
         label="details.reportReference"

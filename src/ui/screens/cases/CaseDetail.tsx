@@ -1,10 +1,11 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Case } from '../../../core/evidence/model';
+import { showBidiControls } from '../../../core/text/display';
 import { hrefFor } from '../../app/router';
 import { useVaultData } from '../../hooks/use-vault-data';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
-import { AddEvidence } from '../capture/AddEvidence';
+import { CaptureFlow } from '../capture/CaptureFlow';
 import { AccountsSection } from './AccountsSection';
 import { ComplainantSection } from './ComplainantSection';
 import { type Failure, FailureMessage, failureOf } from './form-parts';
@@ -12,8 +13,11 @@ import { RenameCase } from './RenameCase';
 import { Timeline } from './Timeline';
 import './case-details.css';
 
-/** One case: its name, what happened, the accounts involved, adding evidence, its timeline and the complainant. */
-export function CaseDetail({ caseId }: { caseId: string }) {
+/**
+ * One case, opening on its timeline of evidence with "Add evidence" as the main action; below it what
+ * happened, the accounts involved and the complainant. `adding` shows the capture flow instead.
+ */
+export function CaseDetail({ caseId, adding = false }: { caseId: string; adding?: boolean }) {
   const { t } = useI18n();
   const id = useId();
   const { data, error, reload } = useVaultData(
@@ -57,16 +61,37 @@ export function CaseDetail({ caseId }: { caseId: string }) {
     }
   };
 
+  if (adding) {
+    return (
+      <section class="screen" data-screen="capture-flow">
+        <a href={hrefFor('cases', caseId)}>{t('flow.for', { title: showBidiControls(theCase.title) })}</a>
+        <h1 tabIndex={-1}>{t('capture.add.title')}</h1>
+        <CaptureFlow
+          caseId={caseId}
+          onAdded={reload}
+          onDone={() => {
+            window.location.hash = hrefFor('cases', caseId);
+          }}
+        />
+      </section>
+    );
+  }
+
   return (
     <section class="screen" data-screen="case">
       <a href={hrefFor('cases')}>{t('cases.back')}</a>
       <RenameCase theCase={theCase} onSaved={setLatest} />
+      <a class="button primary add-evidence-button" href={hrefFor('cases', caseId, 'add')}>
+        {t('capture.add.title')}
+      </a>
+      <Timeline items={data.items} onChanged={reload} />
       <form onSubmit={saveNarrative} class="card">
         <div class="field">
           <label for={`${id}-narrative`}>{t('cases.narrative')}</label>
           <textarea
             id={`${id}-narrative`}
             rows={5}
+            autoComplete="off"
             value={narrative}
             onInput={(e) => {
               setNarrative((e.currentTarget as HTMLTextAreaElement).value);
@@ -81,8 +106,6 @@ export function CaseDetail({ caseId }: { caseId: string }) {
         <span role="status">{saved ? ` ${t('cases.saved')}` : ''}</span>
       </form>
       <AccountsSection theCase={theCase} onSaved={setLatest} />
-      <AddEvidence caseId={caseId} onAdded={reload} />
-      <Timeline items={data.items} onChanged={reload} />
       <ComplainantSection theCase={theCase} onSaved={setLatest} />
     </section>
   );

@@ -1,3 +1,4 @@
+import { showBidiControls } from '../../../core/text/display';
 import { hrefFor } from '../../app/router';
 import { useVaultData } from '../../hooks/use-vault-data';
 import { useI18n } from '../../i18n';
@@ -7,10 +8,10 @@ import { ScreenIntro } from '../ScreenIntro';
 import { CaseDetail } from './CaseDetail';
 import { NewCaseForm } from './NewCaseForm';
 
-/** The case list (`#/cases`) or one case (`#/cases/<id>`). */
+/** The case list (`#/cases`), one case (`#/cases/<id>`), or adding evidence to it (`#/cases/<id>/add`). */
 export function CasesScreen({ rest }: { rest: string[] }) {
-  const [caseId] = rest;
-  if (caseId) return <CaseDetail caseId={caseId} />;
+  const [caseId, part] = rest;
+  if (caseId) return <CaseDetail caseId={caseId} adding={part === 'add'} />;
   return <CaseList />;
 }
 
@@ -35,7 +36,7 @@ function CaseList() {
           {data.map((c) => (
             <li key={c.id} class="card">
               <a href={hrefFor('cases', c.id)}>
-                <strong>{c.title}</strong>
+                <strong>{showBidiControls(c.title)}</strong>
               </a>
               <span>{t('cases.itemCount', { count: c.count })}</span>
               <span>{t('cases.updated', { date: when(c.updatedAt) })}</span>

@@ -1,15 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EvidenceFile } from '../../../core/evidence/model';
 import { clockText } from '../../../core/report/format';
+import { showBidiControls } from '../../../core/text/display';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
+import { isTextFile, TextPreview } from './TextPreview';
 import { useDecryptedUrl } from './use-decrypted-url';
 import './preview.css';
 
-type MediaKind = 'image' | 'video' | 'audio';
+type MediaKind = 'image' | 'video' | 'audio' | 'text';
 
-function mediaKind(mimeType: string): MediaKind | null {
-  const kind = mimeType.toLowerCase().split('/')[0];
+function mediaKind(file: EvidenceFile): MediaKind | null {
+  if (isTextFile(file)) return 'text';
+  const kind = file.mimeType.toLowerCase().split('/')[0];
   return kind === 'image' || kind === 'video' || kind === 'audio' ? kind : null;
 }
 
@@ -21,7 +24,7 @@ function mediaKind(mimeType: string): MediaKind | null {
  */
 export function FilePreview({ file, sensitive }: { file: EvidenceFile; sensitive: boolean }) {
   const { t } = useI18n();
-  const kind = mediaKind(file.mimeType);
+  const kind = mediaKind(file);
   const [shown, setShown] = useState(!sensitive);
   const [original, setOriginal] = useState(false);
   // An item marked sensitive after it was shown is hidden again at once.
@@ -46,9 +49,11 @@ export function FilePreview({ file, sensitive }: { file: EvidenceFile; sensitive
   }
   return (
     <div class="preview">
-      {original ? (
+      {kind === 'text' ? (
+        <TextPreview file={file} whole={original} />
+      ) : original ? (
         <Original file={file} kind={kind} />
-      ) : picture ? (
+      ) : kind === 'image' ? (
         <Thumbnail file={file} />
       ) : (
         <MediaTile file={file} kind={kind} />
@@ -88,7 +93,7 @@ function Thumbnail({ file }: { file: EvidenceFile }) {
         src={thumbnail.url}
         width={thumbnail.width}
         height={thumbnail.height}
-        alt={t('preview.thumbnailAlt', { name: file.originalName })}
+        alt={t('preview.thumbnailAlt', { name: showBidiControls(file.originalName) })}
       />
     );
   }
@@ -114,7 +119,7 @@ function MediaTile({ file, kind }: { file: EvidenceFile; kind: 'video' | 'audio'
 }
 
 /** The whole original, decrypted in the vault worker only because the person asked for it. */
-function Original({ file, kind }: { file: EvidenceFile; kind: MediaKind }) {
+function Original({ file, kind }: { file: EvidenceFile; kind: Exclude<MediaKind, 'text'> }) {
   const { t } = useI18n();
   const original = useDecryptedUrl(
     async () => ({ blob: await session.vault.readFileBlob(file.id, file.mimeType) }),
@@ -127,7 +132,8 @@ function Original({ file, kind }: { file: EvidenceFile; kind: MediaKind }) {
       </p>
     );
   if (original.state !== 'ready') return <p role="alert">{t('preview.originalFailed')}</p>;
-  if (kind === 'image') return <img class="original" src={original.url} alt={file.originalName} />;
+  if (kind === 'image')
+    return <img class="original" src={original.url} alt={showBidiControls(file.originalName)} />;
   // biome-ignore lint/a11y/useMediaCaption: survivors' own recordings have no captions to offer.
   if (kind === 'video') return <video class="original" src={original.url} controls preload="metadata" />;
   // biome-ignore lint/a11y/useMediaCaption: as above.

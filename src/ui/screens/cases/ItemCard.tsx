@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EvidenceItem } from '../../../core/evidence/model';
 import type { MessageKey } from '../../../core/i18n';
+import { capturedShort } from '../../../core/i18n/dates';
+import { showBidiControls } from '../../../core/text/display';
+import { cleanLink } from '../../../core/url/parse';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
 import { EditDetails, type EditOutcome } from './EditDetails';
@@ -31,8 +34,13 @@ export function ItemCard({
   onChanged: () => void;
   targeted?: boolean;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, date } = useI18n();
   const d = item.details;
+  const clean = cleanLink(d.contentUrl);
+  const asShown = d.postedTime?.asShown;
+  const posted = [d.postedTime?.iso && date(d.postedTime.iso), asShown && `“${asShown}”`]
+    .filter(Boolean)
+    .join(' ');
   const name = useItemName()(item);
   const heading = useRef<HTMLHeadingElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -62,15 +70,17 @@ export function ItemCard({
         {t(`evidence.kind.${item.kind}` as MessageKey)} · {t(`evidence.category.${d.category}` as MessageKey)}
       </h3>
       <p class="muted">
-        {t('item.captured', { time: new Date(item.captured.utc).toLocaleString(locale) })} (
-        {item.captured.timeZone})
-        {d.postedTime?.asShown && <> · {t('item.posted', { time: d.postedTime.asShown })}</>}
+        {t('item.captured', { time: capturedShort(item.captured, locale) })}
+        {posted && <> · {t('item.posted', { time: posted })}</>}
       </p>
       <p>
         {t(`platform.${d.platform}` as MessageKey)}
-        {d.account?.handle && <> · {d.account.handle}</>}
+        {d.account?.handle && <> · {showBidiControls(d.account.handle)}</>}
       </p>
       {d.contentUrl && <p class="wrap-anywhere">{d.contentUrl}</p>}
+      {clean !== d.contentUrl && (
+        <p class="wrap-anywhere muted">{t('flow.link.clean', { url: clean ?? '' })}</p>
+      )}
       {d.flags.map((flag) => (
         <p key={flag} class="notice">
           {t(`evidence.flag.${flag}` as MessageKey)}
@@ -82,7 +92,7 @@ export function ItemCard({
       {item.files.map((file) => (
         <div key={file.id} class="item-file">
           <FilePreview file={file} sensitive={d.sensitive} />
-          <p class="wrap-anywhere">{file.originalName}</p>
+          <p class="wrap-anywhere">{showBidiControls(file.originalName)}</p>
           {file.facts.hasGps && <p class="notice">{t('item.gps')}</p>}
           <p>
             {t('item.sha256')}: <code class="hash">{file.sha256}</code>

@@ -36,6 +36,7 @@ export function NewCaseForm() {
           <input
             id={`${id}-title`}
             name="case-title"
+            autoComplete="off"
             value={title}
             aria-describedby={`${id}-hint`}
             onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)}
@@ -47,6 +48,7 @@ export function NewCaseForm() {
           <textarea
             id={`${id}-narrative`}
             name="case-narrative"
+            autoComplete="off"
             rows={4}
             value={narrative}
             onInput={(e) => setNarrative((e.currentTarget as HTMLTextAreaElement).value)}

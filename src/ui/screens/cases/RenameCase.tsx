@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Case } from '../../../core/evidence/model';
 import type { MessageKey } from '../../../core/i18n';
+import { showBidiControls } from '../../../core/text/display';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
 import { type Failure, failureOf, SaveOrCancel, useFormFocus } from './form-parts';
@@ -47,7 +48,7 @@ export function RenameCase({ theCase, onSaved }: { theCase: Case; onSaved: (next
 
   return (
     <div class="case-title">
-      <h1 tabIndex={-1}>{theCase.title}</h1>
+      <h1 tabIndex={-1}>{showBidiControls(theCase.title)}</h1>
       {editing ? (
         <form ref={form} class="card" onSubmit={save} aria-busy={busy} noValidate>
           <TextField

@@ -32,7 +32,7 @@ export function TextField(props: {
     <div class="field">
       <label for={id}>{t(props.label)}</label>
       {props.multiline ? (
-        <textarea {...common} rows={3} />
+        <textarea {...common} rows={3} autoComplete="off" />
       ) : (
         <input
           {...common}

@@ -1,5 +1,6 @@
 import type { EvidenceItem } from '../../../core/evidence/model';
 import type { MessageKey } from '../../../core/i18n';
+import { showBidiControls } from '../../../core/text/display';
 import { hrefFor, navigate } from '../../app/router';
 import { useI18n } from '../../i18n';
 
@@ -11,12 +12,8 @@ export function useItemName(): (item: EvidenceItem) => string {
   return (item) => {
     const text = item.text?.replace(/\s+/g, ' ').trim();
     const snippet = text && text.length > SNIPPET ? `${text.slice(0, SNIPPET)}…` : text;
-    return (
-      item.files[0]?.originalName ??
-      item.details.contentUrl ??
-      snippet ??
-      t(`evidence.kind.${item.kind}` as MessageKey)
-    );
+    const name = item.files[0]?.originalName ?? item.details.contentUrl ?? snippet;
+    return name === undefined ? t(`evidence.kind.${item.kind}` as MessageKey) : showBidiControls(name);
   };
 }
 

@@ -149,6 +149,7 @@ export function ExportOptions({
         <label for={`${id}-recipient`}>{t('export.recipient')}</label>
         <input
           id={`${id}-recipient`}
+          autoComplete="off"
           value={recipient}
           onInput={(e) => setRecipient((e.currentTarget as HTMLInputElement).value)}
         />

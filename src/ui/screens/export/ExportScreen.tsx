@@ -3,6 +3,7 @@ import { isBuktiError } from '../../../core/errors';
 import { savedFileName } from '../../../core/files/saved-name';
 import type { MessageKey, MessageParams } from '../../../core/i18n';
 import type { ExportProgress, ExportRequest } from '../../../core/service/export';
+import { showBidiControls } from '../../../core/text/display';
 import { formatBytes } from '../../format';
 import { useVaultData } from '../../hooks/use-vault-data';
 import { useI18n } from '../../i18n';
@@ -158,7 +159,7 @@ export function ExportScreen() {
             >
               {cases.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.title}
+                  {showBidiControls(c.title)}
                 </option>
               ))}
             </select>

@@ -4,6 +4,7 @@ import type { FiledEntry, InboxEntry } from '../../../core/evidence/inbox';
 import { sharedLinkDescription } from '../../../core/evidence/inbox-details';
 import type { Case } from '../../../core/evidence/model';
 import type { MessageKey } from '../../../core/i18n';
+import { showBidiControls } from '../../../core/text/display';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
 import { type CaptureDetails, DetailsFields, EMPTY_DETAILS, toDetailsInput } from '../capture/DetailsFields';
@@ -79,7 +80,7 @@ export function FileForm({
             >
               {cases.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.title}
+                  {showBidiControls(c.title)}
                 </option>
               ))}
               <option value={NEW_CASE}>{t('inbox.newCaseOption')}</option>
@@ -92,6 +93,7 @@ export function FileForm({
             <input
               id={`${id}-new-case`}
               ref={nameInput}
+              autoComplete="off"
               value={caseName}
               aria-invalid={problem === 'inbox.needCaseName'}
               onInput={(e) => setCaseName((e.currentTarget as HTMLInputElement).value)}

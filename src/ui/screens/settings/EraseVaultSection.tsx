@@ -4,15 +4,30 @@ import type { MessageKey } from '../../../core/i18n';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
 
+/** The words of an erase form: the confirmation word, its prompt, the mismatch message and the button. */
+export interface EraseWords {
+  word: MessageKey;
+  typeWord: MessageKey;
+  mismatch: MessageKey;
+  submit: MessageKey;
+}
+
+const SETTINGS_WORDS: EraseWords = {
+  word: 'settings.erase.word',
+  typeWord: 'settings.erase.typeWord',
+  mismatch: 'settings.erase.mismatch',
+  submit: 'settings.erase.submit',
+};
+
 /** Deletes the vault after the person types the confirmation word of the current language. */
-export function EraseVaultSection() {
+export function EraseVaultForm({ words }: { words: EraseWords }) {
   const { t } = useI18n();
   const id = useId();
   const [typed, setTyped] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<MessageKey | null>(null);
-  const word = t('settings.erase.word');
+  const word = t(words.word);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -29,37 +44,46 @@ export function EraseVaultSection() {
   };
 
   return (
+    <form onSubmit={submit} aria-busy={busy}>
+      <div class="field">
+        <label for={id}>{t(words.typeWord, { word })}</label>
+        <input
+          id={id}
+          name="erase-confirm"
+          value={typed}
+          autoComplete="off"
+          onInput={(e) => {
+            setTyped((e.currentTarget as HTMLInputElement).value);
+            setMismatch(false);
+          }}
+        />
+      </div>
+      {mismatch && (
+        <p class="error" role="alert">
+          {t(words.mismatch, { word })}
+        </p>
+      )}
+      {refused && (
+        <p class="error" role="alert">
+          {t(refused, { detail: 'erase' })}
+        </p>
+      )}
+      <button type="submit" class="button danger" disabled={busy}>
+        {t(words.submit)}
+      </button>
+    </form>
+  );
+}
+
+/** Settings: erase the vault and everything in it. */
+export function EraseVaultSection() {
+  const { t } = useI18n();
+  const id = useId();
+  return (
     <section class="card danger" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('settings.erase.title')}</h2>
       <p>{t('settings.erase.explain')}</p>
-      <form onSubmit={submit} aria-busy={busy}>
-        <div class="field">
-          <label for={id}>{t('settings.erase.typeWord', { word })}</label>
-          <input
-            id={id}
-            name="erase-confirm"
-            value={typed}
-            autoComplete="off"
-            onInput={(e) => {
-              setTyped((e.currentTarget as HTMLInputElement).value);
-              setMismatch(false);
-            }}
-          />
-        </div>
-        {mismatch && (
-          <p class="error" role="alert">
-            {t('settings.erase.mismatch', { word })}
-          </p>
-        )}
-        {refused && (
-          <p class="error" role="alert">
-            {t(refused, { detail: 'erase' })}
-          </p>
-        )}
-        <button type="submit" class="button danger" disabled={busy}>
-          {t('settings.erase.submit')}
-        </button>
-      </form>
+      <EraseVaultForm words={SETTINGS_WORDS} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { isBuktiError } from '../../../core/errors';
 import type { MessageKey, MessageParams } from '../../../core/i18n';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
+import { ForgotPassphrase } from './ForgotPassphrase';
 import { PassphraseField } from './PassphraseField';
 
 /** Seconds left until `until` (ms epoch), re-rendered every second while positive. */
@@ -113,6 +114,7 @@ export function UnlockScreen({ cover }: { cover?: { onClose: (() => void) | null
           </button>
         )}
       </form>
+      <ForgotPassphrase />
     </section>
   );
 }

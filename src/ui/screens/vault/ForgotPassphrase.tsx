@@ -1,0 +1,25 @@
+import { Disclosure } from '../../components/Disclosure';
+import { useI18n } from '../../i18n';
+import { EraseVaultForm } from '../settings/EraseVaultSection';
+
+/**
+ * The lock screen's way on for someone who cannot remember the passphrase: it cannot be recovered, but
+ * a backup can be restored once this vault is erased (the first-use screen then offers the restore).
+ */
+export function ForgotPassphrase() {
+  const { t } = useI18n();
+  return (
+    <Disclosure label={t('forgot.title')}>
+      <p>{t('forgot.explain')}</p>
+      <p>{t('forgot.noBackup')}</p>
+      <EraseVaultForm
+        words={{
+          word: 'forgot.word',
+          typeWord: 'forgot.typeWord',
+          mismatch: 'forgot.mismatch',
+          submit: 'forgot.submit',
+        }}
+      />
+    </Disclosure>
+  );
+}
