@@ -16,7 +16,7 @@ import { IsolateHeaps, topSites } from './isolate-heaps';
 import type { BenchResult } from './measure';
 import { cpuSeconds, currentRss, PeakWatch, RssTimeline, StallWatch } from './proc-memory';
 import { sealScenarios } from './seal';
-import { verifyExported } from './verify-cli';
+import { cliScenarios, verifyExported } from './verify-cli';
 
 /** How long Chromium may use no CPU during a scenario before the bench calls it stalled. */
 const STALL_MS = 90_000;
@@ -269,12 +269,14 @@ function formatTable(results: BenchResult[]): string {
 }
 
 console.log('Bukti benchmarks (median of runs after a warm-up)\n  node: ceiling and core scenarios…');
-// BENCH_ONLY=seal runs only the Node sealing scenario (no Chromium); with other names, those too.
+// BENCH_ONLY=seal or cli run Node scenarios only (no Chromium); with other names, those too.
 const only = process.env.BENCH_ONLY?.split(',');
+const nodeOnly = ['seal', 'cli'];
 const results = withRatios([
   ...(only ? [] : await nodeScenarios()),
   ...(!only || only.includes('seal') ? await sealScenarios() : []),
-  ...(!only || only.some((name) => name !== 'seal') ? await browserScenarios() : []),
+  ...(!only || only.includes('cli') ? await cliScenarios() : []),
+  ...(!only || only.some((name) => !nodeOnly.includes(name)) ? await browserScenarios() : []),
 ]);
 console.log(`\n${formatTable(results)}\n`);
 for (const r of results) {

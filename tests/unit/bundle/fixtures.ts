@@ -50,7 +50,8 @@ function fileRecord(name: string, mimeType: string, bytes: Uint8Array, sha256: s
   return { id: newId(), sha256, size: bytes.length, mimeType, originalName: name, facts: { hasGps: false } };
 }
 
-function item(
+/** An evidence item of the fictional case, holding `files`. */
+export function sampleItem(
   caseId: string,
   files: EvidenceFile[],
   sensitive: boolean,
@@ -106,12 +107,12 @@ export async function sampleInput(signer: BundleSigner, options: Partial<ExportO
     return record;
   };
   const items = [
-    item(
+    sampleItem(
       caseId,
       [file('Screenshot 2025-04-10 at 14.03.png', 'image/png', pseudoRandomBytes(40_000, 1))],
       false,
     ),
-    item(
+    sampleItem(
       caseId,
       [
         file('IMG_0001.JPG', 'image/jpeg', pseudoRandomBytes(25_000, 2)),
@@ -119,8 +120,8 @@ export async function sampleInput(signer: BundleSigner, options: Partial<ExportO
       ],
       true,
     ),
-    item(caseId, [], false, { text: 'Send money or everyone sees it', textSha256: '0'.repeat(64) }),
-    item(
+    sampleItem(caseId, [], false, { text: 'Send money or everyone sees it', textSha256: '0'.repeat(64) }),
+    sampleItem(
       caseId,
       [
         file('clip.mp4', 'video/mp4', pseudoRandomBytes(60_000, 3)),
