@@ -1,5 +1,7 @@
+import { type RandomAccessSource, readExactly } from '../zip/source';
 import type { BundleManifest } from './manifest';
 import { isSafeEntryName } from './names';
+import { reportKeywords } from './report-facts';
 import type { SumsLine } from './sums';
 import type { EntryContent } from './verify-read';
 import { printable, type VerifyProblem } from './verify-report';
@@ -103,4 +105,29 @@ export function checkVerifyText(
 export function normaliseFingerprint(text: string): string | undefined {
   const compact = text.replace(/[\s:]/g, '').toLowerCase();
   return /^[0-9a-f]{64}$/.test(compact) ? compact : undefined;
+}
+
+/**
+ * report.pdf names the bundle id and the signing key's fingerprint in its Keywords (docs/report.md); a
+ * report moved from another bundle names others. A report whose metadata cannot be read (not the form
+ * the app writes, or deflated by a re-packer) is not compared.
+ */
+export async function checkReportFacts(
+  source: RandomAccessSource,
+  report: EntryContent | undefined,
+  manifest: BundleManifest | undefined,
+  fingerprint: string | null,
+  problems: VerifyProblem[],
+): Promise<void> {
+  const entry = report?.entry;
+  if (!entry || !manifest || !fingerprint || entry.method !== 0 || !entry.readable) return;
+  const read = (offset: number, length: number) =>
+    readExactly(source, entry.dataOffset + offset, Math.min(length, entry.size - offset));
+  const keywords = await reportKeywords(read, entry.size).catch(() => undefined);
+  if (keywords === undefined) return;
+  const words = keywords.split(/\s+/);
+  if (!words.includes(manifest.bundleId))
+    problems.push({ code: 'bundle.verify.reportBundleId', params: { path: 'report.pdf' } });
+  if (words.some((word) => /^[0-9a-f]{64}$/.test(word) && word !== fingerprint))
+    problems.push({ code: 'bundle.verify.reportKey', params: { path: 'report.pdf' } });
 }

@@ -8,6 +8,7 @@ import { parseSums, type SumsLine } from './sums';
 import { checkSignature, compareFiles, describedFiles, indexByName, REQUIRED_ENTRIES } from './verify-checks';
 import {
   checkByteOrderMarks,
+  checkReportFacts,
   checkVerifyText,
   isRepacked,
   normaliseFingerprint,
@@ -125,8 +126,11 @@ async function check(
     problems,
   );
   // Only a signed, consistent bundle is worth this check; otherwise the files named above already fail.
-  if (report.signature.valid && report.manifest.agreesWithSums)
-    checkVerifyText(byName.get('VERIFY.txt')?.bytes, manifest, report.signature.keyFingerprint, problems);
+  if (report.signature.valid && report.manifest.agreesWithSums) {
+    const fingerprint = report.signature.keyFingerprint;
+    checkVerifyText(byName.get('VERIFY.txt')?.bytes, manifest, fingerprint, problems);
+    await checkReportFacts(source, byName.get('report.pdf'), manifest, fingerprint, problems);
+  }
   report.repacked = isRepacked(contents, folders, lines);
   const custody = byName.get('custody-log.jsonl')?.bytes;
   if (custody) {

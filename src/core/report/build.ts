@@ -30,7 +30,8 @@ function setMetadata(doc: PDFDocument, input: ReportInput, words: Words): void {
   const app = `${input.app.name} ${input.app.version}`;
   doc.setTitle(wellFormed(`${words.label('report.title')} — ${showBidiControls(input.case.title)}`));
   doc.setSubject(words.label('report.meta.subject', { bundleId: input.bundleId }));
-  doc.setKeywords([input.app.name, input.bundleId]);
+  // The verifier compares these two with the bundle, so a report moved from another bundle is named.
+  doc.setKeywords([input.app.name, input.bundleId, input.signer.fingerprint]);
   doc.setCreator(app);
   doc.setProducer(`${app} (report format ${REPORT_FORMAT_VERSION}, pdf-lib)`);
   doc.setLanguage(words.language === 'ms' ? 'ms-MY' : 'en-MY');

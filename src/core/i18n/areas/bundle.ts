@@ -118,6 +118,10 @@ const en = {
     'This bundle was signed with the key {actual}, not with the key you expected ({expected}). Whoever holds that other key made or re-made it. Do not rely on it; call the sender and compare the fingerprint.',
   'bundle.verify.verifyTextBundleId':
     '{path} names another bundle ID than manifest.json, so it describes a different bundle. Rely on the check made here, not on that file.',
+  'bundle.verify.reportBundleId':
+    '{path} names another bundle ID than this bundle: the printed report belongs to a different bundle. Rely on neither until the sender explains it.',
+  'bundle.verify.reportKey':
+    '{path} names another signing-key fingerprint than the key that signed this bundle: the printed report belongs to a different bundle or key.',
   'bundle.verify.verifyTextKey':
     '{path} shows another key fingerprint than the key that signed this bundle, so comparing that printed fingerprint would mislead. Compare the fingerprint shown here instead.',
   'bundle.status.unexpectedKey':
@@ -269,6 +273,10 @@ const ms: Record<keyof typeof en, string> = {
     'Berkas ini ditandatangani dengan kunci {actual}, bukan dengan kunci yang anda jangkakan ({expected}). Pemegang kunci lain itu yang membuat atau membuat semula berkas ini. Jangan bergantung padanya; hubungi pengirim dan bandingkan cap jari.',
   'bundle.verify.verifyTextBundleId':
     '{path} menyebut ID berkas yang berbeza daripada manifest.json, jadi ia menerangkan berkas lain. Bergantung pada semakan yang dibuat di sini, bukan pada fail itu.',
+  'bundle.verify.reportBundleId':
+    '{path} menyebut ID berkas yang berbeza daripada berkas ini: laporan bercetak itu milik berkas lain. Jangan bergantung pada kedua-duanya sehingga pengirim menjelaskannya.',
+  'bundle.verify.reportKey':
+    '{path} menyebut cap jari kunci tandatangan yang berbeza daripada kunci yang menandatangani berkas ini: laporan bercetak itu milik berkas atau kunci lain.',
   'bundle.verify.verifyTextKey':
     '{path} menunjukkan cap jari kunci yang berbeza daripada kunci yang menandatangani berkas ini, jadi membandingkan cap jari bercetak itu akan mengelirukan. Bandingkan cap jari yang ditunjukkan di sini.',
   'bundle.status.unexpectedKey':
