@@ -96,9 +96,11 @@ function medianOf(runs: number, body: () => number): number {
 function compareOn(label: string, zip: string, runs: number, goal: string): BenchResult[] {
   const size = statSync(zip).size;
   const peaks: number[] = [];
+  const cpu: number[] = [];
   const cliMs = medianOf(runs, () => {
     const run = timedWithPeak(process.execPath, ['bin/bukti.mjs', 'verify', zip]);
     peaks.push(run.peak);
+    cpu.push(run.cpu);
     return run.ms;
   });
   const dir = mkdtempSync(join(tmpdir(), 'bukti-bench-'));
@@ -121,6 +123,8 @@ function compareOn(label: string, zip: string, runs: number, goal: string): Benc
       peak_memory_bytes: Math.max(...peaks),
       extra: {
         goal: goal,
+        // CPU seconds (user + system): on a busy machine, wall time is mostly waiting for a core.
+        cli_cpu_s: median(cpu),
         ratio_to_unzip_plus_sha256sum: cliMs / standardMs,
         ratio_to_openssl_dgst: cliMs / opensslMs,
       },
