@@ -24,6 +24,7 @@ import {
   type VaultDb,
   vaultExists,
 } from '../vault';
+import { generatePassphrase, type WordLanguage } from '../vault/generate';
 import { busyError, type LockHolder, type StructuralOperation } from '../vault/writer-lock';
 import {
   BackupMethods,
@@ -36,7 +37,9 @@ import {
 } from './backup-methods';
 import type { ExportDeps, ExportOpened, ExportRequest, ExportSummary } from './export';
 import { ExportHandles, type PickedFile } from './export-handles';
+import { MediaReads } from './media-reads';
 import { sweepReportImages } from './report-images';
+import { givenAway } from './transfer';
 
 /** What the runtime adds: report rendering for exports, and a channel for progress events. */
 export interface ServiceOptions {
@@ -152,6 +155,11 @@ export class VaultService {
     });
   }
 
+  /** A passphrase of random common words in English or Malay, made here where libsodium is loaded. */
+  async suggestPassphrase(language: WordLanguage): Promise<string> {
+    return generatePassphrase(await loadSodium(), language);
+  }
+
   async create(passphrase: string): Promise<VaultSummary> {
     this.#vault = await this.#holding('create', async () =>
       createVault(await this.#openDb(), passphrase, { deriveKey: this.#deriveKey }),
@@ -182,6 +190,7 @@ export class VaultService {
   /** Zeroes every key. Safe in any state. */
   async lock(): Promise<void> {
     void this.#exports.cancelAll();
+    this.#media.closeAll();
     this.#vault?.lock();
     this.#vault = null;
   }
@@ -300,11 +309,38 @@ export class VaultService {
     await this.repository.deleteItem(id);
   }
 
-  /** An original as a Blob for preview (decrypted in the worker; the page never sees the key). */
-  async readFileBlob(fileId: string, type: string): Promise<Blob> {
+  readonly #media = new MediaReads((fileId) => this.repository.readFile(fileId));
+
+  /**
+   * Opens bytes `start`…`end` (inclusive) of an original for a preview (sw/media.ts): decrypted here,
+   * a piece at a time, as `mediaRead` asks; the page never holds the whole file.
+   */
+  async mediaOpen(fileId: string, start: number, end: number): Promise<number> {
+    return this.#media.open(fileId, start, end);
+  }
+
+  /** The next piece (up to 1 MiB) of an open preview range, or null once it is complete. */
+  async mediaRead(handle: number): Promise<Uint8Array | null> {
+    return this.#media.read(handle);
+  }
+
+  async mediaClose(handle: number): Promise<void> {
+    this.#media.close(handle);
+  }
+
+  /** The first `maxBytes` of a file, for a text preview: only the chunks they lie in are decrypted. */
+  async readFileStart(fileId: string, maxBytes: number): Promise<Uint8Array> {
+    const handle = this.#media.open(fileId, 0, Math.max(0, maxBytes - 1));
     const parts: Uint8Array[] = [];
-    for await (const chunk of this.repository.readFile(fileId)) parts.push(chunk);
-    return new Blob(parts as BlobPart[], { type });
+    for (let piece = await this.#media.read(handle); piece; piece = await this.#media.read(handle))
+      parts.push(piece);
+    const start = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      start.set(part, at);
+      at += part.length;
+    }
+    return givenAway(start, [start.buffer]);
   }
 
   /** A file's thumbnail, decrypted (made first if it has none yet); null when it has none. */
