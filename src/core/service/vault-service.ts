@@ -25,6 +25,7 @@ import {
   vaultExists,
 } from '../vault';
 import { generatePassphrase, type WordLanguage } from '../vault/generate';
+import { estimatePassphraseStrength } from '../vault/strength';
 import { busyError, type LockHolder, type StructuralOperation } from '../vault/writer-lock';
 import {
   BackupMethods,
@@ -52,6 +53,14 @@ export interface ServiceOptions {
 }
 
 export type { CasePatch };
+
+/**
+ * Refuses a new passphrase a guesser would try early (`vault.strength.refused`), wherever one is chosen;
+ * the screens say so before they get here, with advice.
+ */
+function refuseGuessable(passphrase: string): void {
+  if (!estimatePassphraseStrength(passphrase).acceptable) throw new BuktiError('vault.strength.refused');
+}
 
 /** An unlock outcome without the vault object (which stays inside the service). */
 export type UnlockOutcome =
@@ -161,6 +170,7 @@ export class VaultService {
   }
 
   async create(passphrase: string): Promise<VaultSummary> {
+    refuseGuessable(passphrase);
     this.#vault = await this.#holding('create', async () =>
       createVault(await this.#openDb(), passphrase, { deriveKey: this.#deriveKey }),
     );
@@ -213,6 +223,7 @@ export class VaultService {
   }
 
   async changePassphrase(current: string, next: string): Promise<PassphraseCheck> {
+    refuseGuessable(next);
     const vault = this.vault;
     return this.#holding('passphrase', () => vault.changePassphrase(current, next));
   }

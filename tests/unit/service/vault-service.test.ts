@@ -16,7 +16,7 @@ describe('VaultService (what the vault worker serves to the page)', () => {
     let closedEvents = 0;
     const service = new VaultService(env, await fastDerive(), () => closedEvents++);
     expect(await service.status()).toBe('absent');
-    const summary = await service.create('lima kata untuk ujian');
+    const summary = await service.create('lima kata untuk ujian servis');
     expect(summary.publicSigningKey).toHaveLength(32);
     expect(await service.status()).toBe('unlocked');
     await service.putRecord('settings', 'app', { v: 1, autoLock: { idleMs: 60000, hiddenMs: 0 } });
@@ -27,17 +27,17 @@ describe('VaultService (what the vault worker serves to the page)', () => {
       isBuktiError(e, 'vault.locked'),
     );
     expect((await service.unlock('bukan frasa laluan')).kind).toBe('wrongPassphrase');
-    expect(await service.unlock('lima kata untuk ujian')).toEqual({ kind: 'ok' });
+    expect(await service.unlock('lima kata untuk ujian servis')).toEqual({ kind: 'ok' });
     expect(await service.getRecord('settings', 'app')).toEqual({
       v: 1,
       autoLock: { idleMs: 60000, hiddenMs: 0 },
     });
 
-    expect((await service.changePassphrase('lima kata untuk ujian', 'frasa baharu yang panjang')).kind).toBe(
-      'ok',
-    );
+    expect(
+      (await service.changePassphrase('lima kata untuk ujian servis', 'frasa baharu yang panjang')).kind,
+    ).toBe('ok');
     await service.lock();
-    expect((await service.unlock('lima kata untuk ujian')).kind).toBe('wrongPassphrase');
+    expect((await service.unlock('lima kata untuk ujian servis')).kind).toBe('wrongPassphrase');
     expect((await service.unlock('frasa baharu yang panjang')).kind).toBe('ok');
 
     await service.erase();
