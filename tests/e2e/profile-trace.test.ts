@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { exportToFile } from './export-helpers';
 import {
   CHROMIUM_ARGS,
   createVaultThroughUi,
@@ -213,18 +214,19 @@ describe('nothing of a case in the browser profile', () => {
       await page.getByLabel('What happened', { exact: true }).fill(`${MARK.narrative} lagi`);
       await page.getByRole('button', { name: 'Save what happened' }).click();
 
-      // Export, streamed into a download.
-      await page.getByRole('link', { name: 'Export', exact: true }).click();
-      await heading(page, 'Export a sealed bundle');
-      await page.getByLabel(/Who it is for/).fill(MARK.recipient);
-      remembered.push(...(await rememberedFields(page)));
-      const [download] = await Promise.all([
-        page.waitForEvent('download', { timeout: 300_000 }),
-        page.getByRole('button', { name: 'Make the bundle' }).click(),
-      ]);
-      await page.getByText('The bundle is ready.').waitFor({ timeout: 300_000 });
+      // Export, streamed into a download (kept outside the profile, as a phone's Downloads folder is).
+      const download = await exportToFile(
+        page,
+        join(dir, '..', `${basename(dir)}-bundle.zip`),
+        async () => {
+          await page.getByLabel(/Who it is for/).fill(MARK.recipient);
+          remembered.push(...(await rememberedFields(page)));
+        },
+        300_000,
+      );
       expect(download.suggestedFilename()).not.toContain(MARK.caseTitle);
       await download.delete();
+      rmSync(join(dir, '..', `${basename(dir)}-bundle.zip`), { force: true });
 
       // Lock, quick exit, close the browser.
       await page.getByRole('button', { name: 'Lock', exact: true }).click();

@@ -1,4 +1,5 @@
 import type { RestoreMode } from '../backup/journal';
+import { keyFingerprint } from '../bundle/key';
 import { loadSodium } from '../crypto/sodium';
 import type { CustodyEntry } from '../custody/entry';
 import { BuktiError, isBuktiError } from '../errors';
@@ -9,6 +10,8 @@ import type { CaptureHashing } from '../evidence/ingest';
 import type { Case, EvidenceDetails, EvidenceItem } from '../evidence/model';
 import type { DetailsInput, NewCaseInput, NewItemInput } from '../evidence/records';
 import { EvidenceRepository, type IncomingFile } from '../evidence/repository';
+import { keyCardPdf } from '../keycard/card';
+import { recordSigningKeyMade, signingKeyMadeAt } from '../keycard/made';
 import * as thumbnails from '../thumbnails/thumbnails';
 import {
   createVault,
@@ -74,6 +77,8 @@ export interface VaultSummary {
   eraseAfterFailures: EraseAfterFailures;
   publicSigningKey: Uint8Array;
   publicBoxKey: Uint8Array;
+  /** SHA-256 of the public signing key, lowercase hex: what the key card and every verifier show. */
+  signingKeyFingerprint: string;
 }
 
 /**
@@ -120,12 +125,13 @@ export class VaultService {
     return this.#vault;
   }
 
-  #summary(): VaultSummary {
+  async #summary(): Promise<VaultSummary> {
     const vault = this.vault;
     return {
       eraseAfterFailures: vault.eraseAfterFailures,
       publicSigningKey: vault.publicSigningKey,
       publicBoxKey: vault.publicBoxKey,
+      signingKeyFingerprint: await keyFingerprint(vault.publicSigningKey),
     };
   }
 
@@ -174,6 +180,7 @@ export class VaultService {
     this.#vault = await this.#holding('create', async () =>
       createVault(await this.#openDb(), passphrase, { deriveKey: this.#deriveKey }),
     );
+    await recordSigningKeyMade(this.#vault, new Date());
     return this.#summary();
   }
 
@@ -361,6 +368,23 @@ export class VaultService {
 
   async custodyLog(): Promise<CustodyEntry[]> {
     return this.repository.custodyLog();
+  }
+
+  /** When the signing key was made (UTC ISO), or null when this vault does not know. */
+  async signingKeyMadeAt(): Promise<string | null> {
+    return signingKeyMadeAt(this.vault, async () => (await this.repository.custodyLog())[0]?.time ?? null);
+  }
+
+  /** The key card (src/core/keycard/card.ts): a one-page PDF, EN and BM, with the key's fingerprint. */
+  async keyCard(): Promise<Uint8Array> {
+    const fonts = this.#options.exportDeps?.fonts;
+    if (!fonts) throw new BuktiError('keycard.failed');
+    const pdf = await keyCardPdf({
+      fingerprint: await keyFingerprint(this.vault.publicSigningKey),
+      madeAt: await this.signingKeyMadeAt(),
+      fonts: await fonts(),
+    });
+    return givenAway(pdf, [pdf.buffer]);
   }
 
   readonly #exports = new ExportHandles({

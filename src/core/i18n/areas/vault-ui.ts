@@ -19,6 +19,8 @@ const en = {
   'vaultUi.create.mustAgree': 'Tick the box to confirm you understand the passphrase cannot be recovered.',
   'vaultUi.strength.label': 'Passphrase strength: {level}',
   'vaultUi.suggest': 'Suggest a passphrase of five random words',
+  'vaultUi.noBrowserSave':
+    'On a phone others use, do not let the browser save this passphrase: write it down and keep it somewhere safe.',
   'vaultUi.suggestFailed':
     'No passphrase could be suggested just now. Try again, or make up one of five words or more.',
   'vaultUi.unlock.title': 'Unlock',
@@ -52,6 +54,8 @@ const ms: Record<keyof typeof en, string> = {
     'Tandakan kotak untuk mengesahkan anda faham frasa laluan tidak boleh dipulihkan.',
   'vaultUi.strength.label': 'Kekuatan frasa laluan: {level}',
   'vaultUi.suggest': 'Cadangkan frasa laluan lima perkataan rawak',
+  'vaultUi.noBrowserSave':
+    'Pada telefon yang digunakan orang lain, jangan biarkan pelayar menyimpan frasa laluan ini: tulis dan simpan di tempat selamat.',
   'vaultUi.suggestFailed':
     'Frasa laluan tidak dapat dicadangkan sekarang. Cuba lagi, atau cipta sendiri lima perkataan atau lebih.',
   'vaultUi.unlock.title': 'Buka kunci',

@@ -56,6 +56,7 @@ export function NewPassphraseField(props: {
           </ul>
         )}
       </div>
+      <p class="muted">{t('vaultUi.noBrowserSave')}</p>
       <p>
         <button type="button" class="button small" onClick={suggest}>
           {t('vaultUi.suggest')}
