@@ -2,7 +2,7 @@ import { BuktiError } from '../errors';
 import { givenAway } from './transfer';
 
 /** How long an open range waits for its next read before it is closed (the element went away). */
-export const MEDIA_IDLE_MS = 60 * 1000;
+export const MEDIA_IDLE_MS = 10 * 60 * 1000;
 
 interface Open {
   pieces: AsyncGenerator<Uint8Array>;

@@ -16,8 +16,15 @@ describe('VaultService (what the vault worker serves to the page)', () => {
     let closedEvents = 0;
     const service = new VaultService(env, await fastDerive(), () => closedEvents++);
     expect(await service.status()).toBe('absent');
+    // A passphrase a guesser tries early is refused before anything is created.
+    await expect(service.create('akusayangkamu1990')).rejects.toSatisfy((e) =>
+      isBuktiError(e, 'vault.strength.refused'),
+    );
+    expect(await service.status()).toBe('absent');
     const summary = await service.create('lima kata untuk ujian servis');
     expect(summary.publicSigningKey).toHaveLength(32);
+    expect(summary.signingKeyFingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(await service.signingKeyMadeAt()).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(await service.status()).toBe('unlocked');
     await service.putRecord('settings', 'app', { v: 1, autoLock: { idleMs: 60000, hiddenMs: 0 } });
 
@@ -33,6 +40,9 @@ describe('VaultService (what the vault worker serves to the page)', () => {
       autoLock: { idleMs: 60000, hiddenMs: 0 },
     });
 
+    await expect(service.changePassphrase('lima kata untuk ujian servis', 'Password2024!')).rejects.toSatisfy(
+      (e) => isBuktiError(e, 'vault.strength.refused'),
+    );
     expect(
       (await service.changePassphrase('lima kata untuk ujian servis', 'frasa baharu yang panjang')).kind,
     ).toBe('ok');
