@@ -34,7 +34,7 @@ export function acceptDownloadOffers(scope: ServiceWorkerGlobalScope): void {
  * A stream that asks the page for each next piece only when the browser's download wants it, so nothing
  * piles up here. The download being cancelled (by the person, or a full disk) tells the page to stop.
  */
-function pagePulledStream(port: MessagePort): ReadableStream<Uint8Array> {
+export function pagePulledStream(port: MessagePort): ReadableStream<Uint8Array> {
   let settle: (() => void) | undefined;
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   let finished = false;

@@ -2,8 +2,10 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { MEDIA_PATH } from '../src/core/download/media';
 import { DOWNLOAD_PATH } from '../src/core/download/protocol';
 import { acceptDownloadOffers, serveDownload } from './download';
+import { acceptMediaOffers, serveMedia } from './media';
 import { receiveShare, SHARE_TARGET_PATH } from './share-target';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -21,6 +23,14 @@ acceptDownloadOffers(self);
 registerRoute(
   ({ url }) => url.origin === self.location.origin && url.pathname.startsWith(DOWNLOAD_PATH),
   ({ url }) => Promise.resolve(serveDownload(url)),
+);
+
+// Previews of originals (pictures, video, sound): each range the element asks for is streamed from the
+// vault worker through the page, so no Blob ever holds a whole decrypted original (sw/media.ts).
+acceptMediaOffers(self);
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith(MEDIA_PATH),
+  ({ request }) => Promise.resolve(serveMedia(request)),
 );
 
 // Any navigation inside the app (a home-screen launch, a reload, a deep link) gets the app shell.

@@ -9,7 +9,7 @@ import {
 import { BuktiError } from '../core/errors';
 
 /** Chromium stops an idle service worker after 30 s; a message from the page every 10 s keeps it serving. */
-const KEEP_ALIVE_MS = 10_000;
+export const KEEP_ALIVE_MS = 10_000;
 
 /** True when a service worker controls this page, so a download can be streamed through it. */
 export function canStreamDownload(): boolean {

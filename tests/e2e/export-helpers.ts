@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page, Worker } from 'playwright-core';
+import type { Download, Page, Worker } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { expect } from 'vitest';
 import { heading } from './harness';
@@ -202,17 +202,32 @@ export function pullGate(): void {
   } as typeof Worker.prototype.postMessage;
 }
 
-/** From any screen: exports the case through the export screen and unzips the bundle into `dir`/unzipped. */
-export async function exportAndUnzip(page: Page, dir: string): Promise<string> {
+/**
+ * From the case screen: opens the export screen, makes the bundle (as a streamed download) and saves it
+ * to `path` once the app says it is ready. `before` fills in the export options first.
+ */
+export async function exportToFile(
+  page: Page,
+  path: string,
+  before: () => Promise<void> = async () => undefined,
+  timeout = 120_000,
+): Promise<Download> {
   await page.getByRole('link', { name: 'Export', exact: true }).click();
   await heading(page, 'Export a sealed bundle');
+  await before();
   const [download] = await Promise.all([
-    page.waitForEvent('download', { timeout: 120_000 }),
+    page.waitForEvent('download', { timeout }),
     page.getByRole('button', { name: 'Make the bundle' }).click(),
   ]);
+  await download.saveAs(path);
+  await page.getByText('The bundle is ready.').waitFor({ timeout });
+  return download;
+}
+
+/** From any screen: exports the case through the export screen and unzips the bundle into `dir`/unzipped. */
+export async function exportAndUnzip(page: Page, dir: string): Promise<string> {
   const zip = join(dir, 'bundle.zip');
-  await download.saveAs(zip);
-  await page.getByText('The bundle is ready.').waitFor({ timeout: 120_000 });
+  await exportToFile(page, zip);
   const out = join(dir, 'unzipped');
   execFileSync('unzip', ['-q', zip, '-d', out]);
   return out;

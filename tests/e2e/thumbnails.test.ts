@@ -12,7 +12,7 @@ import {
 } from './harness';
 import { plaintextAtRest } from './plaintext-scan';
 
-const PASSPHRASE = 'gambar kecil dalam peti besi';
+const PASSPHRASE = 'gambar kecil dalam peti besi tembaga';
 
 /** A PNG of `width` × `height` with a pattern that depends on `seed`. */
 function png(seed: number, width: number, height: number): Buffer {

@@ -32,6 +32,7 @@ export const REQUIRED_SODIUM_FUNCTIONS = [
   'crypto_box_seal',
   'crypto_box_seal_open',
   'randombytes_buf',
+  'randombytes_uniform',
   'memzero',
   'memcmp',
   'to_hex',

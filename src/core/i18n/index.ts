@@ -11,6 +11,7 @@ import { files } from './areas/files';
 import { help } from './areas/help';
 import { inbox } from './areas/inbox';
 import { itemDetails } from './areas/item-details';
+import { keycard } from './areas/keycard';
 import { preview } from './areas/preview';
 import { report } from './areas/report';
 import { seal } from './areas/seal';
@@ -40,6 +41,7 @@ const areas = [
   help,
   inbox,
   itemDetails,
+  keycard,
   preview,
   vault,
   vaultUi,

@@ -1,5 +1,6 @@
 import { planBundle, type SealProgress, sealBundle } from '../bundle';
 import type { AsyncSha256Factory } from '../bundle/hash';
+import { keyFingerprint } from '../bundle/key';
 import { appendEntry, type CustodyEntry, type EntryFields } from '../custody/entry';
 import { BuktiError } from '../errors';
 import type { EvidenceItem } from '../evidence/model';
@@ -69,6 +70,8 @@ export interface ExportSummary {
   /** SHA-256 of the whole ZIP as streamed, lowercase hex: what `sha256sum` prints for the saved file. */
   zipSha256: string;
   size: number;
+  /** Fingerprint of the key that signed the bundle (src/core/bundle/key.ts): the one on the key card. */
+  keyFingerprint: string;
 }
 
 /** An open export: read `stream` to its end, then `record()`; or cancel through the signal. */
@@ -218,7 +221,13 @@ export async function openExport(
         caseId: theCase.id,
         details: { bundleId: sealed.bundleId, zipSha256: sealed.zipSha256, size: sealed.size },
       });
-      return { fileName, bundleId: sealed.bundleId, zipSha256: sealed.zipSha256, size: sealed.size };
+      return {
+        fileName,
+        bundleId: sealed.bundleId,
+        zipSha256: sealed.zipSha256,
+        size: sealed.size,
+        keyFingerprint: await keyFingerprint(signer.publicKey),
+      };
     },
   };
 }

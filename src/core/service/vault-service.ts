@@ -1,4 +1,5 @@
 import type { RestoreMode } from '../backup/journal';
+import { keyFingerprint } from '../bundle/key';
 import { loadSodium } from '../crypto/sodium';
 import type { CustodyEntry } from '../custody/entry';
 import { BuktiError, isBuktiError } from '../errors';
@@ -9,6 +10,8 @@ import type { CaptureHashing } from '../evidence/ingest';
 import type { Case, EvidenceDetails, EvidenceItem } from '../evidence/model';
 import type { DetailsInput, NewCaseInput, NewItemInput } from '../evidence/records';
 import { EvidenceRepository, type IncomingFile } from '../evidence/repository';
+import { keyCardPdf } from '../keycard/card';
+import { recordSigningKeyMade, signingKeyMadeAt } from '../keycard/made';
 import * as thumbnails from '../thumbnails/thumbnails';
 import {
   createVault,
@@ -24,6 +27,8 @@ import {
   type VaultDb,
   vaultExists,
 } from '../vault';
+import { generatePassphrase, type WordLanguage } from '../vault/generate';
+import { estimatePassphraseStrength } from '../vault/strength';
 import { busyError, type LockHolder, type StructuralOperation } from '../vault/writer-lock';
 import {
   BackupMethods,
@@ -36,7 +41,9 @@ import {
 } from './backup-methods';
 import type { ExportDeps, ExportOpened, ExportRequest, ExportSummary } from './export';
 import { ExportHandles, type PickedFile } from './export-handles';
+import { MediaReads } from './media-reads';
 import { sweepReportImages } from './report-images';
+import { givenAway } from './transfer';
 
 /** What the runtime adds: report rendering for exports, and a channel for progress events. */
 export interface ServiceOptions {
@@ -50,6 +57,14 @@ export interface ServiceOptions {
 
 export type { CasePatch };
 
+/**
+ * Refuses a new passphrase a guesser would try early (`vault.strength.refused`), wherever one is chosen;
+ * the screens say so before they get here, with advice.
+ */
+function refuseGuessable(passphrase: string): void {
+  if (!estimatePassphraseStrength(passphrase).acceptable) throw new BuktiError('vault.strength.refused');
+}
+
 /** An unlock outcome without the vault object (which stays inside the service). */
 export type UnlockOutcome =
   | { kind: 'ok' }
@@ -62,6 +77,8 @@ export interface VaultSummary {
   eraseAfterFailures: EraseAfterFailures;
   publicSigningKey: Uint8Array;
   publicBoxKey: Uint8Array;
+  /** SHA-256 of the public signing key, lowercase hex: what the key card and every verifier show. */
+  signingKeyFingerprint: string;
 }
 
 /**
@@ -108,12 +125,13 @@ export class VaultService {
     return this.#vault;
   }
 
-  #summary(): VaultSummary {
+  async #summary(): Promise<VaultSummary> {
     const vault = this.vault;
     return {
       eraseAfterFailures: vault.eraseAfterFailures,
       publicSigningKey: vault.publicSigningKey,
       publicBoxKey: vault.publicBoxKey,
+      signingKeyFingerprint: await keyFingerprint(vault.publicSigningKey),
     };
   }
 
@@ -152,10 +170,17 @@ export class VaultService {
     });
   }
 
+  /** A passphrase of random common words in English or Malay, made here where libsodium is loaded. */
+  async suggestPassphrase(language: WordLanguage): Promise<string> {
+    return generatePassphrase(await loadSodium(), language);
+  }
+
   async create(passphrase: string): Promise<VaultSummary> {
+    refuseGuessable(passphrase);
     this.#vault = await this.#holding('create', async () =>
       createVault(await this.#openDb(), passphrase, { deriveKey: this.#deriveKey }),
     );
+    await recordSigningKeyMade(this.#vault, new Date());
     return this.#summary();
   }
 
@@ -182,6 +207,7 @@ export class VaultService {
   /** Zeroes every key. Safe in any state. */
   async lock(): Promise<void> {
     void this.#exports.cancelAll();
+    this.#media.closeAll();
     this.#vault?.lock();
     this.#vault = null;
   }
@@ -204,6 +230,7 @@ export class VaultService {
   }
 
   async changePassphrase(current: string, next: string): Promise<PassphraseCheck> {
+    refuseGuessable(next);
     const vault = this.vault;
     return this.#holding('passphrase', () => vault.changePassphrase(current, next));
   }
@@ -300,11 +327,38 @@ export class VaultService {
     await this.repository.deleteItem(id);
   }
 
-  /** An original as a Blob for preview (decrypted in the worker; the page never sees the key). */
-  async readFileBlob(fileId: string, type: string): Promise<Blob> {
+  readonly #media = new MediaReads((fileId) => this.repository.readFile(fileId));
+
+  /**
+   * Opens bytes `start`…`end` (inclusive) of an original for a preview (sw/media.ts): decrypted here,
+   * a piece at a time, as `mediaRead` asks; the page never holds the whole file.
+   */
+  async mediaOpen(fileId: string, start: number, end: number): Promise<number> {
+    return this.#media.open(fileId, start, end);
+  }
+
+  /** The next piece (up to 1 MiB) of an open preview range, or null once it is complete. */
+  async mediaRead(handle: number): Promise<Uint8Array | null> {
+    return this.#media.read(handle);
+  }
+
+  async mediaClose(handle: number): Promise<void> {
+    this.#media.close(handle);
+  }
+
+  /** The first `maxBytes` of a file, for a text preview: only the chunks they lie in are decrypted. */
+  async readFileStart(fileId: string, maxBytes: number): Promise<Uint8Array> {
+    const handle = this.#media.open(fileId, 0, Math.max(0, maxBytes - 1));
     const parts: Uint8Array[] = [];
-    for await (const chunk of this.repository.readFile(fileId)) parts.push(chunk);
-    return new Blob(parts as BlobPart[], { type });
+    for (let piece = await this.#media.read(handle); piece; piece = await this.#media.read(handle))
+      parts.push(piece);
+    const start = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      start.set(part, at);
+      at += part.length;
+    }
+    return givenAway(start, [start.buffer]);
   }
 
   /** A file's thumbnail, decrypted (made first if it has none yet); null when it has none. */
@@ -314,6 +368,23 @@ export class VaultService {
 
   async custodyLog(): Promise<CustodyEntry[]> {
     return this.repository.custodyLog();
+  }
+
+  /** When the signing key was made (UTC ISO), or null when this vault does not know. */
+  async signingKeyMadeAt(): Promise<string | null> {
+    return signingKeyMadeAt(this.vault, async () => (await this.repository.custodyLog())[0]?.time ?? null);
+  }
+
+  /** The key card (src/core/keycard/card.ts): a one-page PDF, EN and BM, with the key's fingerprint. */
+  async keyCard(): Promise<Uint8Array> {
+    const fonts = this.#options.exportDeps?.fonts;
+    if (!fonts) throw new BuktiError('keycard.failed');
+    const pdf = await keyCardPdf({
+      fingerprint: await keyFingerprint(this.vault.publicSigningKey),
+      madeAt: await this.signingKeyMadeAt(),
+      fonts: await fonts(),
+    });
+    return givenAway(pdf, [pdf.buffer]);
   }
 
   readonly #exports = new ExportHandles({

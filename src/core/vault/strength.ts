@@ -1,5 +1,6 @@
 import { COMMON_PASSPHRASES } from './common-passphrases';
 import { MIN_PASSPHRASE_LENGTH } from './format';
+import { guessEstimate, LEET } from './guesses';
 
 /** 0 very weak … 4 very strong, for a five-step meter. */
 export type StrengthScore = 0 | 1 | 2 | 3 | 4;
@@ -9,16 +10,26 @@ export type StrengthHint =
   | 'vault.strength.hint.short'
   | 'vault.strength.hint.common'
   | 'vault.strength.hint.repeats'
+  | 'vault.strength.hint.names'
+  | 'vault.strength.hint.dates'
   | 'vault.strength.hint.moreWords';
 
-/** A rough estimate for the meter. It guides; it does not gate anything beyond the 8-character minimum. */
+/**
+ * An estimate of how many guesses a passphrase withstands. A passphrase below `ACCEPTED_SCORE` is refused
+ * wherever one is chosen (creating the vault, changing the passphrase).
+ */
 export interface PassphraseStrength {
   score: StrengthScore;
   /** Estimated entropy in bits; rounded down. */
   bits: number;
   label: `vault.strength.${StrengthScore}`;
   hints: StrengthHint[];
+  /** False when a guesser would try it early: it is refused. */
+  acceptable: boolean;
 }
+
+/** The lowest score accepted: 40 bits, about 10^12 guesses, years of Argon2id on a GPU. */
+export const ACCEPTED_SCORE = 2;
 
 /** Score boundaries in bits: below 28 is 0, below 40 is 1, below 56 is 2, below 72 is 3. */
 const THRESHOLDS = [28, 40, 56, 72] as const;
@@ -29,16 +40,6 @@ const IN_WORD_BITS = 3;
 const STEP_BITS = 1;
 
 const KEYBOARD_ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
-const LEET: Record<string, string> = {
-  '0': 'o',
-  '1': 'i',
-  '3': 'e',
-  '4': 'a',
-  '5': 's',
-  '7': 't',
-  '@': 'a',
-  $: 's',
-};
 
 const isLetter = (c: string) => /\p{L}/u.test(c);
 
@@ -123,6 +124,10 @@ export function estimatePassphraseStrength(passphrase: string): PassphraseStreng
   const unit = /^(.+?)\1+$/su.exec(passphrase)?.[1];
   if (unit !== undefined) bits = Math.min(bits, estimatePassphraseStrength(unit).bits + 2);
 
+  // The guesser's dictionary and rules (common passwords, words, names, dates, runs) may need fewer.
+  const guess = guessEstimate(passphrase);
+  bits = Math.min(bits, guess.bits);
+
   const common = isCommon(passphrase);
   const tooShort = chars.length < MIN_PASSPHRASE_LENGTH;
   let score = THRESHOLDS.filter((limit) => bits >= limit).length as StrengthScore;
@@ -131,8 +136,17 @@ export function estimatePassphraseStrength(passphrase: string): PassphraseStreng
 
   const hints: StrengthHint[] = [];
   if (tooShort) hints.push('vault.strength.hint.short');
-  if (common.exact || common.base) hints.push('vault.strength.hint.common');
-  if (longestRun >= 2 || unit !== undefined) hints.push('vault.strength.hint.repeats');
+  if (common.exact || common.base || guess.kinds.has('common')) hints.push('vault.strength.hint.common');
+  if (longestRun >= 2 || unit !== undefined || guess.kinds.has('sequence'))
+    hints.push('vault.strength.hint.repeats');
+  if (score < 3 && guess.kinds.has('name')) hints.push('vault.strength.hint.names');
+  if (score < 3 && guess.kinds.has('date')) hints.push('vault.strength.hint.dates');
   if (score < 3 && !tooShort) hints.push('vault.strength.hint.moreWords');
-  return { score, bits: Math.floor(bits), label: `vault.strength.${score}`, hints };
+  return {
+    score,
+    bits: Math.floor(bits),
+    label: `vault.strength.${score}`,
+    hints: [...new Set(hints)],
+    acceptable: !tooShort && score >= ACCEPTED_SCORE,
+  };
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { BuktiError, isBuktiError } from '../../core/errors';
 import type { MessageKey, MessageParams } from '../../core/i18n';
 import type { UnlockOutcome, VaultService, VaultSummary } from '../../core/service/vault-service';
+import type { WordLanguage } from '../../core/vault/generate';
 import type { LockHolder, StructuralOperation } from '../../core/vault/writer-lock';
 import { type Methods, wrap } from '../workers/rpc';
 import { CHANGING_CALLS, openTabChannel, type TabMessage, VAULT_CHANGED_EVENT } from './tab-channel';
@@ -159,6 +160,11 @@ class Session {
     } else if (status !== 'unlocked') {
       void this.start();
     }
+  }
+
+  /** A generated passphrase (random common words), whether or not a vault is open. */
+  suggestPassphrase(language: WordLanguage): Promise<string> {
+    return this.#worker.suggestPassphrase(language);
   }
 
   /** Creates the vault (Argon2id calibrated on this device) and opens it. */

@@ -18,10 +18,7 @@ const offer = (fileName: string, contentType = 'application/zip') => ({
 
 describe('streamed download offers (page → service worker)', () => {
   it('accepts the bundle and discreet names and builds an attachment header from them', () => {
-    for (const name of [
-      'bukti-akaun-penyamar-20250407-0905-3f2b8c1e.zip',
-      'document-20250407-3f2b8c1e.zip',
-    ]) {
+    for (const name of ['bukti-20250407-0905-3f2b8c1e.zip', 'document-20250407-3f2b8c1e.zip']) {
       const candidate = offer(name);
       expect(isDownloadOffer(candidate)).toBe(true);
       if (!isDownloadOffer(candidate)) continue;

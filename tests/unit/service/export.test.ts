@@ -24,9 +24,12 @@ describe('streamed export through the vault service', () => {
       bundleId: request.bundleId,
       zipSha256: sha256,
       size: zip.length,
+      keyFingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     const report = await verifyBundle(bytesSource(zip));
     expect(report.status).toBe('intact');
+    // The export screen names the key the verifier reports for this very bundle.
+    expect(report.signature.keyFingerprint).toBe(summary.keyFingerprint);
     expect(report.bundleId).toBe(request.bundleId);
     const exported = await exportedEntries(service);
     expect(exported).toHaveLength(2);

@@ -16,8 +16,15 @@ describe('VaultService (what the vault worker serves to the page)', () => {
     let closedEvents = 0;
     const service = new VaultService(env, await fastDerive(), () => closedEvents++);
     expect(await service.status()).toBe('absent');
-    const summary = await service.create('lima kata untuk ujian');
+    // A passphrase a guesser tries early is refused before anything is created.
+    await expect(service.create('akusayangkamu1990')).rejects.toSatisfy((e) =>
+      isBuktiError(e, 'vault.strength.refused'),
+    );
+    expect(await service.status()).toBe('absent');
+    const summary = await service.create('lima kata untuk ujian servis');
     expect(summary.publicSigningKey).toHaveLength(32);
+    expect(summary.signingKeyFingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(await service.signingKeyMadeAt()).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(await service.status()).toBe('unlocked');
     await service.putRecord('settings', 'app', { v: 1, autoLock: { idleMs: 60000, hiddenMs: 0 } });
 
@@ -27,17 +34,20 @@ describe('VaultService (what the vault worker serves to the page)', () => {
       isBuktiError(e, 'vault.locked'),
     );
     expect((await service.unlock('bukan frasa laluan')).kind).toBe('wrongPassphrase');
-    expect(await service.unlock('lima kata untuk ujian')).toEqual({ kind: 'ok' });
+    expect(await service.unlock('lima kata untuk ujian servis')).toEqual({ kind: 'ok' });
     expect(await service.getRecord('settings', 'app')).toEqual({
       v: 1,
       autoLock: { idleMs: 60000, hiddenMs: 0 },
     });
 
-    expect((await service.changePassphrase('lima kata untuk ujian', 'frasa baharu yang panjang')).kind).toBe(
-      'ok',
+    await expect(service.changePassphrase('lima kata untuk ujian servis', 'Password2024!')).rejects.toSatisfy(
+      (e) => isBuktiError(e, 'vault.strength.refused'),
     );
+    expect(
+      (await service.changePassphrase('lima kata untuk ujian servis', 'frasa baharu yang panjang')).kind,
+    ).toBe('ok');
     await service.lock();
-    expect((await service.unlock('lima kata untuk ujian')).kind).toBe('wrongPassphrase');
+    expect((await service.unlock('lima kata untuk ujian servis')).kind).toBe('wrongPassphrase');
     expect((await service.unlock('frasa baharu yang panjang')).kind).toBe('ok');
 
     await service.erase();

@@ -9,6 +9,8 @@ const en = {
   'preview.opening': 'Opening the original…',
   'preview.originalFailed':
     'The original could not be opened here. It is still kept in your vault; try again, or export it.',
+  'preview.needsReload':
+    'The original can be shown once the app has fully loaded. Reload the page (your vault stays as it is), then try again.',
   'preview.video': 'Video',
   'preview.audio': 'Audio recording',
   'preview.hiddenMedia': 'Sensitive recording, hidden',
@@ -25,6 +27,8 @@ const ms: Record<keyof typeof en, string> = {
   'preview.opening': 'Membuka fail asal…',
   'preview.originalFailed':
     'Fail asal tidak dapat dibuka di sini. Ia masih disimpan dalam peti besi anda; cuba lagi, atau eksportnya.',
+  'preview.needsReload':
+    'Fail asal boleh ditunjukkan setelah aplikasi dimuatkan sepenuhnya. Muat semula halaman (peti besi anda kekal seperti sedia ada), kemudian cuba lagi.',
   'preview.video': 'Video',
   'preview.audio': 'Rakaman audio',
   'preview.hiddenMedia': 'Rakaman sensitif, disembunyikan',

@@ -18,6 +18,11 @@ const en = {
   'vaultUi.create.mismatch': 'The two passphrases are different. Type the same passphrase in both fields.',
   'vaultUi.create.mustAgree': 'Tick the box to confirm you understand the passphrase cannot be recovered.',
   'vaultUi.strength.label': 'Passphrase strength: {level}',
+  'vaultUi.suggest': 'Suggest a passphrase of five random words',
+  'vaultUi.noBrowserSave':
+    'On a phone others use, do not let the browser save this passphrase: write it down and keep it somewhere safe.',
+  'vaultUi.suggestFailed':
+    'No passphrase could be suggested just now. Try again, or make up one of five words or more.',
   'vaultUi.unlock.title': 'Unlock',
   'vaultUi.unlock.intro': 'Enter your passphrase to open your evidence.',
   'vaultUi.unlock.submit': 'Unlock',
@@ -48,6 +53,11 @@ const ms: Record<keyof typeof en, string> = {
   'vaultUi.create.mustAgree':
     'Tandakan kotak untuk mengesahkan anda faham frasa laluan tidak boleh dipulihkan.',
   'vaultUi.strength.label': 'Kekuatan frasa laluan: {level}',
+  'vaultUi.suggest': 'Cadangkan frasa laluan lima perkataan rawak',
+  'vaultUi.noBrowserSave':
+    'Pada telefon yang digunakan orang lain, jangan biarkan pelayar menyimpan frasa laluan ini: tulis dan simpan di tempat selamat.',
+  'vaultUi.suggestFailed':
+    'Frasa laluan tidak dapat dicadangkan sekarang. Cuba lagi, atau cipta sendiri lima perkataan atau lebih.',
   'vaultUi.unlock.title': 'Buka kunci',
   'vaultUi.unlock.intro': 'Masukkan frasa laluan anda untuk membuka bukti anda.',
   'vaultUi.unlock.submit': 'Buka kunci',

@@ -39,7 +39,11 @@ const en = {
   'vault.strength.hint.common':
     'This is one of the passphrases people try first. Choose words others would not guess.',
   'vault.strength.hint.repeats': 'Avoid repeated letters and sequences such as "aaa", "1234" or "qwerty".',
+  'vault.strength.hint.names': 'Leave out names: lists of names are among the first things tried.',
+  'vault.strength.hint.dates': 'Leave out dates and years, such as a birthday: they are guessed quickly.',
   'vault.strength.hint.moreWords': 'Add another word or two: length helps more than symbols.',
+  'vault.strength.refused':
+    'This passphrase could be guessed too quickly. Add more words, or use a generated passphrase.',
 } as const;
 
 const ms: Record<keyof typeof en, string> = {
@@ -84,8 +88,12 @@ const ms: Record<keyof typeof en, string> = {
   'vault.strength.hint.common':
     'Ini antara frasa laluan yang paling awal dicuba orang. Pilih perkataan yang tidak mudah diteka orang lain.',
   'vault.strength.hint.repeats': 'Elakkan huruf berulang dan urutan seperti "aaa", "1234" atau "qwerty".',
+  'vault.strength.hint.names': 'Jangan gunakan nama: senarai nama antara yang paling awal dicuba.',
+  'vault.strength.hint.dates': 'Jangan gunakan tarikh atau tahun, seperti hari jadi: ia cepat diteka.',
   'vault.strength.hint.moreWords':
     'Tambah satu atau dua perkataan lagi: panjang lebih membantu daripada simbol.',
+  'vault.strength.refused':
+    'Frasa laluan ini boleh diteka terlalu cepat. Tambah lagi perkataan, atau gunakan frasa laluan yang dijana.',
 };
 
 export const vault: Area<typeof en> = { en, ms };

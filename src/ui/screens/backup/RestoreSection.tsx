@@ -156,7 +156,6 @@ export function RestoreSection() {
               id={`${id}-word`}
               name="restore-confirm"
               value={typed}
-              autoComplete="off"
               onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value)}
             />
           </div>

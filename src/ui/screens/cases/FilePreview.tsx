@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
 import { isTextFile, TextPreview } from './TextPreview';
 import { useDecryptedUrl } from './use-decrypted-url';
+import { useMediaUrl } from './use-media-url';
 import './preview.css';
 
 type MediaKind = 'image' | 'video' | 'audio' | 'text';
@@ -118,20 +119,20 @@ function MediaTile({ file, kind }: { file: EvidenceFile; kind: 'video' | 'audio'
   );
 }
 
-/** The whole original, decrypted in the vault worker only because the person asked for it. */
+/**
+ * The original, decrypted in the vault worker only because the person asked for it, and streamed to the
+ * element range by range through the service worker (src/ui/sw-media.ts): no Blob holds it whole.
+ */
 function Original({ file, kind }: { file: EvidenceFile; kind: Exclude<MediaKind, 'text'> }) {
   const { t } = useI18n();
-  const original = useDecryptedUrl(
-    async () => ({ blob: await session.vault.readFileBlob(file.id, file.mimeType) }),
-    file.id,
-  );
+  const original = useMediaUrl(file);
   if (original.state === 'loading')
     return (
       <p class="muted" role="status">
         {t('preview.opening')}
       </p>
     );
-  if (original.state !== 'ready') return <p role="alert">{t('preview.originalFailed')}</p>;
+  if (original.state === 'failed') return <p role="alert">{t(original.reason)}</p>;
   if (kind === 'image')
     return <img class="original" src={original.url} alt={showBidiControls(file.originalName)} />;
   // biome-ignore lint/a11y/useMediaCaption: survivors' own recordings have no captions to offer.

@@ -14,7 +14,6 @@ export function TextField(props: {
   hint?: MessageKey;
   problem?: MessageKey;
   inputMode?: 'text' | 'url' | 'tel' | 'email';
-  autoComplete?: string;
   multiline?: boolean;
 }) {
   const { t } = useI18n();
@@ -34,13 +33,7 @@ export function TextField(props: {
       {props.multiline ? (
         <textarea {...common} rows={3} autoComplete="off" />
       ) : (
-        <input
-          {...common}
-          type="text"
-          inputMode={props.inputMode ?? 'text'}
-          autoComplete={props.autoComplete ?? 'off'}
-          spellcheck={false}
-        />
+        <input {...common} type="text" inputMode={props.inputMode ?? 'text'} spellcheck={false} />
       )}
       {props.hint && <small id={`${id}-hint`}>{t(props.hint)}</small>}
       {props.problem && (

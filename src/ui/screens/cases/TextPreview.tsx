@@ -28,9 +28,10 @@ export function TextPreview({ file, whole }: { file: EvidenceFile; whole: boolea
       setText(null);
     });
     const limit = whole ? WHOLE_CHARACTERS : PREVIEW_CHARACTERS;
+    // At most 4 bytes a character in UTF-8: only that much of the file is decrypted, never all of it.
     session.vault
-      .readFileBlob(file.id, file.mimeType)
-      .then((blob) => blob.slice(0, limit * 4).text())
+      .readFileStart(file.id, limit * 4)
+      .then((bytes) => new TextDecoder().decode(bytes))
       .then(
         (read) => current && setText(read.length > limit ? `${read.slice(0, limit)}…` : read),
         () => current && setText('failed'),

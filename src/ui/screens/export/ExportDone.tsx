@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatFingerprint } from '../../../core/bundle/key';
 import type { ExportSummary } from '../../../core/service/export';
 import { hrefFor } from '../../app/router';
 import { formatBytes } from '../../format';
@@ -45,6 +46,12 @@ export function ExportDone({ saved }: { saved: SavedBundle }) {
       <p>
         <code class="hash" data-testid="zip-sha256">
           {summary.zipSha256}
+        </code>
+      </p>
+      <p>{t('keycard.exportSigned')}</p>
+      <p>
+        <code class="hash" data-testid="bundle-key-fingerprint">
+          {formatFingerprint(summary.keyFingerprint)}
         </code>
       </p>
       <p class="wrap-anywhere">

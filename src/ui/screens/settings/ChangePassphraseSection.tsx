@@ -2,8 +2,10 @@ import { useId, useState } from 'preact/hooks';
 import { isBuktiError } from '../../../core/errors';
 import type { MessageKey, MessageParams } from '../../../core/i18n';
 import { MIN_PASSPHRASE_LENGTH } from '../../../core/vault/format';
+import { estimatePassphraseStrength } from '../../../core/vault/strength';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
+import { NewPassphraseField } from '../vault/NewPassphraseField';
 import { PassphraseField } from '../vault/PassphraseField';
 
 /** Re-wraps the master key under a new passphrase; evidence is not re-encrypted, so it is quick. */
@@ -13,6 +15,7 @@ export function ChangePassphraseSection() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
+  const [reveal, setReveal] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ key: MessageKey; params?: MessageParams; ok?: boolean } | null>(
     null,
@@ -23,6 +26,7 @@ export function ChangePassphraseSection() {
     if ([...next].length < MIN_PASSPHRASE_LENGTH) {
       return setMessage({ key: 'vaultUi.create.tooShort', params: { min: MIN_PASSPHRASE_LENGTH } });
     }
+    if (!estimatePassphraseStrength(next).acceptable) return setMessage({ key: 'vault.strength.refused' });
     if (next !== confirm) return setMessage({ key: 'vaultUi.create.mismatch' });
     setBusy(true);
     try {
@@ -31,6 +35,7 @@ export function ChangePassphraseSection() {
         setMessage({ key: 'settings.passphrase.done', ok: true });
         setNext('');
         setConfirm('');
+        setReveal(false);
       } else if (result.kind === 'wait') {
         setMessage({ key: 'vault.wait', params: { seconds: Math.ceil((result.until - Date.now()) / 1000) } });
       } else {
@@ -59,20 +64,24 @@ export function ChangePassphraseSection() {
           reveal={false}
           autoComplete="current-password"
         />
-        <PassphraseField
+        <NewPassphraseField
           name="new-passphrase"
           label={t('settings.passphrase.new')}
           value={next}
           onInput={setNext}
-          reveal={false}
-          autoComplete="new-password"
+          onSuggested={(suggested) => {
+            setNext(suggested);
+            setConfirm(suggested);
+            setReveal(true);
+          }}
+          reveal={reveal}
         />
         <PassphraseField
           name="confirm-passphrase"
           label={t('settings.passphrase.confirm')}
           value={confirm}
           onInput={setConfirm}
-          reveal={false}
+          reveal={reveal}
           autoComplete="new-password"
         />
         <button type="submit" class="button" disabled={busy}>

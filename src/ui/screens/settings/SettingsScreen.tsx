@@ -6,6 +6,7 @@ import { ChangePassphraseSection } from './ChangePassphraseSection';
 import { DiscreetSection } from './DiscreetSection';
 import { EraseAfterSection } from './EraseAfterSection';
 import { EraseVaultSection } from './EraseVaultSection';
+import { KeySection } from './KeySection';
 import { QuickExitSection } from './QuickExitSection';
 import { StorageSection } from './StorageSection';
 
@@ -18,6 +19,7 @@ export function SettingsScreen() {
       <DiscreetSection />
       <QuickExitSection />
       <StorageSection />
+      <KeySection />
       <ChangePassphraseSection />
       <EraseAfterSection />
       <BackupSection />

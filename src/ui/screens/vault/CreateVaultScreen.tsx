@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n';
 import { session, useSession } from '../../state/session';
 import { RestoreSection } from '../backup/RestoreSection';
 import { DiscreetChooser } from '../settings/DiscreetChooser';
+import { NewPassphraseField } from './NewPassphraseField';
 import { PassphraseField } from './PassphraseField';
 
 /** First use: choose a passphrase, understand it cannot be recovered, create the vault. */
@@ -22,7 +23,6 @@ export function CreateVaultScreen({ erasedAfterFailures = false }: { erasedAfter
     key: MessageKey;
     params?: Record<string, string | number>;
   } | null>(null);
-  const strength = estimatePassphraseStrength(passphrase);
   useSession();
   // A restore running in this tab owns the device until it ends: no second vault meanwhile.
   const restoring = session.activity === 'restore';
@@ -34,6 +34,8 @@ export function CreateVaultScreen({ erasedAfterFailures = false }: { erasedAfter
       setProblem({ key: 'vaultUi.create.tooShort', params: { min: MIN_PASSPHRASE_LENGTH } });
       return;
     }
+    if (!estimatePassphraseStrength(passphrase).acceptable)
+      return setProblem({ key: 'vault.strength.refused' });
     if (passphrase !== confirm) return setProblem({ key: 'vaultUi.create.mismatch' });
     if (!agreed) return setProblem({ key: 'vaultUi.create.mustAgree' });
     setProblem(null);
@@ -63,27 +65,19 @@ export function CreateVaultScreen({ erasedAfterFailures = false }: { erasedAfter
         <DiscreetChooser />
       </Disclosure>
       <form onSubmit={submit} noValidate aria-busy={busy}>
-        <PassphraseField
+        <NewPassphraseField
           name="passphrase"
           label={t('vaultUi.create.passphrase')}
           value={passphrase}
           onInput={setPassphrase}
+          onSuggested={(suggested) => {
+            setPassphrase(suggested);
+            setConfirm(suggested);
+            setReveal(true);
+          }}
           reveal={reveal}
-          autoComplete="new-password"
-          describedBy="strength"
           focusOnMount
         />
-        <div id="strength" class={`strength strength-${strength.score}`} aria-live="polite">
-          <meter min={0} max={4} value={passphrase ? strength.score : 0} aria-hidden="true" />
-          <span>{t('vaultUi.strength.label', { level: t(strength.label) })}</span>
-          {passphrase && strength.hints.length > 0 && (
-            <ul class="hints">
-              {strength.hints.map((hint) => (
-                <li key={hint}>{t(hint, { min: MIN_PASSPHRASE_LENGTH })}</li>
-              ))}
-            </ul>
-          )}
-        </div>
         <PassphraseField
           name="confirm"
           label={t('vaultUi.create.confirm')}
