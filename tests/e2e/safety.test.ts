@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { addEvidence } from './capture-flow';
 import {
   createVaultThroughUi,
   foreignRequests,
@@ -197,10 +198,7 @@ describe('discreet mode in Chromium', () => {
       await page.getByLabel('Case name').fill(CASE_TITLE);
       await page.getByRole('button', { name: 'Create case' }).click();
       await heading(page, CASE_TITLE);
-      await page
-        .getByTestId('file-input')
-        .setInputFiles([{ name: 'tangkapan.png', mimeType: 'image/png', buffer: png(3) }]);
-      await page.getByText('1 item(s) added.').waitFor();
+      await addEvidence(page, { files: [{ name: 'tangkapan.png', mimeType: 'image/png', buffer: png(3) }] });
       // Unlocked, the title stays neutral and the address names no screen: history keeps both.
       expect(await page.title()).toBe('Calculator');
       expect(page.url()).toBe(`${origin}/`);

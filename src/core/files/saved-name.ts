@@ -7,6 +7,8 @@
 /** What is being saved, and the extension it gets. */
 export const SAVED_FILE_EXTENSIONS = {
   bundle: 'zip',
+  /** A bundle sealed to its recipient with age (docs/bundle-format.md). */
+  sealedBundle: 'zip.age',
   backup: 'bin',
   keyCard: 'pdf',
 } as const;

@@ -7,10 +7,14 @@ const ID = '3f2b8c1e-9d4a-4e6b-8f0c-1a2b3c4d5e6f';
 const AT = new Date(2025, 3, 7, 23, 55);
 
 describe('names of saved files', () => {
-  it('gives bundles, backups and key cards a neutral name with the local date and a short id', () => {
+  it('gives bundles, sealed bundles, backups and key cards a neutral name with the local date and a short id', () => {
     expect(savedFileName('bundle', { date: AT, id: ID })).toBe('document-20250407-3f2b8c1e.zip');
     expect(savedFileName('backup', { date: AT, id: ID })).toBe('document-20250407-3f2b8c1e.bin');
     expect(savedFileName('keyCard', { date: AT, id: ID })).toBe('document-20250407-3f2b8c1e.pdf');
+    expect(savedFileName('sealedBundle', { date: AT, id: ID })).toBe('document-20250407-3f2b8c1e.zip.age');
+    expect(savedFileName('sealedBundle', { date: AT, id: ID, typed: 'untuk polis.zip.age' })).toBe(
+      'untuk-polis.zip.age',
+    );
   });
 
   it('uses the name the survivor typed, made safe, with the right extension once', () => {

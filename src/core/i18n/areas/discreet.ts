@@ -53,6 +53,7 @@ const en = {
   'cover.unlock.wait': 'Try again in {seconds} seconds.',
   'cover.unlock.attemptsLeft': 'After {count} more wrong tries, everything kept here will be erased.',
   'cover.unlock.close': 'Close',
+  'cover.unlock.forgot': 'Forgot it?',
   'cover.unavailable': 'This page cannot open here right now. Reload the page and try again.',
   'quickExit.title': 'Quick exit',
   'quickExit.explain':
@@ -118,6 +119,7 @@ const ms: Record<keyof typeof en, string> = {
   'cover.unlock.attemptsLeft':
     'Selepas {count} lagi cubaan yang salah, semua yang disimpan di sini akan dipadam.',
   'cover.unlock.close': 'Tutup',
+  'cover.unlock.forgot': 'Terlupa?',
   'cover.unavailable': 'Halaman ini tidak dapat dibuka di sini sekarang. Muat semula halaman dan cuba lagi.',
   'quickExit.title': 'Keluar segera',
   'quickExit.explain':

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { showBidiControls } from '../../../core/text/display';
-import { hrefFor } from '../../app/router';
+import { hrefFor, navigate } from '../../app/router';
 import { useVaultData } from '../../hooks/use-vault-data';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
@@ -47,9 +47,7 @@ export function CaptureScreen() {
               key={caseId}
               caseId={caseId}
               onAdded={() => undefined}
-              onDone={() => {
-                window.location.hash = hrefFor('cases', caseId);
-              }}
+              onDone={() => navigate(hrefFor('cases', caseId))}
             />
           )}
         </>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Case } from '../../../core/evidence/model';
 import { showBidiControls } from '../../../core/text/display';
-import { hrefFor } from '../../app/router';
+import { hrefFor, navigate } from '../../app/router';
 import { useVaultData } from '../../hooks/use-vault-data';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
@@ -66,13 +66,7 @@ export function CaseDetail({ caseId, adding = false }: { caseId: string; adding?
       <section class="screen" data-screen="capture-flow">
         <a href={hrefFor('cases', caseId)}>{t('flow.for', { title: showBidiControls(theCase.title) })}</a>
         <h1 tabIndex={-1}>{t('capture.add.title')}</h1>
-        <CaptureFlow
-          caseId={caseId}
-          onAdded={reload}
-          onDone={() => {
-            window.location.hash = hrefFor('cases', caseId);
-          }}
-        />
+        <CaptureFlow caseId={caseId} onAdded={reload} onDone={() => navigate(hrefFor('cases', caseId))} />
       </section>
     );
   }

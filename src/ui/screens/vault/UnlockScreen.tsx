@@ -114,7 +114,7 @@ export function UnlockScreen({ cover }: { cover?: { onClose: (() => void) | null
           </button>
         )}
       </form>
-      <ForgotPassphrase />
+      <ForgotPassphrase label={cover ? 'cover.unlock.forgot' : 'forgot.title'} />
     </section>
   );
 }
