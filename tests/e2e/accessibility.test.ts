@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addEvidence } from './capture-flow';
 import {
   createVaultThroughUi,
   heading,
@@ -27,12 +28,16 @@ describe('accessibility of every unlocked screen', () => {
       await page.getByRole('button', { name: 'Create case' }).click();
       await heading(page, 'Kes ujian');
       const caseUrl = page.url();
-      await page.getByLabel('What kind of abuse is this?').selectOption('intimateImage');
       const image = new PNG({ width: 30, height: 30 });
       image.data.fill(90);
-      await page
-        .getByTestId('file-input')
-        .setInputFiles([{ name: 'a.png', mimeType: 'image/png', buffer: PNG.sync.write(image) }]);
+      await addEvidence(page, {
+        files: [{ name: 'a.png', mimeType: 'image/png', buffer: PNG.sync.write(image) }],
+        details: () =>
+          page
+            .getByLabel('What kind of abuse is this?')
+            .selectOption('intimateImage')
+            .then(() => undefined),
+      });
       await page.locator('.item-card').waitFor();
       await page.setViewportSize({ width: 320, height: 640 });
       // Text at 200% the way a person's browser setting does it (CSSOM, which the CSP allows).

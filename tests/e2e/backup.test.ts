@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { addEvidence } from './capture-flow';
 import {
   createVaultThroughUi,
   heading,
@@ -148,10 +149,8 @@ describe('backup and restore in Chromium', () => {
       await page.getByLabel('Case name').fill('Kes sandaran');
       await page.getByRole('button', { name: 'Create case' }).click();
       await heading(page, 'Kes sandaran');
-      await page
-        .getByTestId('file-input')
-        .setInputFiles([{ name: 'bukti-1.png', mimeType: 'image/png', buffer: png(7) }]);
-      await page.getByText('1 item(s) added.').waitFor();
+      await addEvidence(page, { files: [{ name: 'bukti-1.png', mimeType: 'image/png', buffer: png(7) }] });
+      await page.locator('.item-card').waitFor();
 
       await page.goto(`${origin}/#/settings`);
       await heading(page, 'Settings');

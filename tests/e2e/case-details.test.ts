@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addEvidence } from './capture-flow';
 import { exportAndUnzip } from './export-helpers';
 import {
   createVaultThroughUi,
@@ -92,12 +93,13 @@ describe('case details in Chromium', () => {
       await page.getByRole('button', { name: 'Create case' }).click();
       await heading(page, 'Akaun palsu');
       // One item, so the case can be exported at the end.
-      await page
-        .getByTestId('file-input')
-        .setInputFiles([
+      await addEvidence(page, {
+        files: [
           { name: 'catatan.txt', mimeType: 'text/plain', buffer: Buffer.from('Mesej daripada akaun palsu') },
-        ]);
-      await page.getByText('1 item(s) added.').waitFor();
+        ],
+      });
+      // A text file shows its words on the timeline.
+      await page.getByTestId('text-preview').getByText('Mesej daripada akaun palsu').waitFor();
 
       // Rename: an empty name is refused with a message, then the new name is saved.
       await page.getByRole('button', { name: 'Rename this case' }).click();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Download, Page, Worker } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { expect } from 'vitest';
+import { addEvidence } from './capture-flow';
 import { heading } from './harness';
 
 /** Shared by the export tests (export.test.ts, export-file.test.ts). */
@@ -29,17 +30,19 @@ export async function makeCaseWithTwoImages(page: Page): Promise<void> {
     .fill('Seseorang membuat akaun palsu menggunakan gambar saya.');
   await page.getByRole('button', { name: 'Create case' }).click();
   await heading(page, 'Akaun penyamar');
-  await page
-    .getByLabel('Link to the post or message (optional)')
-    .fill('https://www.instagram.com/p/C0ffee123/');
-  await page
-    .getByTestId('file-input')
-    .setInputFiles([{ name: 'profil-palsu.png', mimeType: 'image/png', buffer: png(1) }]);
-  await page.getByText('1 item(s) added.').waitFor();
-  await page.getByLabel('What kind of abuse is this?').selectOption('deepfake');
-  await page
-    .getByTestId('file-input')
-    .setInputFiles([{ name: 'gambar-palsu.png', mimeType: 'image/png', buffer: png(2) }]);
+  await addEvidence(page, {
+    files: [{ name: 'profil-palsu.png', mimeType: 'image/png', buffer: png(1) }],
+    details: () =>
+      page
+        .getByLabel('Link to the post or message (optional)')
+        .fill('https://www.instagram.com/p/C0ffee123/'),
+  });
+  await addEvidence(page, {
+    files: [{ name: 'gambar-palsu.png', mimeType: 'image/png', buffer: png(2) }],
+    details: async () => {
+      await page.getByLabel('What kind of abuse is this?').selectOption('deepfake');
+    },
+  });
   await expect.poll(() => page.locator('.item-card').count()).toBe(2);
 }
 
@@ -56,9 +59,7 @@ function videoBytes(): Buffer {
 /** The same case with a 10 MiB video added (a bundle of several MiB), then the export screen. */
 export async function exportScreenWithVideo(page: Page): Promise<void> {
   await makeCaseWithTwoImages(page);
-  await page
-    .getByTestId('file-input')
-    .setInputFiles([{ name: 'rakaman.mp4', mimeType: 'video/mp4', buffer: videoBytes() }]);
+  await addEvidence(page, { files: [{ name: 'rakaman.mp4', mimeType: 'video/mp4', buffer: videoBytes() }] });
   await expect.poll(() => page.locator('.item-card').count()).toBe(3);
   await page.getByRole('link', { name: 'Export', exact: true }).click();
   await heading(page, 'Export a sealed bundle');

@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildJpeg } from '../unit/evidence/images';
+import { addEvidence, openAddEvidence, saveItem } from './capture-flow';
 import {
   createVaultThroughUi,
   focusedName,
@@ -69,7 +70,11 @@ describe('item details in Chromium', () => {
       await heading(page, SECRETS.caseTitle);
 
       // Capture with details: the link fills in platform, handle and profile; the rest is typed.
-      const form = page.locator('.add-evidence');
+      await openAddEvidence(page);
+      await page
+        .getByTestId('file-input')
+        .setInputFiles([{ name: 'IMG_20250409_211005.jpg', mimeType: 'image/jpeg', buffer: photo }]);
+      const form = page.locator('.details-step');
       await form.getByLabel('What kind of abuse is this?').selectOption('harassment');
       await form.getByLabel('What this shows (optional)').fill(SECRETS.description);
       await form.getByLabel('Link to the post or message (optional)').fill(POST);
@@ -88,17 +93,16 @@ describe('item details in Chromium', () => {
       await form.getByLabel('Reference number of your report to the platform (optional)').fill('X-77821');
       await form.getByLabel('Date you reported it to the platform (optional)').fill('2025-04-10');
       await form.getByLabel('Tags, separated by commas (optional)').fill('sekolah, kelas 4B');
-      await page
-        .getByTestId('file-input')
-        .setInputFiles([{ name: 'IMG_20250409_211005.jpg', mimeType: 'image/jpeg', buffer: photo }]);
+      await saveItem(page);
       await page.getByText('1 item(s) added.').waitFor();
+      await page.getByRole('button', { name: 'See the timeline' }).click();
       await page.locator('.item-card').waitFor();
       const [photoId] = await cardIds(page);
       const photoCard = page.locator(`[data-item-id="${photoId}"]`);
       for (const shown of [
         'X (Twitter) · pembuli2291',
         SECRETS.displayName,
-        'X-77821 · 2025-04-10',
+        'X-77821 · 10 Apr 2025',
         'sekolah, kelas 4B',
       ])
         await photoCard.getByText(shown).waitFor();
@@ -108,27 +112,30 @@ describe('item details in Chromium', () => {
       // File facts, read from the JPEG's own EXIF; the GPS position is pointed out, never copied.
       await photoCard.getByRole('button', { name: /^File facts/ }).click();
       const facts = photoCard.locator('.file-facts');
-      for (const fact of ['Apple iPhone 12', '2025-04-09 21:10:05 +08:00', '640 × 480 pixels', 'image/jpeg'])
+      for (const fact of ['Apple iPhone 12', '9 Apr 2025, 21:10 +08:00', '640 × 480 pixels', 'image/jpeg'])
         expect(await facts.textContent()).toContain(fact);
       expect(await facts.textContent()).toContain('The exported original will carry it.');
 
       // The same photo again with a new screenshot: the photo is not stored twice; it can be linked.
-      await form.getByLabel('What this shows (optional)').fill('Tangkapan skrin profil');
+      await openAddEvidence(page);
       await page.getByTestId('file-input').setInputFiles([
         { name: 'profil.png', mimeType: 'image/png', buffer: png(7) },
         { name: 'again.jpg', mimeType: 'image/jpeg', buffer: photo },
       ]);
+      await form.getByLabel('What this shows (optional)').fill('Tangkapan skrin profil');
+      await saveItem(page);
       const duplicate = page.locator('.duplicate-notice');
       await duplicate.getByText('"again.jpg" is already in this case, in "IMG_20250409_211005.jpg').waitFor();
-      await expect.poll(() => page.locator('.item-card').count()).toBe(2);
+      await page.getByText('1 item(s) added.').waitFor();
       await duplicate.getByRole('button', { name: 'Link it to the item(s) just added' }).click();
       await duplicate.getByText('Linked.').waitFor();
+      await duplicate.getByRole('button', { name: 'Go to that item' }).click();
+      await expect.poll(() => page.locator('.item-card').count()).toBe(2);
       const profileId = (await cardIds(page)).find((id) => id !== photoId);
       const profileCard = page.locator(`[data-item-id="${profileId}"]`);
       await profileCard.getByRole('button', { name: /^IMG_20250409_211005\.jpg · / }).waitFor();
       // The photo's card shows the link back.
       await photoCard.getByRole('button', { name: /^profil\.png · / }).waitFor();
-      await duplicate.getByRole('button', { name: 'Go to that item' }).click();
       expect(
         await page.evaluate(() =>
           document.activeElement?.closest('.item-card')?.getAttribute('data-item-id'),
@@ -205,10 +212,7 @@ describe('item details in Chromium', () => {
       await page.getByLabel('Case name').fill('Kes kedua');
       await page.getByRole('button', { name: 'Create case' }).click();
       await heading(page, 'Kes kedua');
-      await page
-        .getByTestId('file-input')
-        .setInputFiles([{ name: 'satu.png', mimeType: 'image/png', buffer: png(3) }]);
-      await page.getByText('1 item(s) added.').waitFor();
+      await addEvidence(page, { files: [{ name: 'satu.png', mimeType: 'image/png', buffer: png(3) }] });
       const card: Locator = page.locator('.item-card');
 
       await card.getByRole('button', { name: 'Edit details' }).click();
@@ -223,6 +227,7 @@ describe('item details in Chromium', () => {
       await page
         .getByTestId('file-input')
         .setInputFiles([{ name: 'lagi.png', mimeType: 'image/png', buffer: png(3) }]);
+      await saveItem(page);
       await page.getByRole('button', { name: 'Go to that item' }).click();
       await heading(page, 'Kes kedua');
       await expect

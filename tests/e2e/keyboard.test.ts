@@ -45,10 +45,15 @@ describe('keyboard only', () => {
 
       // The chooser is awaited before tabbing: Playwright intercepts file choosers only once asked, and
       // asking takes a moment; a Space pressed before that opens nothing the test can see.
+      await tabTo(page, 'Add evidence');
+      await page.keyboard.press('Enter');
+      await heading(page, 'Add evidence');
       const chooser = page.waitForEvent('filechooser');
-      await tabTo(page, 'Choose files');
+      await tabTo(page, /^Screenshot or file/);
       await page.keyboard.press('Space');
       await (await chooser).setFiles([{ name: 'ugutan.png', mimeType: 'image/png', buffer: png() }]);
+      await tabTo(page, 'Save this item');
+      await page.keyboard.press('Enter');
       await page.getByText('1 item(s) added.').waitFor();
 
       // Discreet mode, set from Settings with the keyboard, names the download neutrally.

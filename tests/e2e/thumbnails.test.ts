@@ -2,6 +2,7 @@ import jpeg from 'jpeg-js';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addEvidence, openAddEvidence, saveItem } from './capture-flow';
 import {
   createVaultThroughUi,
   heading,
@@ -124,13 +125,16 @@ describe('thumbnails in Chromium', () => {
       await page.getByRole('button', { name: 'Create case' }).click();
       await heading(page, 'Kes lakaran');
 
+      await openAddEvidence(page);
       await page.getByTestId('file-input').setInputFiles([
         { name: 'lebar.png', mimeType: 'image/png', buffer: png(3, 800, 400) },
         { name: 'potret.jpg', mimeType: 'image/jpeg', buffer: rotatedJpeg() },
         { name: 'rosak.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a picture at all') },
         { name: 'suara.wav', mimeType: 'audio/wav', buffer: wav() },
       ]);
+      await saveItem(page);
       await page.getByText('4 item(s) added.').waitFor();
+      await page.getByRole('button', { name: 'See the timeline' }).click();
 
       // Thumbnails: 640 px on the long edge at most, EXIF orientation applied, shown as small images.
       const wide = page.locator('.item-card', { hasText: 'lebar.png' });
@@ -160,10 +164,14 @@ describe('thumbnails in Chromium', () => {
       expect(await wide.locator('img.original').count()).toBe(0);
 
       // A sensitive item decrypts and shows nothing until "Show"; then its thumbnail; "Hide" removes it.
-      await page.getByLabel('What kind of abuse is this?').selectOption('intimateImage');
-      await page
-        .getByTestId('file-input')
-        .setInputFiles([{ name: 'peribadi.png', mimeType: 'image/png', buffer: png(9, 300, 600) }]);
+      await addEvidence(page, {
+        files: [{ name: 'peribadi.png', mimeType: 'image/png', buffer: png(9, 300, 600) }],
+        details: () =>
+          page
+            .getByLabel('What kind of abuse is this?')
+            .selectOption('intimateImage')
+            .then(() => undefined),
+      });
       await expect.poll(() => page.locator('.item-card').count()).toBe(5);
       const sensitive = page.locator('.item-card', { hasText: 'peribadi.png' });
       await sensitive.getByText('Sensitive picture, hidden').waitFor();

@@ -30,6 +30,7 @@ const en = {
   'flow.posted.legend': 'When was it posted?',
   'flow.posted.hint':
     'Copy what the screen says, like “2h” or “Yesterday at 21:14”. If you know the date, add it too, so the item goes in the right place on the timeline.',
+  'flow.posted.readAs': 'Saved as: {when}',
   'flow.link.read': 'Read from the link: {facts}',
   'flow.link.post': 'post {id}',
   'flow.link.clean': 'Without tracking: {url}',
@@ -81,6 +82,7 @@ const ms: Record<keyof typeof en, string> = {
   'flow.posted.legend': 'Bilakah ia disiarkan?',
   'flow.posted.hint':
     'Salin apa yang tertera pada skrin, seperti “2j” atau “Semalam pada 21:14”. Jika anda tahu tarikhnya, tambah juga, supaya item berada di tempat yang betul dalam garis masa.',
+  'flow.posted.readAs': 'Disimpan sebagai: {when}',
   'flow.link.read': 'Dibaca daripada pautan: {facts}',
   'flow.link.post': 'hantaran {id}',
   'flow.link.clean': 'Tanpa penjejakan: {url}',

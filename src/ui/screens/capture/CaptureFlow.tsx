@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { isBuktiError } from '../../../core/errors';
 import { type DraftProblem, draftToInput, lastAccountItem } from '../../../core/evidence/details-draft';
 import type { DetailsInput } from '../../../core/evidence/records';
@@ -45,8 +45,9 @@ export function CaptureFlow({
 
   // Each step starts at the top of the page, its heading focused, so what changed is where the eye
   // and the screen reader are (and the quick exit stays in sight).
+  // A layout effect, so focus moves before the next key press can land, however busy the device.
   const firstStep = useRef(true);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (firstStep.current) {
       firstStep.current = false;
       return;

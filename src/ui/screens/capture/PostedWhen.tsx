@@ -1,4 +1,4 @@
-import { type DateField, withDateField } from '../../../core/evidence/details-draft';
+import { type DateField, draftToInput, withDateField } from '../../../core/evidence/details-draft';
 import { deviceTimeZone } from '../../../core/evidence/time';
 import type { MessageKey } from '../../../core/i18n';
 import { TextInput } from '../../components/TextInput';
@@ -26,8 +26,12 @@ export function dateInput({ value, onChange, id, problems }: FieldProps) {
 /** "When was it posted?": the words on screen, and the date and time when she knows them. */
 export function PostedWhen(props: FieldProps) {
   const { value, onChange, id } = props;
-  const { t } = useI18n();
+  const { t, date: formatDate } = useI18n();
   const date = dateInput(props);
+  // Date fields follow the browser's own order (12/05 may be May or December): say it back, day first.
+  const result = draftToInput(value);
+  const iso = result.ok ? result.input.postedTime?.iso : undefined;
+  const readAs = iso === undefined ? undefined : formatDate(iso);
   return (
     <fieldset class="posted-when" aria-describedby={`${id}-posted-hint`}>
       <legend>{t('flow.posted.legend')}</legend>
@@ -49,6 +53,11 @@ export function PostedWhen(props: FieldProps) {
           t('details.postedZone', { zone: deviceTimeZone() }),
         )}
       </div>
+      {readAs && (
+        <p class="muted" data-testid="posted-read-as">
+          {t('flow.posted.readAs', { when: readAs })}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -11,7 +11,10 @@ import { NewCaseForm } from './NewCaseForm';
 /** The case list (`#/cases`), one case (`#/cases/<id>`), or adding evidence to it (`#/cases/<id>/add`). */
 export function CasesScreen({ rest }: { rest: string[] }) {
   const [caseId, part] = rest;
-  if (caseId) return <CaseDetail caseId={caseId} adding={part === 'add'} />;
+  // Leaving the capture flow mounts the case afresh, so it reads the items just added and an item
+  // opened from the flow ("Go to that item") takes focus after the screen's heading has.
+  const adding = part === 'add';
+  if (caseId) return <CaseDetail key={adding ? 'add' : 'case'} caseId={caseId} adding={adding} />;
   return <CaseList />;
 }
 

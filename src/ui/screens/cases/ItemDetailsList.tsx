@@ -22,8 +22,11 @@ export function ItemDetailsList({ item, items }: { item: EvidenceItem; items: Ev
   if (parsed?.ok && parsed.postId) rows.push(['item.postId', parsed.postId]);
   if (d.postedTime?.iso) rows.push(['report.field.postedDate', date(d.postedTime.iso)]);
   if (d.platformReport) {
-    const { reference, date } = d.platformReport;
-    rows.push(['report.field.platformReport', [reference, date].filter(Boolean).join(' · ')]);
+    const { reference, date: reported } = d.platformReport;
+    rows.push([
+      'report.field.platformReport',
+      [reference, reported && date(reported)].filter(Boolean).join(' · '),
+    ]);
   }
   if (d.tags.length > 0) rows.push(['report.field.tags', d.tags.join(', ')]);
   const relatedIds = new Set([
