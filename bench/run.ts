@@ -12,6 +12,7 @@ import { preview } from 'vite';
 import { ensureSystemTools } from '../scripts/system-tools.mjs';
 import { loadSodium } from '../src/core/crypto/sodium';
 import { argon2Scenario, ceilingScenarios, MiB } from './ceiling';
+import { goalCell } from './goals';
 import { IsolateHeaps, topSites } from './isolate-heaps';
 import type { BenchResult } from './measure';
 import { cpuSeconds, currentRss, PeakWatch, RssTimeline, StallWatch } from './proc-memory';
@@ -249,7 +250,7 @@ function withRatios(results: BenchResult[]): BenchResult[] {
 }
 
 function formatTable(results: BenchResult[]): string {
-  const header = ['scenario', 'size', 'median', 'MB/s', 'x ceiling', 'peak memory'];
+  const header = ['scenario', 'size', 'median', 'MB/s', 'x ceiling', 'peak memory', 'goal (issue 19)'];
   const fmtBytes = (n: number | null) =>
     n === null ? '—' : n >= MiB ? `${(n / MiB).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`;
   const rows = results.map((r) => [
@@ -259,11 +260,14 @@ function formatTable(results: BenchResult[]): string {
     r.mb_per_s === null ? '—' : r.mb_per_s.toFixed(1),
     r.ratio_to_ceiling == null ? '—' : r.ratio_to_ceiling.toFixed(2),
     fmtBytes(r.peak_memory_bytes),
+    goalCell(r),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells
-      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .map((cell, i) =>
+        i === 0 || i === header.length - 1 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0),
+      )
       .join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

@@ -135,7 +135,12 @@ export class Thumbnails {
     if (!isPictureFile(file)) return null;
     const pending = this.#pending.get(file.id);
     const payload = pending ? undefined : await this.#vault.readThumbnail(file.id, kind);
-    if (payload !== undefined) return decodeThumbnail(payload);
+    if (payload !== undefined) {
+      const stored = decodeThumbnail(payload);
+      // Decoding copied the picture out: the opened payload is used up.
+      this.#vault.discard(payload);
+      return stored;
+    }
     const made = await this.#make(file.id, () => this.#original(file));
     return made?.[kind] ?? null;
   }

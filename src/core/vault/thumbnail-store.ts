@@ -72,5 +72,13 @@ export async function readThumbnail(
   const key = thumbnailKey(keyring, fileId, kind);
   const value = await withStorage(db, (idb) => idb.get('records', key));
   if (value === undefined) return undefined;
-  return openRecord(sodium, keyring.secrets.thumbnails, thumbnailSlot(fileId, kind), storedBytes(value));
+  const opened = openRecord(
+    sodium,
+    keyring.secrets.thumbnails,
+    thumbnailSlot(fileId, kind),
+    storedBytes(value),
+  );
+  // The sealed value (a report image's is a few hundred KB) is used up: freed now, not at the next collection.
+  if (value instanceof ArrayBuffer) db.discard(value);
+  return opened;
 }
