@@ -22,6 +22,7 @@ const SECTION_TITLES: readonly MessageKey[] = [
   'help.helplines.title',
   'help.capture.title',
   'help.report.title',
+  'help.send.title',
   'help.intimate.title',
   'help.about.title',
 ];

@@ -6,8 +6,15 @@ import encodeQR from 'qr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src/core/i18n';
 import { sampleBundle, tempDir } from '../unit/bundle/fixtures';
-import { fakeSaveDialog, pickedFile } from './export-helpers';
-import { inApp, launchChromium, seriousAxeViolations } from './harness';
+import { fakeSaveDialog, PASSPHRASE, pickedFile } from './export-helpers';
+import {
+  createVaultThroughUi,
+  inApp,
+  launchChromium,
+  overflowing,
+  seriousAxeViolations,
+  unlockThroughUi,
+} from './harness';
 
 let browser: Browser;
 const temp = tempDir();
@@ -110,6 +117,28 @@ describe('sending a bundle safely', () => {
       expect(await pickedFile(page, 'for-recipient.zip')).toBeNull();
       await page.screenshot({ path: path('sealed-screen.png'), fullPage: true });
       writeFileSync('/tmp/bukti-sealed-screen.png', readFileSync(path('sealed-screen.png')));
+    });
+  });
+
+  it('a recipient with a vault keeps the key in it, encrypted: gone when locked, back when unlocked', async () => {
+    await inApp(browser, async ({ page, origin }) => {
+      await page.goto(`${origin}/`);
+      await createVaultThroughUi(page, PASSPHRASE);
+      await page.goto(`${origin}/#/sealed`);
+      await page.getByRole('button', { name: en('sealUi.key.make') }).click();
+      const recipient = (await page.getByTestId('key-recipient').textContent()) ?? '';
+      await page.getByRole('button', { name: en('sealUi.key.keepInVault') }).click();
+      await page.getByTestId('key-in-vault').waitFor();
+      await page.getByRole('button', { name: en('vaultUi.lock') }).click();
+      await expect.poll(() => page.getByTestId('key-recipient').count()).toBe(0);
+      await page.goto(`${origin}/#/cases`);
+      await unlockThroughUi(page, PASSPHRASE);
+      await page.goto(`${origin}/#/sealed`);
+      await expect.poll(() => page.getByTestId('key-recipient').textContent()).toBe(recipient);
+      await page.getByTestId('key-in-vault').waitFor();
+      // A phone's width: the long key wraps instead of pushing the page sideways.
+      await page.setViewportSize({ width: 320, height: 800 });
+      expect(await overflowing(page)).toEqual([]);
     });
   });
 });

@@ -116,6 +116,28 @@ const en = {
     'Bukti is locked with a passphrase you choose. Nobody else has a copy, so nobody can reset it, not even the people who make Bukti. If it is forgotten, what is inside cannot be opened again.',
   'firstRun.passphrase.backup':
     'A browser can also delete what it stores: when its data is cleared, or in Safari (iPhone, iPad, Mac) after 7 days without use if Bukti is not installed. Make backups often, and keep one somewhere safe.',
+  'help.send.title': 'Sending a bundle safely',
+  'help.send.intro':
+    'A bundle may hold intimate images. Before it travels by WhatsApp, e-mail, a USB stick or a cloud link, seal it so only the person it is for can open it.',
+  'help.send.survivor.title': 'If you are sending a bundle',
+  'help.send.survivor.key':
+    'Ask the person you send it to (a lawyer, a case worker, an officer) for their key. It starts with age1…; in Bukti they find it under “I received a bundle”, and can show it as a QR code.',
+  'help.send.survivor.seal':
+    'Open “Send a bundle safely”, pick the bundle (.zip), paste or scan their key, and choose “Seal and save”. Send the .zip.age file, not the .zip.',
+  'help.send.survivor.passphrase':
+    'If they have no key, seal it with a passphrase of at least five random words, and tell it by phone or in person, never in the same message as the file.',
+  'help.send.survivor.keep':
+    'Keep the .zip on your device: without the recipient’s key or the passphrase, nobody can open the sealed file again, not even you.',
+  'help.send.survivor.time':
+    'For an independent proof of when the bundle existed, someone with a computer can run “npx bukti timestamp bundle.zip”; send the .tsr file it writes together with the bundle.',
+  'help.send.recipient.title': 'If you are receiving a bundle',
+  'help.send.recipient.key':
+    'Open Bukti (you do not need a vault), choose “I received a bundle”, then “Make a new key”. Save the key file somewhere safe, and show the age1… key or its QR code to the sender.',
+  'help.send.recipient.open':
+    'When the .zip.age arrives, pick it under “Open a sealed bundle”: Bukti saves the bundle and checks it. On a computer: age -d -i key.txt bundle.zip.age > bundle.zip, or npx bukti open bundle.zip.age --identity key.txt.',
+  'help.send.recipient.problems':
+    'If Bukti says the key does not open it, it was sealed for another key or passphrase. If it says the file was changed or cut short, nothing was saved: ask for it to be sent again.',
+  'help.send.link': 'Go to “Send a bundle safely”',
 } as const;
 
 const ms: Record<keyof typeof en, string> = {
@@ -237,6 +259,28 @@ const ms: Record<keyof typeof en, string> = {
     'Bukti dikunci dengan frasa laluan yang anda pilih. Tiada orang lain yang menyimpan salinannya, jadi tiada sesiapa boleh menetapkannya semula, termasuk pembangun Bukti. Jika terlupa, kandungannya tidak boleh dibuka lagi.',
   'firstRun.passphrase.backup':
     'Pelayar juga boleh memadam data yang disimpannya: apabila datanya dikosongkan, atau dalam Safari (iPhone, iPad, Mac) selepas 7 hari tidak digunakan jika Bukti tidak dipasang. Buat sandaran dengan kerap, dan simpan satu salinan di tempat yang selamat.',
+  'help.send.title': 'Menghantar berkas dengan selamat',
+  'help.send.intro':
+    'Berkas mungkin mengandungi imej intim. Sebelum ia dihantar melalui WhatsApp, e-mel, pemacu USB atau pautan awan, meterai supaya hanya orang yang dituju boleh membukanya.',
+  'help.send.survivor.title': 'Jika anda menghantar berkas',
+  'help.send.survivor.key':
+    'Minta kunci daripada orang yang anda hantar (peguam, pekerja kes, pegawai). Ia bermula dengan age1…; dalam Bukti mereka menjumpainya di bawah “Saya menerima berkas”, dan boleh menunjukkannya sebagai kod QR.',
+  'help.send.survivor.seal':
+    'Buka “Hantar berkas dengan selamat”, pilih berkas (.zip), tampal atau imbas kunci mereka, dan pilih “Meterai dan simpan”. Hantar fail .zip.age, bukan .zip.',
+  'help.send.survivor.passphrase':
+    'Jika mereka tiada kunci, meterai dengan frasa laluan sekurang-kurangnya lima perkataan rawak, dan beritahu melalui telefon atau secara bersemuka, jangan dalam mesej yang sama dengan fail.',
+  'help.send.survivor.keep':
+    'Simpan fail .zip pada peranti anda: tanpa kunci penerima atau frasa laluan, tiada sesiapa boleh membuka fail termeterai itu lagi, termasuk anda.',
+  'help.send.survivor.time':
+    'Untuk bukti bebas tentang bila berkas itu wujud, seseorang yang mempunyai komputer boleh menjalankan “npx bukti timestamp bundle.zip”; hantar fail .tsr yang ditulisnya bersama berkas.',
+  'help.send.recipient.title': 'Jika anda menerima berkas',
+  'help.send.recipient.key':
+    'Buka Bukti (anda tidak memerlukan peti besi), pilih “Saya menerima berkas”, kemudian “Buat kunci baharu”. Simpan fail kunci di tempat yang selamat, dan tunjukkan kunci age1… atau kod QRnya kepada pengirim.',
+  'help.send.recipient.open':
+    'Apabila .zip.age tiba, pilih di bawah “Buka berkas termeterai”: Bukti menyimpan berkas dan menyemaknya. Pada komputer: age -d -i key.txt bundle.zip.age > bundle.zip, atau npx bukti open bundle.zip.age --identity key.txt.',
+  'help.send.recipient.problems':
+    'Jika Bukti mengatakan kunci tidak membukanya, ia dimeterai untuk kunci atau frasa laluan lain. Jika ia mengatakan fail telah diubah atau terpotong, tiada apa-apa disimpan: minta ia dihantar semula.',
+  'help.send.link': 'Pergi ke “Hantar berkas dengan selamat”',
 };
 
 /** Help screen and first-run introduction: capture tips, reporting, helplines, what Bukti proves. */

@@ -40,6 +40,9 @@ const en = {
   'sealUi.key.saveFirst':
     'Save your key file now and keep it safe: whoever has it can open bundles sealed for you, and Bukti does not keep a copy.',
   'sealUi.key.download': 'Save the key file',
+  'sealUi.key.keepInVault': 'Keep it in my vault (encrypted)',
+  'sealUi.key.inVault':
+    'This key is kept in your vault, encrypted: it is ready here whenever the vault is unlocked, and in your backups.',
   'sealUi.key.share': 'Show this to the sender, as text or as the QR code below. It is safe to share.',
   'sealUi.key.qr': 'QR code of your public key {recipient}',
   'sealUi.open.title': 'Open a sealed bundle',
@@ -103,6 +106,9 @@ const ms: Area<typeof en>['ms'] = {
   'sealUi.key.saveFirst':
     'Simpan fail kunci anda sekarang dan jaga dengan selamat: sesiapa yang memilikinya boleh membuka berkas yang dimeterai untuk anda, dan Bukti tidak menyimpan salinan.',
   'sealUi.key.download': 'Simpan fail kunci',
+  'sealUi.key.keepInVault': 'Simpan dalam peti besi saya (disulitkan)',
+  'sealUi.key.inVault':
+    'Kunci ini disimpan dalam peti besi anda, disulitkan: ia sedia di sini setiap kali peti besi dibuka, dan dalam sandaran anda.',
   'sealUi.key.share':
     'Tunjukkan ini kepada pengirim, sebagai teks atau kod QR di bawah. Ia selamat dikongsi.',
   'sealUi.key.qr': 'Kod QR kunci awam anda {recipient}',

@@ -5,6 +5,7 @@ import { FirstRun } from '../first-run/FirstRun';
 import { ScreenIntro } from '../ScreenIntro';
 import { NEW_TAB_NOTE_ID } from './links';
 import { ReportSection } from './ReportSection';
+import { SendSection } from './SendSection';
 import { focusSection, useSectionFocus } from './section-focus';
 import {
   CaptureSection,
@@ -81,6 +82,7 @@ export function HelpScreen() {
           <HelplinesSection />
           <CaptureSection />
           <ReportSection />
+          <SendSection />
           <IntimateImagesSection />
           <HelpSection id="about">
             <p>

@@ -5,7 +5,7 @@ import { ADDRESSES, HELPLINES } from './contacts';
 import { ExternalAddress, PhoneLink } from './links';
 
 /** The Help screen's sections, in page order; `#/help/<id>` opens the screen at that section. */
-export const HELP_SECTIONS = ['helplines', 'capture', 'report', 'intimate-images', 'about'] as const;
+export const HELP_SECTIONS = ['helplines', 'capture', 'report', 'send', 'intimate-images', 'about'] as const;
 
 export type HelpSectionId = (typeof HELP_SECTIONS)[number];
 
@@ -14,6 +14,7 @@ export const SECTION_TITLES = {
   helplines: 'help.helplines.title',
   capture: 'help.capture.title',
   report: 'help.report.title',
+  send: 'help.send.title',
   'intimate-images': 'help.intimate.title',
   about: 'help.about.title',
 } as const satisfies Record<HelpSectionId, MessageKey>;

@@ -3,7 +3,9 @@ import { isBuktiError } from '../../../core/errors';
 import type { MessageKey } from '../../../core/i18n';
 import { generateAgeIdentity, identityFileText, recipientOfIdentityFile } from '../../../core/seal';
 import { useI18n } from '../../i18n';
+import { session, useSession } from '../../state/session';
 import { QrCode } from './QrCode';
+import { loadVaultKey, saveVaultKey } from './vault-key';
 
 /** The key in use on this screen: the key file's text (secret) and the recipient others seal for. */
 export interface LoadedKey {
@@ -11,6 +13,8 @@ export interface LoadedKey {
   recipient: string;
   /** True for a key made here and not yet saved: the person must save it before anything is sealed for it. */
   fresh: boolean;
+  /** True when it came from (or was put in) the unlocked vault: dropped when the vault locks. */
+  inVault?: boolean;
 }
 
 /** A link that downloads `text` as a file; revoked when the key changes or the screen closes. */
@@ -34,11 +38,37 @@ export function RecipientKey({
   onLoad,
 }: {
   loaded: LoadedKey | null;
-  onLoad: (key: LoadedKey) => void;
+  onLoad: (key: LoadedKey | null) => void;
 }) {
   const { t } = useI18n();
   const [problem, setProblem] = useState<{ code: MessageKey; line?: number } | null>(null);
   const url = useTextUrl(loaded?.fresh ? loaded.identityFile : null);
+  const state = useSession();
+  const unlocked = state.status === 'unlocked';
+
+  // With the vault open, its key (if one was kept there) is ready to use; locking forgets it here too.
+  useEffect(() => {
+    if (!unlocked) {
+      if (loaded?.inVault) onLoad(null);
+      return;
+    }
+    if (loaded) return;
+    void loadVaultKey(session.vault).then((stored) => {
+      if (stored)
+        onLoad({
+          identityFile: stored.identityFile,
+          recipient: stored.recipient,
+          fresh: false,
+          inVault: true,
+        });
+    });
+  }, [unlocked, loaded, onLoad]);
+
+  const keep = async () => {
+    if (!loaded || !unlocked) return;
+    await saveVaultKey(session.vault, loaded);
+    onLoad({ ...loaded, fresh: false, inVault: true });
+  };
 
   const make = async () => {
     setProblem(null);
@@ -95,6 +125,14 @@ export function RecipientKey({
               </a>
             </p>
           )}
+          {unlocked && !loaded.inVault && (
+            <p>
+              <button type="button" class="button small" onClick={() => void keep()}>
+                {t('sealUi.key.keepInVault')}
+              </button>
+            </p>
+          )}
+          {loaded.inVault && <p data-testid="key-in-vault">{t('sealUi.key.inVault')}</p>}
           <p>{t('sealUi.key.share')}</p>
           <p>
             <code class="recipient wrap-anywhere" data-testid="key-recipient">

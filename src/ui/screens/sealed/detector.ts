@@ -5,7 +5,7 @@ interface Detector {
 }
 
 /**
- * The browser's own QR reader where it has one (Chrome on Android and macOS, Safari 17+), else the `qr`
+ * The browser's own QR reader where it has one (Chrome on Android, ChromeOS and macOS), else the `qr`
  * library's decoder behind the same interface, so camera and photo scanning work in every browser.
  */
 export function qrDetector(): Detector {
