@@ -11,6 +11,8 @@ export type VaultClient = Methods<VaultService>;
 
 /** How often a tab waiting for another's operation looks again (the other tab may have closed). */
 const WAIT_MS = 1500;
+/** Looks a tab waits for an announced operation whose lock it does not see (its tab may have closed). */
+const ANNOUNCED_LOOKS = 8;
 
 /** Where the app stands with the vault. Only `unlocked` lets screens ask for decrypted data. */
 export type SessionState = (
@@ -44,6 +46,8 @@ class Session {
   /** What another tab's last structural operation will explain once this tab has looked again. */
   #pendingNotice: MessageKey | undefined;
   #waiting: ReturnType<typeof setTimeout> | undefined;
+  /** Another tab said it began an operation and has not said it ended: looks left before giving up. */
+  #announcedElsewhere = 0;
 
   /** Listens to events the vault worker sends (e.g. export progress). */
   onWorkerEvent(listener: (name: string, data: unknown) => void): () => void {
@@ -99,11 +103,16 @@ class Session {
       const status = await worker.status();
       if (status === 'unlocked') return;
       const holder = this.#activity === null ? await worker.writerHolder() : null;
-      if (holder !== null && status === 'absent') {
-        this.#set({ status: 'busy', operation: holder });
+      const announced = this.#state.status === 'busy' && this.#announcedElsewhere > 0;
+      if (holder !== null || announced) {
+        // Announced but not yet holding the lock (its worker is starting): wait a few looks for it.
+        if (holder === null) this.#announcedElsewhere -= 1;
+        const operation = holder ?? (this.#state.status === 'busy' ? this.#state.operation : 'other');
+        this.#set({ status: 'busy', operation });
         this.#waiting = setTimeout(() => void this.start(), WAIT_MS);
         return;
       }
+      this.#announcedElsewhere = 0;
       const interrupted = status === 'absent' ? await worker.cleanUpInterrupted() : null;
       const notice = interrupted ? (`backup.interrupted.${interrupted}` as const) : this.#pendingNotice;
       this.#pendingNotice = undefined;
@@ -149,14 +158,25 @@ class Session {
     } else if (message.kind === 'changed') {
       window.dispatchEvent(new Event(VAULT_CHANGED_EVENT));
     } else if (message.kind === 'started') {
-      if (message.operation === 'erase') this.#pendingNotice = 'tabs.erasedElsewhere';
-      if (message.operation === 'replace') this.#pendingNotice = 'tabs.replacedElsewhere';
-      // Nobody may create a vault here meanwhile: show what is happening instead.
-      if (status === 'absent') this.#set({ status: 'busy', operation: message.operation });
+      const goes = message.operation === 'erase' || message.operation === 'replace';
+      if (goes) {
+        this.#pendingNotice =
+          message.operation === 'erase' ? 'tabs.erasedElsewhere' : 'tabs.replacedElsewhere';
+        // The vault open here is about to go: lock now, so nothing more is written to it from here.
+        this.#lockHere();
+      }
+      // Nobody may create or open a vault here meanwhile: show what is happening instead.
+      if (goes || status === 'absent' || status === 'busy') {
+        this.#announcedElsewhere = ANNOUNCED_LOOKS;
+        this.#set({ status: 'busy', operation: message.operation });
+        clearTimeout(this.#waiting);
+        this.#waiting = setTimeout(() => void this.start(), WAIT_MS);
+      }
     } else if (message.operation === 'passphrase') {
       if (message.ok && status === 'unlocked')
         this.#set({ ...this.#state, notice: 'tabs.passphraseElsewhere' });
     } else if (status !== 'unlocked') {
+      this.#announcedElsewhere = 0;
       void this.start();
     }
   }
