@@ -114,8 +114,9 @@ class Session {
       }
       this.#announcedElsewhere = 0;
       const interrupted = status === 'absent' ? await worker.cleanUpInterrupted() : null;
-      const notice = interrupted ? (`backup.interrupted.${interrupted}` as const) : this.#pendingNotice;
-      this.#pendingNotice = undefined;
+      // Kept until dismissed or the vault is opened: several looks may follow one event.
+      if (interrupted) this.#pendingNotice = `backup.interrupted.${interrupted}`;
+      const notice = this.#pendingNotice;
       this.#set(status === 'absent' ? { status: 'absent', notice } : { status: 'locked', notice });
     } catch (error) {
       this.#set({
@@ -186,13 +187,17 @@ class Session {
     const summary = await this.structural('create', () => this.#worker.create(passphrase));
     // Ask the browser not to evict the vault under storage pressure; a refusal is shown in Settings.
     await navigator.storage?.persist?.().catch(() => false);
+    this.#pendingNotice = undefined;
     this.#set({ status: 'unlocked', summary });
   }
 
   /** One unlock attempt; the caller shows wrong-passphrase, wait and erased outcomes. */
   async unlock(passphrase: string): Promise<UnlockOutcome> {
     const result = await this.#worker.unlock(passphrase);
-    if (result.kind === 'ok') this.#set({ status: 'unlocked', summary: await this.#worker.summary() });
+    if (result.kind === 'ok') {
+      this.#pendingNotice = undefined;
+      this.#set({ status: 'unlocked', summary: await this.#worker.summary() });
+    }
     if (result.kind === 'erased') this.#set({ status: 'absent', erasedAfterFailures: true });
     return result;
   }
@@ -235,6 +240,7 @@ class Session {
 
   /** Forgets the notice being shown. */
   dismissNotice(): void {
+    this.#pendingNotice = undefined;
     if (this.#state.notice) this.#set({ ...this.#state, notice: undefined });
   }
 
