@@ -27,7 +27,8 @@ export type LockHolder = StructuralOperation | 'other' | null;
 export interface WriterLock {
   /**
    * Runs `work` holding the lock exclusively. When another operation holds it, nothing runs and the
-   * call fails at once with `vault.busy.<operation>`, which says what is happening and what to do.
+   * call fails at once with `vault.busy.<operation>`, which says what is happening and what to do;
+   * only a `cleanup` (a few transactions, run when a tab starts) is waited for.
    */
   hold<T>(operation: StructuralOperation, work: () => Promise<T>): Promise<T>;
   /** The operation holding the lock right now, anywhere on this device. */
@@ -60,13 +61,17 @@ export function inProcessWriterLock(factory: object, dbName: string): WriterLock
     held.set(factory, running);
   }
   const map = running;
+  const done = new Map<string, Promise<unknown>>();
   return {
     async hold(operation, work) {
+      while (map.get(dbName) === 'cleanup') await done.get(dbName)?.catch(() => undefined);
       const current = map.get(dbName);
       if (current !== undefined) throw busyError(current);
       map.set(dbName, operation);
+      const run = work();
+      done.set(dbName, run);
       try {
-        return await work();
+        return await run;
       } finally {
         map.delete(dbName);
       }

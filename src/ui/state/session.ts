@@ -12,6 +12,8 @@ export type VaultClient = Methods<VaultService>;
 
 /** How often a tab waiting for another's operation looks again (the other tab may have closed). */
 const WAIT_MS = 1500;
+/** Looks a tab waits for an announced operation whose lock it does not see (its tab may have closed). */
+const ANNOUNCED_LOOKS = 8;
 
 /** Where the app stands with the vault. Only `unlocked` lets screens ask for decrypted data. */
 export type SessionState = (
@@ -45,6 +47,8 @@ class Session {
   /** What another tab's last structural operation will explain once this tab has looked again. */
   #pendingNotice: MessageKey | undefined;
   #waiting: ReturnType<typeof setTimeout> | undefined;
+  /** Another tab said it began an operation and has not said it ended: looks left before giving up. */
+  #announcedElsewhere = 0;
 
   /** Listens to events the vault worker sends (e.g. export progress). */
   onWorkerEvent(listener: (name: string, data: unknown) => void): () => void {
@@ -100,14 +104,20 @@ class Session {
       const status = await worker.status();
       if (status === 'unlocked') return;
       const holder = this.#activity === null ? await worker.writerHolder() : null;
-      if (holder !== null && status === 'absent') {
-        this.#set({ status: 'busy', operation: holder });
+      const announced = this.#state.status === 'busy' && this.#announcedElsewhere > 0;
+      if (holder !== null || announced) {
+        // Announced but not yet holding the lock (its worker is starting): wait a few looks for it.
+        if (holder === null) this.#announcedElsewhere -= 1;
+        const operation = holder ?? (this.#state.status === 'busy' ? this.#state.operation : 'other');
+        this.#set({ status: 'busy', operation });
         this.#waiting = setTimeout(() => void this.start(), WAIT_MS);
         return;
       }
+      this.#announcedElsewhere = 0;
       const interrupted = status === 'absent' ? await worker.cleanUpInterrupted() : null;
-      const notice = interrupted ? (`backup.interrupted.${interrupted}` as const) : this.#pendingNotice;
-      this.#pendingNotice = undefined;
+      // Kept until dismissed or the vault is opened: several looks may follow one event.
+      if (interrupted) this.#pendingNotice = `backup.interrupted.${interrupted}`;
+      const notice = this.#pendingNotice;
       this.#set(status === 'absent' ? { status: 'absent', notice } : { status: 'locked', notice });
     } catch (error) {
       this.#set({
@@ -150,14 +160,25 @@ class Session {
     } else if (message.kind === 'changed') {
       window.dispatchEvent(new Event(VAULT_CHANGED_EVENT));
     } else if (message.kind === 'started') {
-      if (message.operation === 'erase') this.#pendingNotice = 'tabs.erasedElsewhere';
-      if (message.operation === 'replace') this.#pendingNotice = 'tabs.replacedElsewhere';
-      // Nobody may create a vault here meanwhile: show what is happening instead.
-      if (status === 'absent') this.#set({ status: 'busy', operation: message.operation });
+      const goes = message.operation === 'erase' || message.operation === 'replace';
+      if (goes) {
+        this.#pendingNotice =
+          message.operation === 'erase' ? 'tabs.erasedElsewhere' : 'tabs.replacedElsewhere';
+        // The vault open here is about to go: lock now, so nothing more is written to it from here.
+        this.#lockHere();
+      }
+      // Nobody may create or open a vault here meanwhile: show what is happening instead.
+      if (goes || status === 'absent' || status === 'busy') {
+        this.#announcedElsewhere = ANNOUNCED_LOOKS;
+        this.#set({ status: 'busy', operation: message.operation });
+        clearTimeout(this.#waiting);
+        this.#waiting = setTimeout(() => void this.start(), WAIT_MS);
+      }
     } else if (message.operation === 'passphrase') {
       if (message.ok && status === 'unlocked')
         this.#set({ ...this.#state, notice: 'tabs.passphraseElsewhere' });
     } else if (status !== 'unlocked') {
+      this.#announcedElsewhere = 0;
       void this.start();
     }
   }
@@ -172,13 +193,17 @@ class Session {
     const summary = await this.structural('create', () => this.#worker.create(passphrase));
     // Ask the browser not to evict the vault under storage pressure; a refusal is shown in Settings.
     await navigator.storage?.persist?.().catch(() => false);
+    this.#pendingNotice = undefined;
     this.#set({ status: 'unlocked', summary });
   }
 
   /** One unlock attempt; the caller shows wrong-passphrase, wait and erased outcomes. */
   async unlock(passphrase: string): Promise<UnlockOutcome> {
     const result = await this.#worker.unlock(passphrase);
-    if (result.kind === 'ok') this.#set({ status: 'unlocked', summary: await this.#worker.summary() });
+    if (result.kind === 'ok') {
+      this.#pendingNotice = undefined;
+      this.#set({ status: 'unlocked', summary: await this.#worker.summary() });
+    }
     if (result.kind === 'erased') this.#set({ status: 'absent', erasedAfterFailures: true });
     return result;
   }
@@ -221,6 +246,7 @@ class Session {
 
   /** Forgets the notice being shown. */
   dismissNotice(): void {
+    this.#pendingNotice = undefined;
     if (this.#state.notice) this.#set({ ...this.#state, notice: undefined });
   }
 

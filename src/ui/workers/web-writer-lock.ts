@@ -27,12 +27,16 @@ export function webWriterLock(dbName: string): WriterLock {
   return {
     holder,
     async hold(operation, work) {
+      const run = () => locks.request(`${base}-${operation}`, work);
       const outcome = await locks.request(base, { ifAvailable: true }, async (lock) => {
         if (lock === null) return { taken: true as const };
-        return { taken: false as const, value: await locks.request(`${base}-${operation}`, work) };
+        return { taken: false as const, value: await run() };
       });
-      if (outcome.taken) throw busyError(await holder());
-      return outcome.value;
+      if (!outcome.taken) return outcome.value;
+      const current = await holder();
+      if (current !== 'cleanup') throw busyError(current);
+      // A tab tidying up at its start: a few transactions, worth waiting for.
+      return locks.request(base, run);
     },
   };
 }

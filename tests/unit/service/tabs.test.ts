@@ -6,6 +6,7 @@ import { isBuktiError } from '../../../src/core/errors';
 import { VaultService } from '../../../src/core/service/vault-service';
 import { createVault, type IdbEnvironment, openVaultDb } from '../../../src/core/vault';
 import { META } from '../../../src/core/vault/meta';
+import { inProcessWriterLock } from '../../../src/core/vault/writer-lock';
 import { cachedDerive, populatedVault } from '../backup/helpers';
 import { PASSPHRASE, TEST_KDF } from '../vault/helpers';
 
@@ -55,6 +56,23 @@ describe('one writer at a time across tabs', () => {
     expect((await other.unlock(PASS)).kind).toBe('ok');
     expect((await other.listItems()).length).toBeGreaterThan(0);
     expect((await counts(env)).meta).toBe(4);
+  });
+
+  it('waits for a starting tab tidying up, and refuses anything else at once', async () => {
+    const lock = inProcessWriterLock({}, 'vault');
+    let release: () => void = () => undefined;
+    const tidying = lock.hold('cleanup', () => new Promise<void>((resolve) => (release = resolve)));
+    const creating = lock.hold('create', async () => 'created');
+    expect(await lock.holder()).toBe('cleanup');
+    release();
+    await tidying;
+    expect(await creating).toBe('created');
+    const restoring = lock.hold('restore', () => new Promise<void>((resolve) => (release = resolve)));
+    await expect(lock.hold('create', async () => 'created')).rejects.toSatisfy(
+      rejectsWith('vault.busy.restore'),
+    );
+    release();
+    await restoring;
   });
 
   it('lets one passphrase change run and refuses the other clearly', async () => {
