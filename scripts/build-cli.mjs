@@ -1,7 +1,7 @@
 /**
  * Builds the `bukti` CLI (src/cli) into dist-cli/bukti.mjs: plain JavaScript that Node runs without a
  * TypeScript compiler. Runs on `npm install` / `npm ci` (prepare) and in `npm run build`. Dependencies
- * (libsodium, pako) stay imports from node_modules.
+ * (libsodium, pako, age-encryption) stay imports from node_modules.
  */
 import { builtinModules } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -23,7 +23,8 @@ await build({
     target: 'node20',
     minify: false,
     rollupOptions: {
-      external: (id) => external.includes(id) || id === 'libsodium-wrappers-sumo' || id === 'pako',
+      // Node's modules and every package stay imports (the dependencies in package.json); only src/ is bundled.
+      external: (id) => external.includes(id) || /^[@a-z]/i.test(id),
       output: { entryFileNames: 'bukti.mjs', format: 'es' },
     },
   },
