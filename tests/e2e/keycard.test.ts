@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import decodeQR from 'qr/decode.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportToFile } from './export-helpers';
 import {
@@ -42,7 +42,10 @@ function readPdf(path: string): { text: string; qr: string | undefined } {
   const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
   execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', path, `${path}-page`]);
   const image = PNG.sync.read(readFileSync(`${path}-page.png`));
-  return { text, qr: jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data };
+  return {
+    text,
+    qr: decodeQR({ width: image.width, height: image.height, data: image.data }, { format: 'RGBA' }),
+  };
 }
 
 describe('passphrases and the key card in Chromium', () => {
