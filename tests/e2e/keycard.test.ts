@@ -85,7 +85,9 @@ describe('passphrases and the key card in Chromium', () => {
           page.waitForEvent('download', { timeout: 120_000 }),
           page.getByRole('button', { name: 'Make a key card (PDF)' }).click(),
         ]);
-        expect(card.suggestedFilename()).toBe(`key-card-${fingerprint.slice(0, 8)}.pdf`);
+        expect(card.suggestedFilename()).toMatch(
+          new RegExp(`^document-\\d{8}-${fingerprint.slice(0, 8)}\\.pdf$`),
+        );
         const cardPath = join(dir, 'card.pdf');
         await card.saveAs(cardPath);
         const printed = readPdf(cardPath);
