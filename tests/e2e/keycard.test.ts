@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import decodeQR from 'qr/decode.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportToFile } from './export-helpers';
 import {
@@ -42,7 +42,10 @@ function readPdf(path: string): { text: string; qr: string | undefined } {
   const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
   execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', path, `${path}-page`]);
   const image = PNG.sync.read(readFileSync(`${path}-page.png`));
-  return { text, qr: jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data };
+  return {
+    text,
+    qr: decodeQR({ width: image.width, height: image.height, data: image.data }, { format: 'RGBA' }),
+  };
 }
 
 describe('passphrases and the key card in Chromium', () => {
@@ -82,7 +85,9 @@ describe('passphrases and the key card in Chromium', () => {
           page.waitForEvent('download', { timeout: 120_000 }),
           page.getByRole('button', { name: 'Make a key card (PDF)' }).click(),
         ]);
-        expect(card.suggestedFilename()).toBe(`key-card-${fingerprint.slice(0, 8)}.pdf`);
+        expect(card.suggestedFilename()).toMatch(
+          new RegExp(`^document-\\d{8}-${fingerprint.slice(0, 8)}\\.pdf$`),
+        );
         const cardPath = join(dir, 'card.pdf');
         await card.saveAs(cardPath);
         const printed = readPdf(cardPath);

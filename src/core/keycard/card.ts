@@ -1,5 +1,5 @@
 import { PDFDocument, type PDFPage, rgb } from 'pdf-lib';
-import { encode } from 'uqr';
+import encodeQR from 'qr';
 import { formatFingerprint } from '../bundle/key';
 import { type Locale, translate } from '../i18n';
 import { embedReportFonts, type ReportFont } from '../report/fonts';
@@ -18,9 +18,9 @@ const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
 const INK = rgb(0.1, 0.1, 0.1);
 
-/** The QR code's modules: the fingerprint as text, error correction M (15% may be smudged). */
+/** The QR code's modules with the 4-module quiet zone readers need: the fingerprint as text, error correction M. */
 export function fingerprintQr(fingerprint: string): boolean[][] {
-  return encode(fingerprint, { ecc: 'M', border: 0 }).data;
+  return encodeQR(fingerprint, 'raw', { ecc: 'medium', border: 4 });
 }
 
 /** Words wrapped to `width` points. */

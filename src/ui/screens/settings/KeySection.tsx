@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { formatFingerprint } from '../../../core/bundle/key';
+import { savedFileName } from '../../../core/files/saved-name';
 import { useI18n } from '../../i18n';
 import { session, useSession } from '../../state/session';
 
@@ -33,7 +34,7 @@ export function KeySection() {
     setStatus('making');
     try {
       const pdf = await session.vault.keyCard();
-      const name = `key-card-${fingerprint.slice(0, 8)}.pdf`;
+      const name = savedFileName('keyCard', { date: new Date(), id: fingerprint });
       saveKeyCard(pdf, name);
       setStatus({ ready: name });
     } catch {
