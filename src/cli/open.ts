@@ -39,7 +39,7 @@ function parseOpen(argv: readonly string[]): OpenArguments | null {
     const arg = argv[i] as string;
     if (arg === '--identity' || arg === '-i') identity = argv[++i];
     else if (arg === '--out' || arg === '-o') out = argv[++i];
-    else if (arg === '--lang') rest.push(arg, argv[++i] ?? '');
+    else if (arg === '--lang' || arg === '--key' || arg === '--tsa-cert') rest.push(arg, argv[++i] ?? '');
     else if (arg.startsWith('-')) rest.push(arg);
     else if (file === undefined) file = arg;
     else return null;

@@ -46,6 +46,18 @@ describe('bukti open', () => {
     expect(result.out).toContain(translate('en', 'seal.cli.opened', { path: path('sealed.zip') }));
     expect(result.out).toContain(translate('en', 'bundle.status.intact'));
     expect(readFileSync(path('sealed.zip')).equals(zip)).toBe(true);
+    // Options for the check pass through: the fingerprint the recipient expects, given as `bukti verify` takes it.
+    const other = await bukti(
+      'open',
+      path('sealed.zip.age'),
+      '--identity',
+      path('key.txt'),
+      '--out',
+      path('k.zip'),
+      '--key',
+      '00'.repeat(32),
+    );
+    expect(other.code).toBe(1);
     const again = await bukti('open', path('sealed.zip.age'), '--identity', path('key.txt'));
     expect(again.code).toBe(2);
     expect(again.err).toContain(translate('en', 'seal.open.outputExists', { path: path('sealed.zip') }));

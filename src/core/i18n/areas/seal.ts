@@ -19,9 +19,9 @@ const en = {
   'seal.open.outputExists':
     '{path} already exists. Move it away or choose another name; nothing was overwritten.',
   'seal.cli.usage':
-    'bukti open <bundle.zip.age> [--identity key.txt] [--out bundle.zip] [--lang en|ms]\nOpens a bundle sealed with age (asks for the passphrase when no key file is given), then checks it as bukti verify does.\nbukti timestamp <bundle.zip> [--tsa URL]: see bukti timestamp --help.',
+    'bukti open <bundle.zip.age> [--identity key.txt] [--out bundle.zip] [--key <fingerprint>] [--lang en|ms]\nOpens a bundle sealed with age (asks for the passphrase when no key file is given), then checks it as bukti verify does.\nbukti timestamp <bundle.zip> [--tsa URL]: see bukti timestamp --help.',
   'seal.cli.openUsage':
-    'Usage: bukti open <bundle.zip.age> [--identity key.txt] [--out bundle.zip] [--lang en|ms]\nOpens a bundle sealed with age, then checks it. Without --identity it asks for the passphrase.',
+    'Usage: bukti open <bundle.zip.age> [--identity key.txt] [--out bundle.zip] [--key <fingerprint>] [--lang en|ms]\nOpens a bundle sealed with age, then checks it. Without --identity it asks for the passphrase.',
   'seal.cli.passphrasePrompt': 'Passphrase for the sealed bundle:',
   'seal.cli.opened': 'Opened into {path}.',
 } as const;
@@ -44,9 +44,9 @@ const ms: Area<typeof en>['ms'] = {
   'seal.open.outputExists':
     '{path} sudah wujud. Alihkannya atau pilih nama lain; tiada apa-apa ditulis ganti.',
   'seal.cli.usage':
-    'bukti open <berkas.zip.age> [--identity kunci.txt] [--out berkas.zip] [--lang en|ms]\nMembuka berkas yang dimeterai dengan age (meminta frasa laluan jika tiada fail kunci), kemudian menyemaknya seperti bukti verify.\nbukti timestamp <berkas.zip> [--tsa URL]: lihat bukti timestamp --help.',
+    'bukti open <berkas.zip.age> [--identity kunci.txt] [--out berkas.zip] [--key <cap-jari>] [--lang en|ms]\nMembuka berkas yang dimeterai dengan age (meminta frasa laluan jika tiada fail kunci), kemudian menyemaknya seperti bukti verify.\nbukti timestamp <berkas.zip> [--tsa URL]: lihat bukti timestamp --help.',
   'seal.cli.openUsage':
-    'Cara guna: bukti open <berkas.zip.age> [--identity kunci.txt] [--out berkas.zip] [--lang en|ms]\nMembuka berkas yang dimeterai dengan age, kemudian menyemaknya. Tanpa --identity ia meminta frasa laluan.',
+    'Cara guna: bukti open <berkas.zip.age> [--identity kunci.txt] [--out berkas.zip] [--key <cap-jari>] [--lang en|ms]\nMembuka berkas yang dimeterai dengan age, kemudian menyemaknya. Tanpa --identity ia meminta frasa laluan.',
   'seal.cli.passphrasePrompt': 'Frasa laluan untuk berkas termeterai:',
   'seal.cli.opened': 'Dibuka ke {path}.',
 };
