@@ -138,8 +138,6 @@ const en = {
   'bundle.status.tampered':
     'Changed or incomplete: this bundle does not match what was sealed. The problems are listed below; do not rely on the files named there, and ask the sender for the original bundle.',
   'bundle.status.invalid': 'Not a readable Bukti bundle: it could not be checked. The reason is given below.',
-  'bundle.status.keyNote':
-    'A valid signature shows the files were sealed with the key whose fingerprint is {fingerprint}. Compare it with a fingerprint you received from the sender separately (for example, written down when the bundle was handed over), because anyone who rebuilds a bundle can sign it with a key of their own.',
   'bundle.status.limits':
     'This check cannot show what was on the screen before a capture was made, only that nothing was changed since the bundle was sealed.',
   'bundle.cli.usage':
@@ -294,8 +292,6 @@ const ms: Record<keyof typeof en, string> = {
     'Diubah atau tidak lengkap: berkas ini tidak sepadan dengan apa yang dimeterai. Masalahnya disenaraikan di bawah; jangan bergantung pada fail yang dinamakan di situ, dan minta berkas asal daripada pengirim.',
   'bundle.status.invalid':
     'Bukan berkas Bukti yang boleh dibaca: ia tidak dapat disemak. Sebabnya diberikan di bawah.',
-  'bundle.status.keyNote':
-    'Tandatangan yang sah menunjukkan fail-fail ini dimeterai dengan kunci yang cap jarinya {fingerprint}. Bandingkan dengan cap jari yang anda terima daripada pengirim secara berasingan (contohnya, yang dicatat semasa berkas diserahkan), kerana sesiapa yang membina semula berkas boleh menandatanganinya dengan kunci mereka sendiri.',
   'bundle.status.limits':
     'Semakan ini tidak dapat menunjukkan apa yang ada pada skrin sebelum rakaman dibuat, hanya bahawa tiada apa-apa yang diubah sejak berkas dimeterai.',
   'bundle.cli.usage':
