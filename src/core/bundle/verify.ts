@@ -146,6 +146,7 @@ async function check(
       entries: result.entries,
       continuous: result.continuous,
       warnings: result.warnings,
+      keyChanges: result.keyChanges,
     };
   }
 }

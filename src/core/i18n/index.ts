@@ -11,6 +11,7 @@ import { files } from './areas/files';
 import { help } from './areas/help';
 import { inbox } from './areas/inbox';
 import { itemDetails } from './areas/item-details';
+import { keys } from './areas/keys';
 import { preview } from './areas/preview';
 import { report } from './areas/report';
 import { seal } from './areas/seal';
@@ -43,6 +44,7 @@ const areas = [
   preview,
   vault,
   vaultUi,
+  keys,
   settings,
   tabs,
   seal,

@@ -13,6 +13,7 @@ export function ForgotPassphrase() {
       <p>{t('forgot.explain')}</p>
       <p>{t('forgot.noBackup')}</p>
       <EraseVaultForm
+        askPassphrase={false}
         words={{
           word: 'forgot.word',
           typeWord: 'forgot.typeWord',
