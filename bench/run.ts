@@ -87,6 +87,7 @@ async function browserScenarios(): Promise<BenchResult[]> {
       ['ingest', { screenshots: 200, videos: 1, videoMiB: 200, ingestOnly: 1 }],
       ['export', exportOptions()],
       ['backup', { sizeMiB: 1000 }],
+      ['rekey', { files: 4, fileMiB: 50, records: 500 }],
     ];
     // Chromium runs as children of this process; the peak is taken over those children only.
     const rootPid: number | null = process.platform === 'linux' ? process.pid : null;
@@ -203,6 +204,13 @@ async function browserScenarios(): Promise<BenchResult[]> {
             };
           }
           if (cpu !== null) r.extra = { ...r.extra, chromium_cpu_s: cpu };
+        }
+      // The re-encryption's memory as the operating system sees it (Chromium's busiest process, the
+      // renderer with its workers); the JS heap's growth is kept beside it.
+      if (name === 'rekey' && peak !== null)
+        for (const r of rows.filter((row) => row.bytes !== null)) {
+          r.extra = { ...r.extra, js_heap_growth_mib: (r.peak_memory_bytes ?? 0) / MiB };
+          r.peak_memory_bytes = peak;
         }
       if (before !== null) {
         const ceiling = (before + (await ceilingNow(page))) / 2;

@@ -139,6 +139,9 @@ function row(scenario: string, bytes: number | null, ms: number, extra?: BenchRe
  * as the capture and export screens drive it. Returns the rows and leaves the exported file on `window`
  * for the driver to save and verify with the CLI.
  */
+/** The bench vault's passphrase (erasing asks for it, like in the app). */
+const BENCH_PASSPHRASE = 'bench passphrase for the app flow';
+
 export async function appFlow(options: Record<string, number>): Promise<BenchResult[]> {
   const screenshots = options.screenshots ?? 200;
   const videos = options.videos ?? 1;
@@ -149,8 +152,8 @@ export async function appFlow(options: Record<string, number>): Promise<BenchRes
   const vault = wrap<VaultService>(worker);
   const results: BenchResult[] = [];
   try {
-    if ((await vault.status()) !== 'absent') await vault.erase();
-    await vault.create('bench passphrase for the app flow');
+    if ((await vault.status()) !== 'absent') await vault.erase(BENCH_PASSPHRASE);
+    await vault.create(BENCH_PASSPHRASE);
     const theCase = await vault.createCase({ title: 'Bench case' });
     const base = await screenshotPng(2 * 1000 * 1000);
     await clearDisk();
@@ -197,7 +200,7 @@ export async function appFlow(options: Record<string, number>): Promise<BenchRes
 
     // The ingest scenario stops here, so its peak memory is the ingest's, not the export's.
     if (options.ingestOnly) {
-      await vault.erase();
+      await vault.erase(BENCH_PASSPHRASE);
       return results;
     }
     let reportMs = 0;
@@ -240,7 +243,7 @@ export async function appFlow(options: Record<string, number>): Promise<BenchRes
     );
     results.push(row(`report PDF for ${files.length} items (${screenshots} images)`, null, reportMs));
     (window as unknown as { bukti_bench_export: Blob }).bukti_bench_export = exported.value.file;
-    await vault.erase();
+    await vault.erase(BENCH_PASSPHRASE);
   } finally {
     worker.terminate();
     await clearDisk(BUNDLE_FILE).catch(() => undefined);

@@ -4,6 +4,7 @@ import { type BenchResult, mbPerSecond, timeRuns } from '../measure';
 import { appFlow } from './app-flow';
 import { backupScenarios } from './backup';
 import { HeapProbe } from './memory';
+import { rekeyScenario } from './rekey';
 import { vaultScenarios } from './vault';
 
 const RUNTIME = 'chromium';
@@ -165,6 +166,7 @@ const scenarios: Record<string, (options: Record<string, number>) => Promise<Ben
   async vault(options) {
     return vaultScenarios([options.small ?? 1, options.medium ?? 10, options.large ?? 200]);
   },
+  rekey: rekeyScenario,
 };
 
 (window as unknown as { bukti_bench: typeof scenarios }).bukti_bench = scenarios;

@@ -147,6 +147,10 @@ function textReport(
   const problems = [...report.problems, ...report.custody.warnings];
   lines.push(say('bundle.cli.problems', { count: report.problems.length }));
   for (const problem of problems) lines.push(`  - ${say(problem.code, problem.params)}`);
+  for (const { position, from, to } of report.custody.keyChanges)
+    lines.push(
+      say('custody.keyChange', { position, from: formatFingerprint(from), to: formatFingerprint(to) }),
+    );
   lines.push('', ...keyLines(report, say));
   if (report.status === 'intact' || report.status === 'unexpectedKey')
     lines.push(say('bundle.status.limits'));

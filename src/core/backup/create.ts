@@ -27,7 +27,8 @@ export type BackupStart =
       cancel(): Promise<void>;
     }
   | { kind: 'wrongPassphrase'; failures: number; retryAt: number }
-  | { kind: 'wait'; until: number };
+  | { kind: 'wait'; until: number }
+  | { kind: 'erased' };
 
 /**
  * Starts a backup of the whole vault in `db`. The passphrase is asked for again (with the unlock
@@ -43,7 +44,7 @@ export async function startBackup(
   const now = options.now ?? Date.now;
   const derive = options.deriveKey ?? deriveKeyInProcess(sodium);
   const attempt = await attemptPassphrase(db, sodium, passphrase, derive, now);
-  if (attempt.kind === 'wait') return attempt;
+  if (attempt.kind === 'wait' || attempt.kind === 'erased') return attempt;
   if (attempt.kind === 'wrongPassphrase') {
     return { kind: 'wrongPassphrase', failures: attempt.failures, retryAt: attempt.retryAt };
   }

@@ -3,7 +3,6 @@ import { runInTransaction, type VaultDb, type VaultSchema, withStorage } from '.
 import { toArrayBuffer } from '../vault/format';
 import { encodeLockout, NO_LOCKOUT } from '../vault/lockout';
 import { META } from '../vault/meta';
-import type { SealedRecord } from '../vault/vault';
 import { decodeJournal, encodeJournal, type RestoreJournal, type RestoreMode } from './journal';
 
 const ALL_STORES = ['meta', 'records', 'files', 'chunks', 'deposits'] as const;
@@ -173,17 +172,25 @@ async function ownJournal(
   throw new BuktiError('backup.superseded');
 }
 
-/** What the commit writes besides the header: the sealed keys, this device's id and the restore entry. */
+/** `backup.superseded` unless the database still belongs to restore `journalId` (checked before writing through the vault). */
+export async function assertOwnJournal(db: VaultDb, journalId: string): Promise<void> {
+  await withStorage(db, async (idb) => {
+    const tx = idb.transaction('meta', 'readwrite');
+    await ownJournal(tx, journalId);
+    await tx.done;
+  });
+}
+
+/** What the commit writes besides the header: the sealed keys, this device's id and a fresh lockout counter. */
 export interface VaultCommit {
   journalId: string;
   header: Uint8Array;
   sealedSeeds: Uint8Array;
   deviceRecord: Uint8Array;
-  records: SealedRecord[];
 }
 
 /**
- * The commit point: the restore's own records, the sealed keys, this device's id, a fresh lockout
+ * The commit point: the sealed keys, this device's id, a fresh lockout
  * counter and the header, in one strict-durability transaction that also removes the journal. It
  * commits only if the journal is still this restore's; `add` refuses to replace a vault.
  */
@@ -193,13 +200,7 @@ export async function commitVault(db: VaultDb, commit: VaultCommit): Promise<voi
       const tx = idb.transaction(['meta', 'records'], 'readwrite', { durability: 'strict' });
       await ownJournal(tx, commit.journalId);
       const meta = tx.objectStore('meta');
-      const records = tx.objectStore('records');
       await runInTransaction(tx, [
-        ...commit.records.map(
-          ({ key, value }) =>
-            () =>
-              value === undefined ? records.delete(key) : records.put(value, key),
-        ),
         () => meta.put(toArrayBuffer(commit.sealedSeeds), META.keys),
         () => meta.put(toArrayBuffer(commit.deviceRecord), META.device),
         () => meta.put(toArrayBuffer(encodeLockout(NO_LOCKOUT)), META.lockout),

@@ -1,25 +1,26 @@
 import { loadSodium, type Sodium } from '../crypto/sodium';
-import {
-  appendEntry,
-  type CustodyDetails,
-  type CustodyEntry,
-  entryHash,
-  GENESIS_HASH,
-} from '../custody/entry';
+import { type CustodyDetails, entryHash, GENESIS_HASH } from '../custody/entry';
 import { BuktiError } from '../errors';
-import { STORES } from '../evidence/repository';
+import { EvidenceRepository } from '../evidence/repository';
 import type { VaultDb } from '../vault/db';
 import { encodeHeader } from '../vault/header';
 import { type DeriveKey, deriveKeyInProcess } from '../vault/kdf';
-import { openKeyring } from '../vault/keyring';
 import { newDeviceRecord } from '../vault/meta';
-import { type SealedRecord, Vault } from '../vault/vault';
+import { openVault } from '../vault/open-vault';
+import type { Vault } from '../vault/vault';
 import type { BackupCounts } from './frames';
 import type { RestoreMode } from './journal';
 import { type BackupKeys, type BackupSource, type ReadFrame, readFrames, unlockBackup } from './open';
 import type { FrameChecker } from './order';
 import { BACKUP_SETTINGS, parseBackupSettings } from './reminder';
-import { BatchWriter, commitVault, discardUnfinished, prepareEmpty, type StoredValue } from './restore-write';
+import {
+  assertOwnJournal,
+  BatchWriter,
+  commitVault,
+  discardUnfinished,
+  prepareEmpty,
+  type StoredValue,
+} from './restore-write';
 
 /** How far a restore has come. With `checkFirst`, the file is read twice: checked whole, then written. */
 export interface RestoreProgress {
@@ -66,20 +67,14 @@ async function checkWhole(sodium: Sodium, source: BackupSource, keys: BackupKeys
   return step.value;
 }
 
-/** Custody ids sort in log order (`s` and the zero-padded sequence), as the evidence repository writes them. */
-function custodyId(seq: number): string {
-  return `s${String(seq).padStart(12, '0')}`;
-}
-
 /**
- * The signed 'restored' entry after the log's head, signed as this device (docs/custody-log.md,
- * "Devices"): it names the backup's last entry (`fromHead`) and the device that wrote it. With the
- * backup marked as made at its own time, it is committed with the header.
+ * Appends the signed 'restored' entry after the log's head, signed as this device (docs/custody-log.md,
+ * "Devices"): it names the backup's last entry (`fromHead`) and the device that wrote it; the backup is
+ * marked as made at its own time, in the same transaction (through the ledger, before the header).
  */
-async function restoreRecords(vault: Vault, summary: RestoreSummary, now: Date): Promise<SealedRecord[]> {
-  const lastId = (await vault.listRecordIds(STORES.custody)).sort().at(-1);
-  const head =
-    lastId === undefined ? null : ((await vault.getRecord(STORES.custody, lastId)) as CustodyEntry);
+async function recordRestore(vault: Vault, summary: RestoreSummary, now: Date): Promise<void> {
+  const repository = new EvidenceRepository(vault, { now: () => now });
+  const head = (await repository.custodyLog()).at(-1) ?? null;
   const { counts } = summary;
   const details: CustodyDetails = {
     backupMadeAt: summary.createdAt,
@@ -88,10 +83,8 @@ async function restoreRecords(vault: Vault, summary: RestoreSummary, now: Date):
     fromHead: head === null ? GENESIS_HASH : await entryHash(head),
   };
   if (head?.device !== undefined) details.fromDevice = head.device;
-  const entry = await appendEntry(head, { event: 'restored', details }, vault.custodySigner, now);
   const settings = parseBackupSettings(await vault.getRecord(BACKUP_SETTINGS.store, BACKUP_SETTINGS.id));
-  return vault.sealRecords([
-    { store: STORES.custody, id: custodyId(entry.seq), value: entry },
+  await repository.recordEvent({ event: 'restored', details }, [
     {
       store: BACKUP_SETTINGS.store,
       id: BACKUP_SETTINGS.id,
@@ -151,21 +144,24 @@ async function writeWhole(
   }
 
   const { header } = keys.preamble;
-  // openKeyring zeroes the master key it is given: it gets a copy, the original is wiped by the caller.
-  const keyring = openKeyring(sodium, keys.masterKey.slice(), header, sealedSeeds);
+  // openVault zeroes the master key it is given: it gets a copy, the original is wiped by the caller.
   const now = options.now ?? Date.now;
   // The restoring device gets an id of its own: from here on its entries are told apart from the others'.
   const deviceRecord = newDeviceRecord(sodium);
   const runtime = { deriveKey: options.deriveKey ?? deriveKeyInProcess(sodium), now };
-  const vault = new Vault(db, sodium, keyring, header, runtime, sodium.to_hex(deviceRecord.subarray(1)));
+  const vault = await openVault(db, sodium, keys.masterKey.slice(), header, runtime, {
+    sealedSeeds,
+    deviceId: sodium.to_hex(deviceRecord.subarray(1)),
+  });
   try {
-    const records = await restoreRecords(vault, written, new Date(now()));
+    // Written through the ledger before the header: until the header is there, this is no vault yet.
+    await assertOwnJournal(db, journalId);
+    await recordRestore(vault, written, new Date(now()));
     await commitVault(db, {
       journalId,
       header: encodeHeader(sodium, header),
       sealedSeeds,
       deviceRecord,
-      records,
     });
   } catch (error) {
     vault.lock();

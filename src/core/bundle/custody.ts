@@ -5,7 +5,7 @@ import { entryHashWith } from '../custody/entry';
 import { type CustodyRecord, formatCustodyLog, isRedacted, parseCustodyLog, redactLog } from '../custody/log';
 import { chainProblemMessage, verifySubsequence } from '../custody/verify';
 import type { EvidenceItem } from '../evidence/model';
-import { MAX_LISTED_PROBLEMS, type VerifyProblem } from './verify-report';
+import { type KeyChangeNote, MAX_LISTED_PROBLEMS, type VerifyProblem } from './verify-report';
 
 export type { CustodyEntry, CustodyRecord };
 
@@ -44,9 +44,12 @@ export async function selectCustody(
   items: readonly EvidenceItem[],
 ): Promise<{ entries: CustodyEntry[]; records: CustodyRecord[] }> {
   const itemIds = new Set(items.map((item) => item.id));
-  // A restore concerns every case: it shows where the evidence moved to another device.
+  // A restore concerns every case: it shows where the evidence moved to another device. A change of
+  // signing key is never hidden either: the entries after it are signed by the new key, and the change
+  // is what links them to the old one.
   const keep = (entry: CustodyEntry) =>
     entry.event === 'restored' ||
+    entry.event === 'keyChanged' ||
     (entry.itemId !== undefined ? itemIds.has(entry.itemId) : entry.caseId === caseId);
   return { entries: log.filter(keep), records: await redactLog(log, keep) };
 }
@@ -78,6 +81,8 @@ export interface CustodyCheck {
   continuous: boolean;
   /** Findings that do not break the chain (a device clock set back). */
   warnings: VerifyProblem[];
+  /** Verified changes of signing key, with key fingerprints (SHA-256 of each key). */
+  keyChanges: KeyChangeNote[];
 }
 
 /**
@@ -101,7 +106,7 @@ export async function checkBundleCustody(
     text = fromUtf8(bytes);
   } catch {
     problems.push({ code: 'bundle.verify.custodyMalformed', params: { path: LOG, line: 1 } });
-    return { entries: 0, continuous: false, warnings: [] };
+    return { entries: 0, continuous: false, warnings: [], keyChanges: [] };
   }
   const lines = countLines(text);
   if (lines.count > MAX_CUSTODY_LINES || lines.longest > MAX_CUSTODY_LINE) {
@@ -109,7 +114,7 @@ export async function checkBundleCustody(
       code: 'bundle.verify.custodyTooLarge',
       params: { path: LOG, lines: MAX_CUSTODY_LINES, length: MAX_CUSTODY_LINE },
     });
-    return { entries: lines.count, continuous: false, warnings: [] };
+    return { entries: lines.count, continuous: false, warnings: [], keyChanges: [] };
   }
   const { records, unreadable } = parseCustodyLog(text);
   for (const { line } of unreadable)
@@ -133,10 +138,16 @@ export async function checkBundleCustody(
   const before = problems.length;
   checkManifestEntries(sodium, records, expected.manifestEntries ?? [], problems);
   if (expected.bundleId !== undefined) checkExportEntry(records, expected, problems);
+  const fingerprint = (key: string) => sodium.to_hex(sodium.crypto_hash_sha256(sodium.from_hex(key)));
   return {
     entries: records.length,
     continuous: chain.ok && unreadable.length === 0 && problems.length === before,
     warnings,
+    keyChanges: chain.keyChanges.map((change) => ({
+      position: change.index + 1,
+      from: fingerprint(change.from),
+      to: fingerprint(change.to),
+    })),
   };
 }
 

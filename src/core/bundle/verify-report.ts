@@ -28,6 +28,13 @@ export interface FileCheck {
 }
 
 /** The result of `verifyBundle`, also printed by `bukti verify --json`. */
+/** A change of signing key the bundle's custody log records: at which entry (from 1), key fingerprints. */
+export interface KeyChangeNote {
+  position: number;
+  from: string;
+  to: string;
+}
+
 export interface VerifyReport {
   format: 'bukti-verify-report';
   version: 2;
@@ -52,9 +59,16 @@ export interface VerifyReport {
   manifest: { present: boolean; valid: boolean; version: number | null; agreesWithSums: boolean | null };
   /**
    * `warnings` note things that do not break the chain: a device clock set back, and every restore
-   * (where the vault moved to another device, docs/custody-log.md "Devices").
+   * (where the vault moved to another device, docs/custody-log.md "Devices"); `keyChanges` every
+   * verified change of the survivor's signing key (entries before it are signed by the old key).
    */
-  custody: { present: boolean; entries: number; continuous: boolean | null; warnings: VerifyProblem[] };
+  custody: {
+    present: boolean;
+    entries: number;
+    continuous: boolean | null;
+    warnings: VerifyProblem[];
+    keyChanges: KeyChangeNote[];
+  };
   files: FileCheck[];
   problems: VerifyProblem[];
 }
@@ -114,7 +128,7 @@ export function emptyReport(): VerifyReport {
     signature: { present: false, valid: false, keyFingerprint: null, publicKey: null, matchesManifest: null },
     sums: { present: false, wellFormed: false, count: 0 },
     manifest: { present: false, valid: false, version: null, agreesWithSums: null },
-    custody: { present: false, entries: 0, continuous: null, warnings: [] },
+    custody: { present: false, entries: 0, continuous: null, warnings: [], keyChanges: [] },
     files: [],
     problems: [],
   };

@@ -150,6 +150,7 @@ async function check(
       entries: result.entries,
       continuous: result.continuous,
       warnings: result.warnings,
+      keyChanges: result.keyChanges,
     };
   }
 }

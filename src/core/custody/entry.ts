@@ -25,6 +25,8 @@ export const CUSTODY_EVENTS = [
   'deleted',
   'restored',
   'imported',
+  /** The vault's keys were replaced; signed by the old key, with the new key's signature in `details`. */
+  'keyChanged',
 ] as const;
 export type CustodyEvent = (typeof CUSTODY_EVENTS)[number];
 

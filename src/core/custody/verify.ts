@@ -10,6 +10,7 @@ import {
   GENESIS_HASH,
   signingBytes,
 } from './entry';
+import { keyChangeTarget } from './key-change';
 import { REDACTED_VERSION } from './log';
 
 /** Everything the verifier can find wrong, each with its message `custody.problem.<code>`. */
@@ -27,6 +28,7 @@ export const CHAIN_PROBLEMS = [
   'redactedHead',
   'headMismatch',
   'deviceChanged',
+  'badKeyChange',
 ] as const;
 export type ChainProblemCode = (typeof CHAIN_PROBLEMS)[number];
 
@@ -71,11 +73,27 @@ export interface ChainReport {
   publicKey?: string;
   /** Every restore in the log, in order: where the vault moved to another device. */
   moves: DeviceMove[];
+  /** The key in force after the last full entry: the first key, or the last one a key change handed over to. */
+  lastKey?: string;
+  /** Every verified change of signing key ('keyChanged' entries), in order, keys in lowercase hex. */
+  keyChanges: KeyChange[];
   problems: ChainProblem[];
 }
 
+/** A change of signing key the log records, signed by both keys (see custody/key-change.ts). */
+export interface KeyChange {
+  /** Index of the 'keyChanged' entry in the list given to the verifier. */
+  index: number;
+  from: string;
+  to: string;
+}
+
 export interface VerifyOptions {
-  /** The key the log must be signed with (raw 32 bytes or hex), e.g. from the bundle's public-key.pem. */
+  /**
+   * The key the log must be signed with (raw 32 bytes or hex), e.g. from the bundle's public-key.pem.
+   * Entries before a verified key change may be signed by the keys it replaced: the key in force at the
+   * end must be this one.
+   */
   trustedKey?: Uint8Array | string;
   /** The head hash the log must end at, e.g. as signed in the bundle manifest. */
   expectedHead?: string;
@@ -119,6 +137,11 @@ interface Walk {
   firstKey?: string;
   device?: string;
   moves: DeviceMove[];
+  /** The key entries must be signed with from here on. */
+  currentKey?: string;
+  keyChanges: KeyChange[];
+  /** Index and key of every full entry, to name the untrusted ones if the keys never reach the trusted one. */
+  signers: Array<[number, string]>;
 }
 
 function report(walk: Walk, index: number, code: ChainProblemCode, extra: Partial<ChainProblem> = {}): void {
@@ -169,8 +192,11 @@ function checkEntry(walk: Walk, index: number, entry: CustodyEntry): void {
   );
   if (!signed) report(walk, index, 'badSignature');
   walk.firstKey ??= entry.publicKey;
-  if (walk.trustedKey !== undefined && entry.publicKey !== walk.trustedKey) report(walk, index, 'wrongKey');
-  if (walk.trustedKey === undefined && entry.publicKey !== walk.firstKey) report(walk, index, 'keyChanged');
+  walk.currentKey ??= entry.publicKey;
+  walk.signers.push([index, entry.publicKey]);
+  if (entry.publicKey !== walk.currentKey)
+    report(walk, index, walk.trustedKey !== undefined ? 'wrongKey' : 'keyChanged');
+  if (entry.event === 'keyChanged' && signed) followKeyChange(walk, index, entry);
   if (walk.prevTime !== undefined && entry.time < walk.prevTime) report(walk, index, 'timeReversed');
   walk.prevTime = entry.time;
   walk.prevHash = entryHashWith(sodium, entry);
@@ -193,6 +219,17 @@ function followDevice(walk: Walk, index: number, entry: CustodyEntry): void {
     report(walk, index, 'deviceChanged');
   }
   walk.device = entry.device ?? walk.device;
+}
+
+/** Hands the walk over to the new key of a signed 'keyChanged' entry, if the new key signed it too. */
+function followKeyChange(walk: Walk, index: number, entry: CustodyEntry): void {
+  const to = keyChangeTarget(walk.sodium, entry);
+  if (to === undefined) {
+    report(walk, index, 'badKeyChange');
+    return;
+  }
+  walk.keyChanges.push({ index, from: entry.publicKey, to });
+  walk.currentKey = to;
 }
 
 /** Checks one record against the walk so far; true when it is a redacted stand-in. */
@@ -238,7 +275,7 @@ async function verifyRecords(
       : typeof options.trustedKey === 'string'
         ? options.trustedKey.toLowerCase()
         : sodium.to_hex(options.trustedKey);
-  const walk: Walk = { sodium, trustedKey, problems: [], moves: [] };
+  const walk: Walk = { sodium, trustedKey, problems: [], moves: [], keyChanges: [], signers: [] };
   let redacted = 0;
   let lastRedacted = false;
   const limit = options.maxProblems ?? Number.POSITIVE_INFINITY;
@@ -249,6 +286,12 @@ async function verifyRecords(
   }
   const last = records.length - 1;
   const head = records.length === 0 ? GENESIS_HASH : walk.prevHash;
+  if (trustedKey !== undefined && walk.currentKey !== undefined && walk.currentKey !== trustedKey) {
+    // No verified hand-over reaches the trusted key: no entry signed by another key is vouched for.
+    const reported = new Set(walk.problems.filter((p) => p.code === 'wrongKey').map((p) => p.index));
+    for (const [index, key] of walk.signers)
+      if (key !== trustedKey && !reported.has(index)) report(walk, index, 'wrongKey');
+  }
   if (options.expectedHead !== undefined && head !== options.expectedHead.toLowerCase()) {
     report(walk, Math.max(last, 0), 'headMismatch');
   } else if (options.expectedHead === undefined && lastRedacted) {
@@ -261,6 +304,8 @@ async function verifyRecords(
     headHash: head,
     publicKey: walk.firstKey,
     moves: walk.moves,
+    lastKey: walk.currentKey,
+    keyChanges: walk.keyChanges,
     problems: walk.problems,
   };
 }

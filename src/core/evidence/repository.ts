@@ -1,7 +1,15 @@
 import type { CustodyEntry } from '../custody/entry';
-import { appendEntry, type CustodySigner, type EntryFields } from '../custody/entry';
-import { BuktiError } from '../errors';
-import type { FileSource, RecordChange, Vault } from '../vault';
+import { appendEntry, type CustodySigner, type EntryFields, entryHash } from '../custody/entry';
+import { keyChangeEntry } from '../custody/key-change';
+import { BuktiError, isBuktiError } from '../errors';
+import {
+  type AnchorChange,
+  type FileSource,
+  newId as newRecordId,
+  type PassphraseCheck,
+  type RecordChange,
+  type Vault,
+} from '../vault';
 import { type CasePatch, editCase } from './case-edit';
 import { classifyFile, findDuplicate } from './classify';
 import { type CaptureHashing, type IngestedFile, ingestFile } from './ingest';
@@ -24,9 +32,23 @@ export interface IncomingFile {
   durationSeconds?: number;
 }
 
-/** Custody ids sort in log order: `s` and the sequence number, zero-padded. */
-function custodyId(seq: number): string {
-  return `s${String(seq).padStart(12, '0')}`;
+/**
+ * Kept in the vault's sealed ledger with every append, in the same transaction: how long the custody log
+ * is and how it ends. Deleting the last entries, or putting an older copy back, no longer matches it.
+ * Custody records have random ids, so the stored keys show neither the order nor the number of events.
+ */
+interface CustodyAnchor {
+  count: number;
+  lastHash: string;
+  lastId: string;
+}
+
+const ANCHOR = 'custody';
+
+/** What `checkCustodyLog` found when the log does not end where the ledger says it does. */
+export interface CustodyCut {
+  expected: number;
+  found: number;
 }
 
 /**
@@ -36,12 +58,17 @@ function custodyId(seq: number): string {
 export class EvidenceRepository {
   readonly #vault: Vault;
   readonly #hashing: CaptureHashing | undefined;
+  readonly #now: () => Date;
   #queue: Promise<unknown> = Promise.resolve();
 
-  /** `hashing` fingerprints captured files (the browser's hashes in workers); by default on this thread. */
-  constructor(vault: Vault, options: { hashing?: CaptureHashing } = {}) {
+  /**
+   * `hashing` fingerprints captured files (the browser's hashes in workers); by default on this thread.
+   * `now` is the clock custody entries are timed by.
+   */
+  constructor(vault: Vault, options: { hashing?: CaptureHashing; now?: () => Date } = {}) {
     this.#vault = vault;
     this.#hashing = options.hashing;
+    this.#now = options.now ?? (() => new Date());
   }
 
   get #signer(): CustodySigner {
@@ -55,6 +82,56 @@ export class EvidenceRepository {
   }
 
   /**
+   * The custody log, checked against the ledger's anchor: every entry from 0 to the recorded length,
+   * ending in the recorded entry. A log cut short, extended or altered outside Bukti is `custody.cutShort`
+   * (an export must not seal it).
+   */
+  async verifiedCustodyLog(): Promise<CustodyEntry[]> {
+    const log = await this.#queued(() => this.custodyLog());
+    const cut = await this.#cutOf(log);
+    if (cut) throw new BuktiError('custody.cutShort', { expected: cut.expected, found: cut.found });
+    return log;
+  }
+
+  /** Whether the custody log ends where the ledger says it does (checked at unlock); null when it does. */
+  async checkCustodyLog(): Promise<CustodyCut | null> {
+    try {
+      return await this.#cutOf(await this.#queued(() => this.custodyLog()));
+    } catch (error) {
+      if (!isBuktiError(error, 'vault.rolledBack') && !isBuktiError(error, 'vault.integrity')) throw error;
+      // Entries the ledger names are gone or not what was written: count the ones still readable.
+      const anchor = (await this.#vault.anchor(ANCHOR)) as CustodyAnchor | undefined;
+      const ids = await this.#vault.listRecordIds(STORES.custody);
+      const readable = await Promise.all(
+        ids.map((id) =>
+          this.#vault.getRecord(STORES.custody, id).then(
+            () => 1,
+            () => 0,
+          ),
+        ),
+      );
+      return { expected: anchor?.count ?? ids.length, found: readable.reduce<number>((a, b) => a + b, 0) };
+    }
+  }
+
+  async #cutOf(log: CustodyEntry[]): Promise<CustodyCut | null> {
+    const anchor = (await this.#vault.anchor(ANCHOR)) as CustodyAnchor | undefined;
+    const expected = anchor?.count ?? log.length;
+    const last = log.at(-1);
+    const whole =
+      log.length === expected &&
+      log.every((entry, index) => entry.seq === index) &&
+      (last === undefined || anchor === undefined || (await entryHash(last)) === anchor.lastHash);
+    return whole ? null : { expected, found: log.length };
+  }
+
+  #queued<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
    * Appends one entry after the current head, written in the same transaction as `changes` (the record
    * the entry speaks of), so a record never exists without its entry or the other way round.
    */
@@ -63,27 +140,33 @@ export class EvidenceRepository {
   }
 
   /**
-   * Appends several entries, each after the one before, all in one transaction with their changes: a
-   * batch of captured files costs one read of the head and one commit, not three round trips per item.
+   * Appends several entries, each after the one before, all in one transaction with their changes and
+   * the ledger's anchor: a batch of captured files costs one read of the head and one commit.
    */
   #appendAll(
     steps: ReadonlyArray<{ fields: EntryFields; changes: RecordChange[] }>,
   ): Promise<CustodyEntry[]> {
-    const run = this.#queue.then(async () => {
-      // The head is read from storage each time, so two repositories on one vault cannot fork the chain.
-      let head = await this.#readHead();
+    return this.#queued(async () => {
+      const { entry: start, anchor } = await this.#readHead();
+      let head = start;
       const entries: CustodyEntry[] = [];
       const changes: RecordChange[] = [];
+      let lastId = '';
       for (const step of steps) {
-        head = await appendEntry(head, step.fields, this.#signer);
+        head = await appendEntry(head, step.fields, this.#signer, this.#now());
         entries.push(head);
-        changes.push(...step.changes, { store: STORES.custody, id: custodyId(head.seq), value: head });
+        lastId = newRecordId();
+        changes.push(...step.changes, { store: STORES.custody, id: lastId, value: head });
       }
-      await this.#vault.writeRecords(changes);
+      await this.#vault.writeRecords(changes, { anchor: await this.#anchorAfter(anchor, head, lastId) });
       return entries;
     });
-    this.#queue = run.catch(() => undefined);
-    return run;
+  }
+
+  async #anchorAfter(from: CustodyAnchor | undefined, last: CustodyEntry | null, lastId: string) {
+    const to: CustodyAnchor | undefined =
+      last === null ? from : { count: last.seq + 1, lastHash: await entryHash(last), lastId };
+    return { name: ANCHOR, from, to } satisfies AnchorChange;
   }
 
   /**
@@ -91,26 +174,81 @@ export class EvidenceRepository {
    * current head exactly; otherwise something was logged meanwhile and the bundle's chain would not fit.
    */
   recordSignedEntry(entry: CustodyEntry): Promise<void> {
-    const run = this.#queue.then(async () => {
-      const head = await this.#readHead();
+    return this.#queued(async () => {
+      const { entry: head, anchor } = await this.#readHead();
       if (entry.seq !== (head === null ? 0 : head.seq + 1)) throw new BuktiError('export.logMoved');
-      await this.#vault.writeRecords([{ store: STORES.custody, id: custodyId(entry.seq), value: entry }]);
+      const id = newRecordId();
+      await this.#vault.writeRecords([{ store: STORES.custody, id, value: entry }], {
+        anchor: await this.#anchorAfter(anchor, entry, id),
+      });
     });
-    this.#queue = run.catch(() => undefined);
-    return run;
   }
 
-  /** Appends an event that concerns no single record (e.g. the ZIP hash after an export). */
-  async recordEvent(fields: EntryFields): Promise<CustodyEntry> {
-    return this.#append(fields);
+  /**
+   * Appends an event that concerns no single record (e.g. the ZIP hash after an export), in one
+   * transaction with `changes` (e.g. the settings a restore updates).
+   */
+  async recordEvent(fields: EntryFields, changes: RecordChange[] = []): Promise<CustodyEntry> {
+    return this.#append(fields, changes);
   }
 
-  /** Custody ids sort in log order, so the head is the last id in key order. */
-  async #readHead(): Promise<CustodyEntry | null> {
-    const lastId = await this.#vault.lastRecordId(STORES.custody);
-    return lastId === undefined
-      ? null
-      : ((await this.#vault.getRecord(STORES.custody, lastId)) as CustodyEntry);
+  /**
+   * Replaces every key of the vault (`Vault.rotateKeys`); the custody log records it in a 'keyChanged'
+   * entry signed by the old key and by the new one, stored in the same transaction as the new keys.
+   */
+  rotateKeys(current: string, next: string): Promise<PassphraseCheck> {
+    return this.#queued(async () => {
+      const { entry: head, anchor } = await this.#readHead();
+      return this.#vault.rotateKeys(current, next, async (old, fresh) => {
+        const entry = await keyChangeEntry(
+          head,
+          { ...old, device: this.#vault.deviceId },
+          fresh,
+          this.#now(),
+        );
+        const id = newRecordId();
+        return {
+          records: [{ store: STORES.custody, id, value: entry }],
+          anchor: await this.#anchorAfter(anchor, entry, id),
+        };
+      });
+    });
+  }
+
+  /**
+   * The last entry, found through the ledger's anchor (custody ids are random, so key order says
+   * nothing). A missing or different last entry is `custody.cutShort`.
+   */
+  async #readHead(): Promise<{ entry: CustodyEntry | null; anchor: CustodyAnchor | undefined }> {
+    let anchor = (await this.#vault.anchor(ANCHOR)) as CustodyAnchor | undefined;
+    if (anchor === undefined) anchor = await this.#adoptUnanchoredLog();
+    if (anchor === undefined) return { entry: null, anchor };
+    const entry = (await this.#vault.getRecord(STORES.custody, anchor.lastId)) as CustodyEntry | undefined;
+    if (entry === undefined || entry.seq !== anchor.count - 1 || (await entryHash(entry)) !== anchor.lastHash)
+      throw new BuktiError('custody.cutShort', { expected: anchor.count, found: entry ? entry.seq + 1 : 0 });
+    return { entry, anchor };
+  }
+
+  /**
+   * A log written before the ledger (vault format 1) has ids that sort in log order (`s` and the
+   * sequence number) and no anchor: its entries move to random ids and the anchor is set, in one
+   * transaction. The entries themselves are unchanged, so bundles made before still match them.
+   */
+  async #adoptUnanchoredLog(): Promise<CustodyAnchor | undefined> {
+    const records = await this.#vault.listRecords(STORES.custody);
+    if (records.length === 0) return undefined;
+    const log = records.map((record) => record.value as CustodyEntry).sort((a, b) => a.seq - b.seq);
+    const ids = log.map(() => newRecordId());
+    const last = log.at(-1) as CustodyEntry;
+    const anchor = await this.#anchorAfter(undefined, last, ids.at(-1) as string);
+    await this.#vault.writeRecords(
+      [
+        ...records.map((record) => ({ store: STORES.custody, id: record.id, delete: true as const })),
+        ...log.map((entry, i) => ({ store: STORES.custody, id: ids[i] as string, value: entry })),
+      ],
+      { anchor },
+    );
+    return anchor.to;
   }
 
   async listCases(): Promise<Case[]> {

@@ -12,6 +12,7 @@ import { help } from './areas/help';
 import { inbox } from './areas/inbox';
 import { itemDetails } from './areas/item-details';
 import { keycard } from './areas/keycard';
+import { keys } from './areas/keys';
 import { preview } from './areas/preview';
 import { report } from './areas/report';
 import { seal } from './areas/seal';
@@ -45,6 +46,7 @@ const areas = [
   preview,
   vault,
   vaultUi,
+  keys,
   settings,
   tabs,
   seal,

@@ -126,11 +126,15 @@ export async function openExport(
 ): Promise<OpenExport> {
   if (request.bundleId !== undefined && !UUID.test(request.bundleId))
     throw new BuktiError('error.unexpected', { detail: 'bundle id' });
+  // A vault changed behind Bukti's back (records missing, older copies put back) is not sealed into a
+  // bundle that would present it as whole.
+  const check = await vault.checkRecords();
+  if (check.missing + check.extra + check.replaced > 0) throw new BuktiError('vault.tampered', { ...check });
   const theCase = await repo.getCase(request.caseId);
   if (!theCase) throw new BuktiError('capture.notFound');
   const items = chooseItems(await repo.listItems(theCase.id), request);
   if (items.length === 0) throw new BuktiError('export.nothingSelected');
-  const log = await repo.custodyLog();
+  const log = await repo.verifiedCustodyLog();
   const now = new Date();
   const plan = await planBundle(
     {

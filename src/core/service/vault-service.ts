@@ -9,7 +9,7 @@ import { type FiledEntry, Inbox, type InboxEntry } from '../evidence/inbox';
 import type { CaptureHashing } from '../evidence/ingest';
 import type { Case, EvidenceDetails, EvidenceItem } from '../evidence/model';
 import type { DetailsInput, NewCaseInput, NewItemInput } from '../evidence/records';
-import { EvidenceRepository, type IncomingFile } from '../evidence/repository';
+import { type CustodyCut, EvidenceRepository, type IncomingFile } from '../evidence/repository';
 import { keyCardPdf } from '../keycard/card';
 import { recordSigningKeyMade, signingKeyMadeAt } from '../keycard/made';
 import * as thumbnails from '../thumbnails/thumbnails';
@@ -19,6 +19,7 @@ import {
   type EraseAfterFailures,
   eraseVault,
   type IdbEnvironment,
+  type MeasureKdf,
   openVaultDb,
   type PassphraseCheck,
   type RecordEntry,
@@ -28,6 +29,7 @@ import {
   vaultExists,
 } from '../vault';
 import { generatePassphrase, type WordLanguage } from '../vault/generate';
+import { attemptPassphrase } from '../vault/passphrase';
 import { estimatePassphraseStrength } from '../vault/strength';
 import { busyError, type LockHolder, type StructuralOperation } from '../vault/writer-lock';
 import {
@@ -53,6 +55,21 @@ export interface ServiceOptions {
   thumbnailMaker?: thumbnails.ThumbnailMaker;
   /** Fingerprints captured files (the browser's hashes in workers, beside the encryption). */
   captureHashing?: CaptureHashing;
+  /**
+   * Times one Argon2id run for calibration where it runs (the browser's KDF worker, timed inside it, so
+   * the worker's start-up is not counted); by default `deriveKey` is timed from here.
+   */
+  measureKdf?: MeasureKdf;
+}
+
+/** Changes to the vault Bukti did not make, found at unlock (see docs/security.md §4.8). */
+export interface TamperReport {
+  /** Records the ledger names that are gone, records added from elsewhere, older copies put back. */
+  missing: number;
+  extra: number;
+  replaced: number;
+  /** The custody log does not end where the ledger says it does. */
+  custody: CustodyCut | null;
 }
 
 export type { CasePatch };
@@ -67,7 +84,7 @@ function refuseGuessable(passphrase: string): void {
 
 /** An unlock outcome without the vault object (which stays inside the service). */
 export type UnlockOutcome =
-  | { kind: 'ok' }
+  | { kind: 'ok'; tampered?: TamperReport }
   | { kind: 'wrongPassphrase'; failures: number; retryAt: number; attemptsBeforeErase: number | null }
   | { kind: 'wait'; until: number }
   | { kind: 'erased' };
@@ -178,12 +195,20 @@ export class VaultService {
   async create(passphrase: string): Promise<VaultSummary> {
     refuseGuessable(passphrase);
     this.#vault = await this.#holding('create', async () =>
-      createVault(await this.#openDb(), passphrase, { deriveKey: this.#deriveKey }),
+      createVault(await this.#openDb(), passphrase, {
+        deriveKey: this.#deriveKey,
+        measureKdf: this.#options.measureKdf,
+      }),
     );
     await recordSigningKeyMade(this.#vault, new Date());
     return this.#summary();
   }
 
+  /**
+   * One unlock attempt. After it opens, the whole vault is compared with its sealed ledger and the
+   * custody log with its anchor: what someone changed behind Bukti's back is reported (`tampered`), and
+   * the rest opens as usual. A key rotation left unfinished resumes in the background.
+   */
   async unlock(passphrase: string): Promise<UnlockOutcome> {
     const db = await this.#openDb();
     // Not while the vault is being replaced, erased or re-keyed elsewhere: this one may be gone next.
@@ -192,12 +217,21 @@ export class VaultService {
     const result = await unlockVault(db, passphrase, { deriveKey: this.#deriveKey });
     if (result.kind === 'ok') {
       this.#vault = result.vault;
+      const tampered = await this.#tampering();
       // Report images of an export that never ended; if this fails too, the next unlock tries again.
-      await sweepReportImages(result.vault).catch(() => undefined);
-      return { kind: 'ok' };
+      if (!tampered) await sweepReportImages(result.vault).catch(() => undefined);
+      this.#resumeRotation();
+      return tampered ? { kind: 'ok', tampered } : { kind: 'ok' };
     }
     if (result.kind === 'erased') this.#db = null;
     return result;
+  }
+
+  async #tampering(): Promise<TamperReport | undefined> {
+    const records = await this.vault.checkRecords();
+    const custody = await this.repository.checkCustodyLog();
+    const clean = records.missing + records.extra + records.replaced === 0 && custody === null;
+    return clean ? undefined : { ...records, custody };
   }
 
   async summary(): Promise<VaultSummary> {
@@ -212,11 +246,40 @@ export class VaultService {
     this.#vault = null;
   }
 
-  /** Deletes the vault database from this device. */
-  async erase(): Promise<void> {
+  /**
+   * Deletes the vault database from this device, once the passphrase is confirmed (a wrong one counts
+   * against the lockout like any other, so a phone picked up unlocked cannot be wiped in one tap). With
+   * null, only a locked vault is erased ("forgot my passphrase").
+   */
+  async erase(passphrase: string | null): Promise<PassphraseCheck> {
+    if (passphrase === null) {
+      // "Forgot my passphrase" on the lock screen: nothing is unlocked, so there is nothing to confirm
+      // it with; an open vault is never erased without it.
+      if (this.#vault && !this.#vault.locked) throw new BuktiError('vault.eraseNeedsPassphrase');
+      await this.#holding('erase', () => this.#eraseNow());
+      return { kind: 'ok' };
+    }
+    const db = await this.#openDb();
+    const sodium = await loadSodium();
+    const attempt = await attemptPassphrase(db, sodium, passphrase, this.#deriveKey, Date.now);
+    if (attempt.kind === 'erased') this.#forget();
+    if (attempt.kind !== 'ok') {
+      return attempt.kind === 'wrongPassphrase'
+        ? { kind: 'wrongPassphrase', failures: attempt.failures, retryAt: attempt.retryAt }
+        : attempt;
+    }
+    sodium.memzero(attempt.masterKey);
     await this.#holding('erase', () => this.#eraseNow());
+    return { kind: 'ok' };
   }
 
+  /** Forgets the vault and its database after they were erased (the erase setting was reached). */
+  #forget(): void {
+    this.#vault = null;
+    this.#db = null;
+  }
+
+  /** Deletes the vault database from this device, without asking (a restore replacing it). */
   async #eraseNow(): Promise<void> {
     this.#erasing = true;
     try {
@@ -232,12 +295,60 @@ export class VaultService {
   async changePassphrase(current: string, next: string): Promise<PassphraseCheck> {
     refuseGuessable(next);
     const vault = this.vault;
-    return this.#holding('passphrase', () => vault.changePassphrase(current, next));
+    return this.#checked(await this.#holding('passphrase', () => vault.changePassphrase(current, next)));
   }
 
   async setEraseAfterFailures(passphrase: string, limit: EraseAfterFailures): Promise<PassphraseCheck> {
     const vault = this.vault;
-    return this.#holding('passphrase', () => vault.setEraseAfterFailures(passphrase, limit));
+    return this.#checked(
+      await this.#holding('passphrase', () => vault.setEraseAfterFailures(passphrase, limit)),
+    );
+  }
+
+  /** Passes a passphrase check on; one that reached the erase setting leaves nothing to use. */
+  #checked<T extends { kind: string }>(result: T): T {
+    if (result.kind === 'erased') this.#forget();
+    return result;
+  }
+
+  // --- "someone knows my passphrase": see src/core/vault/rotation.ts ---
+
+  #rotation: Promise<void> | null = null;
+
+  /**
+   * Replaces the passphrase and every key, and records it in the custody log signed by both keys;
+   * then re-encrypts everything in the background ('rotation-progress' events, then 'rotation-done',
+   * or 'rotation-stopped' if the vault locked or failed meanwhile: the next unlock resumes it).
+   */
+  async rotateKeys(current: string, next: string): Promise<PassphraseCheck> {
+    refuseGuessable(next);
+    const repository = this.repository;
+    const result = this.#checked(await this.#holding('rekey', () => repository.rotateKeys(current, next)));
+    if (result.kind === 'ok') this.#resumeRotation();
+    return result;
+  }
+
+  /** Resolves once no re-encryption is left (waiting for the one running, or running it). */
+  async finishRotation(): Promise<void> {
+    this.#resumeRotation();
+    await this.#rotation;
+    if (this.vault.rotationPending) throw new BuktiError('vault.rotationPending');
+  }
+
+  #resumeRotation(): void {
+    const vault = this.vault;
+    if (!vault.rotationPending || this.#rotation) return;
+    const emit = (name: string, data?: unknown) => this.#options.emit?.(name, data);
+    this.#rotation = vault
+      .continueRotation((progress) => emit('rotation-progress', progress))
+      .then(
+        () => emit('rotation-done'),
+        (error: unknown) =>
+          emit('rotation-stopped', { code: isBuktiError(error) ? error.code : 'error.unexpected' }),
+      )
+      .finally(() => {
+        this.#rotation = null;
+      });
   }
 
   async getRecord(store: string, id: string): Promise<unknown> {

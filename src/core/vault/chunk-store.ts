@@ -28,6 +28,8 @@ export interface StoreOptions {
    * manifest with the last chunks, so the file becomes complete in one commit and a small file costs one.
    */
   manifest?: (info: FileInfo) => ArrayBuffer;
+  /** Added to every chunk's index in its storage key (`chunkLane` of the key epoch); 0 by default. */
+  lane?: number;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function storeChunks(
   options: StoreOptions = {},
 ): Promise<FileInfo> {
   const { manifest } = options;
+  const lane = options.lane ?? 0;
   let count = 0;
   let size = 0;
   // Writes overlap with encrypting the next chunks: the browser stores one batch while this thread
@@ -52,7 +55,7 @@ export async function storeChunks(
   const flush = async () => {
     const pending = batch;
     batch = [];
-    const write = writeBatch(db, fileId, pending, { claim }).then(
+    const write = writeBatch(db, fileId, pending, lane, { claim }).then(
       () => undefined,
       (error: unknown) => {
         failure ??= { error };
@@ -77,7 +80,7 @@ export async function storeChunks(
   await Promise.all(inFlight);
   if (failure) throw failure.error;
   const info = { size, chunks: count };
-  if (manifest) await writeBatch(db, fileId, batch, { claim, manifest: manifest(info) });
+  if (manifest) await writeBatch(db, fileId, batch, lane, { claim, manifest: manifest(info) });
   return info;
 }
 
@@ -95,9 +98,10 @@ async function writeBatch(
   db: VaultDb,
   fileId: string,
   chunks: EncryptedChunk[],
+  lane: number,
   extras: BatchExtras,
 ): Promise<void> {
-  const values = chunks.map((chunk) => ({ index: chunk.index, value: toArrayBuffer(chunk.value) }));
+  const values = chunks.map((chunk) => ({ index: lane + chunk.index, value: toArrayBuffer(chunk.value) }));
   const writer = db.chunkWriter;
   const done = writer
     ? await withStorage(db, () => writer.write(fileId, values, extras))

@@ -75,6 +75,9 @@ const MIGRATIONS: ReadonlyArray<(db: VaultIdb) => void> = [
     db.createObjectStore('chunks');
     db.createObjectStore('deposits');
   },
+  // Version 2: record format 2 (key epochs) and the sealed ledger; no store changes, but code that
+  // knows only format 1 must refuse this database rather than read its records as damaged.
+  () => undefined,
 ];
 
 /** The IndexedDB schema version this code writes. */

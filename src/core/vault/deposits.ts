@@ -68,6 +68,55 @@ export async function depositFile(db: VaultDb, source: FileSource, details: unkn
   return id;
 }
 
+/** Opens a box sealed to the vault's box key, or (while a rotation is unfinished) to the previous one. */
+function openBox(sodium: Sodium, keyring: Keyring, box: Uint8Array): Uint8Array | undefined {
+  for (const ring of [keyring, keyring.previous]) {
+    if (ring === undefined) continue;
+    try {
+      return sodium.crypto_box_seal_open(box, ring.publicBoxKey, ring.secrets.boxSecret);
+    } catch {
+      // Not sealed to this key pair: try the next, if any.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Seals a deposit made to the previous epoch's box key again to the current one (a key rotation). One
+ * that already opens with the current key, or with neither, is left as it is.
+ */
+export async function resealDeposit(
+  db: VaultDb,
+  sodium: Sodium,
+  keyring: Keyring,
+  id: string,
+): Promise<void> {
+  await withStorage(db, async (idb) => {
+    const tx = idb.transaction('deposits', 'readwrite');
+    const value = await tx.store.get(id);
+    const stored = value === undefined ? undefined : storedBytes(value);
+    const previous = keyring.previous;
+    let plaintext: Uint8Array | undefined;
+    if (stored !== undefined && previous !== undefined) {
+      try {
+        sodium.crypto_box_seal_open(stored.subarray(1), keyring.publicBoxKey, keyring.secrets.boxSecret);
+      } catch {
+        plaintext = openBox(sodium, previous, stored.subarray(1));
+      }
+    }
+    if (plaintext === undefined) {
+      await tx.done;
+      return;
+    }
+    const resealed = concatBytes(
+      Uint8Array.of(FORMAT_VERSION),
+      sodium.crypto_box_seal(plaintext, keyring.publicBoxKey),
+    );
+    sodium.memzero(plaintext);
+    await runInTransaction(tx, [() => tx.store.put(toArrayBuffer(resealed), id)]);
+  });
+}
+
 interface OpenedDeposit {
   info: DepositInfo;
   manifest: ReturnType<typeof decodeManifest>;
@@ -86,16 +135,8 @@ async function openDepositManifest(
   if (value === undefined) throw new BuktiError('vault.fileMissing');
   const stored = storedBytes(value);
   if (stored[0] !== FORMAT_VERSION) throw new BuktiError('vault.integrity');
-  let plaintext: Uint8Array;
-  try {
-    plaintext = sodium.crypto_box_seal_open(
-      stored.subarray(1),
-      keyring.publicBoxKey,
-      keyring.secrets.boxSecret,
-    );
-  } catch (cause) {
-    throw new BuktiError('vault.integrity', {}, { cause });
-  }
+  const plaintext = openBox(sodium, keyring, stored.subarray(1));
+  if (plaintext === undefined) throw new BuktiError('vault.integrity');
   const idBytes = utf8Bytes(id);
   const idLength = plaintext[0] ?? -1;
   const manifestAt = 1 + idLength;

@@ -1,7 +1,14 @@
 import { BuktiError } from '../errors';
 
-/** Version byte that leads every value the vault stores (header, records, chunks, lockout, deposits). */
+/** Version byte that leads every value the vault stores (header, chunks, lockout, deposits; records of format 1). */
 export const FORMAT_VERSION = 1;
+
+/**
+ * Version byte of sealed records written now (§4.2 of docs/security.md): format 2 adds the key epoch, so
+ * a record says which generation of keys sealed it while a key rotation is under way. Format 1 records
+ * (written before) still open, as epoch 0.
+ */
+export const RECORD_VERSION = 2;
 
 /** Context string for `crypto_kdf_derive_from_key`: exactly 8 bytes, fixed for format version 1. */
 export const KDF_CONTEXT = 'bukti_v1';
@@ -86,16 +93,28 @@ function shortField(text: string): Uint8Array {
 }
 
 /**
- * Associated data for a record: binds its logical store, id, format version and key id, so a
- * ciphertext moved to another id or store, or relabelled with another version or key, fails to open.
+ * Associated data for a record: binds its logical store, id, format version, key id and (from format 2)
+ * key epoch, so a ciphertext moved to another id or store, or relabelled, fails to open.
  */
-export function recordAd(store: string, id: string, version: number, keyId: number): Uint8Array {
-  return concatBytes(
-    utf8Bytes('bukti.record'),
-    Uint8Array.of(0, version, keyId),
-    shortField(store),
-    shortField(id),
-  );
+export function recordAd(
+  store: string,
+  id: string,
+  version: number,
+  keyId: number,
+  epoch: number,
+): Uint8Array {
+  const fields = [utf8Bytes('bukti.record'), Uint8Array.of(0, version, keyId)];
+  if (version >= 2) fields.push(u32(epoch));
+  return concatBytes(...fields, shortField(store), shortField(id));
+}
+
+/**
+ * A file's chunks are stored under `[fileId, lane + index]`: files of even key epochs in lane 0, odd
+ * ones in lane 2^31. Re-encrypting a file for a new epoch writes its new chunks beside the old ones, so
+ * the old copy stays whole until the new manifest replaces it in one transaction.
+ */
+export function chunkLane(epoch: number): number {
+  return epoch % 2 === 0 ? 0 : 2 ** 31;
 }
 
 /** Associated data for one file chunk: binds the file id, the chunk's position and the format version. */

@@ -43,6 +43,8 @@ export {
 export { lockoutDelayMs, MAX_LOCKOUT_MS } from './lockout';
 export { readVaultPublicKeys, vaultExists } from './meta';
 export type { PassphraseCheck } from './passphrase';
+export type { LedgerCheck } from './record-store';
+export type { RotationProgress, RotationRecords, RotationSigner } from './rotation';
 export { estimatePassphraseStrength, type PassphraseStrength, type StrengthScore } from './strength';
 export {
   type CreateVaultOptions,
@@ -51,4 +53,4 @@ export {
   type UnlockResult,
   unlockVault,
 } from './unlock';
-export { type RecordChange, type RecordEntry, Vault } from './vault';
+export { type AnchorChange, type RecordChange, type RecordEntry, Vault } from './vault';

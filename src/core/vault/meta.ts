@@ -3,7 +3,14 @@ import { BuktiError } from '../errors';
 import { runInTransaction, type VaultDb, withStorage } from './db';
 import { FORMAT_VERSION, storedBytes, toArrayBuffer } from './format';
 import { decodeHeader, type VaultHeader } from './header';
-import { decodeLockout, encodeLockout, type LockoutState } from './lockout';
+import {
+  decodeLockout,
+  encodeLockout,
+  FREE_ATTEMPTS,
+  type LockoutState,
+  lockoutDelayMs,
+  nextAttemptAt,
+} from './lockout';
 
 /**
  * Keys of the `meta` object store. `device` names this device in the custody log (docs/custody-log.md);
@@ -81,6 +88,47 @@ export async function writeLockout(db: VaultDb, state: LockoutState): Promise<vo
   await withStorage(db, async (idb) => {
     const tx = idb.transaction('meta', 'readwrite', { durability: 'strict' });
     await runInTransaction(tx, [() => tx.store.put(toArrayBuffer(encodeLockout(state)), META.lockout)]);
+  });
+}
+
+/**
+ * Counts one passphrase attempt before it is tried, in one read-write transaction: parallel attempts
+ * (two tabs, a script) are serialised by IndexedDB and each sees the count the one before left, so
+ * every guess counts and the delays apply to guesses made at once too. `wait` when one must wait first.
+ */
+export async function countAttempt(
+  db: VaultDb,
+  now: number,
+): Promise<{ kind: 'counted'; failures: number; notBefore: number } | { kind: 'wait'; until: number }> {
+  return withStorage(db, async (idb) => {
+    const tx = idb.transaction('meta', 'readwrite', { durability: 'strict' });
+    const value = await tx.store.get(META.lockout);
+    const before = decodeLockout(
+      value instanceof ArrayBuffer ? new Uint8Array(value) : value && new Uint8Array(0),
+    );
+    const until = nextAttemptAt(before, now);
+    if (until > now) {
+      await tx.done;
+      return { kind: 'wait', until };
+    }
+    const failures = before.failures + 1;
+    const counted = { failures, notBefore: now + lockoutDelayMs(failures) };
+    await runInTransaction(tx, [() => tx.store.put(toArrayBuffer(encodeLockout(counted)), META.lockout)]);
+    return { kind: 'counted', ...counted };
+  });
+}
+
+/** Takes back one counted attempt whose passphrase was never tested (the KDF failed), atomically. */
+export async function uncountAttempt(db: VaultDb): Promise<void> {
+  await withStorage(db, async (idb) => {
+    const tx = idb.transaction('meta', 'readwrite', { durability: 'strict' });
+    const value = await tx.store.get(META.lockout);
+    const state = decodeLockout(
+      value instanceof ArrayBuffer ? new Uint8Array(value) : value && new Uint8Array(0),
+    );
+    const failures = Math.max(0, state.failures - 1);
+    const restored = { failures, notBefore: failures < FREE_ATTEMPTS ? 0 : state.notBefore };
+    await runInTransaction(tx, [() => tx.store.put(toArrayBuffer(encodeLockout(restored)), META.lockout)]);
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Sodium } from '../crypto/sodium';
 import { BuktiError } from '../errors';
-import type { VaultDb } from './db';
+import { eraseVault, type VaultDb } from './db';
 import type { EraseAfterFailures } from './format';
 import { MIN_PASSPHRASE_LENGTH, utf8Bytes } from './format';
 import {
@@ -11,8 +11,8 @@ import {
   type VaultHeader,
 } from './header';
 import { type DeriveKey, type KdfParams, kdfParamsInBounds } from './kdf';
-import { lockoutDelayMs, NO_LOCKOUT, nextAttemptAt } from './lockout';
-import { readHeader, readLockout, writeHeader, writeLockout } from './meta';
+import { NO_LOCKOUT } from './lockout';
+import { countAttempt, readHeader, uncountAttempt, writeHeader, writeLockout } from './meta';
 
 const NONCE_BYTES = 24;
 const KEY_BYTES = 32;
@@ -104,12 +104,16 @@ export function newSalt(sodium: Sodium): Uint8Array {
 export type PassphraseAttempt =
   | { kind: 'ok'; masterKey: Uint8Array; header: VaultHeader }
   | { kind: 'wrongPassphrase'; failures: number; retryAt: number; header: VaultHeader }
-  | { kind: 'wait'; until: number };
+  | { kind: 'wait'; until: number }
+  /** The "erase after N failed attempts" setting was reached: the vault has been deleted. */
+  | { kind: 'erased' };
 
 /**
- * Checks `passphrase`, enforcing the lockout. The failure is counted *before* the KDF runs and only
- * cleared on success, so closing the tab mid-attempt cannot dodge the count. A KDF that fails (memory)
- * restores the previous count, since no passphrase was actually tested.
+ * Checks `passphrase`, enforcing the lockout, wherever a passphrase is asked for (unlock, settings,
+ * backup, key rotation, erase). The attempt is counted *before* the KDF runs, atomically (`countAttempt`),
+ * and only cleared on success, so neither closing the tab mid-attempt nor guessing in parallel dodges
+ * the count. A KDF that fails (memory) takes its count back, since no passphrase was tested. Reaching
+ * the erase setting deletes the vault, whichever screen the guess was typed into.
  */
 export async function attemptPassphrase(
   db: VaultDb,
@@ -119,24 +123,24 @@ export async function attemptPassphrase(
   now: () => number,
 ): Promise<PassphraseAttempt> {
   const header = await readHeader(db, sodium);
-  const before = await readLockout(db);
-  const started = now();
-  const until = nextAttemptAt(before, started);
-  if (until > started) return { kind: 'wait', until };
-
-  const failures = before.failures + 1;
-  const counted = { failures, notBefore: started + lockoutDelayMs(failures) };
-  await writeLockout(db, counted);
+  const counted = await countAttempt(db, now());
+  if (counted.kind === 'wait') return counted;
   let wrappingKey: Uint8Array;
   try {
     wrappingKey = await deriveWrappingKey(derive, passphrase, header.salt, header.kdf);
   } catch (error) {
-    await writeLockout(db, before);
+    await uncountAttempt(db);
     throw error;
   }
   const masterKey = unwrapMasterKey(sodium, wrappingKey, header);
-  if (masterKey === undefined)
-    return { kind: 'wrongPassphrase', failures, retryAt: counted.notBefore, header };
+  if (masterKey === undefined) {
+    const limit = header.eraseAfterFailures;
+    if (limit > 0 && counted.failures >= limit) {
+      await eraseVault(db);
+      return { kind: 'erased' };
+    }
+    return { kind: 'wrongPassphrase', failures: counted.failures, retryAt: counted.notBefore, header };
+  }
   await writeLockout(db, NO_LOCKOUT);
   return { kind: 'ok', masterKey, header };
 }
@@ -151,7 +155,8 @@ export interface VaultRuntime {
 export type PassphraseCheck =
   | { kind: 'ok' }
   | { kind: 'wrongPassphrase'; failures: number; retryAt: number }
-  | { kind: 'wait'; until: number };
+  | { kind: 'wait'; until: number }
+  | { kind: 'erased' };
 
 /** What a re-wrap may change: the passphrase, the KDF cost, the erase setting. Keys stay the same. */
 export interface HeaderChange {
@@ -173,7 +178,7 @@ export async function rewrapMasterKey(
 ): Promise<Exclude<PassphraseCheck, { kind: 'ok' }> | { kind: 'ok'; header: VaultHeader }> {
   if (change.kdf && !kdfParamsInBounds(change.kdf)) throw new RangeError('KDF parameters out of bounds');
   const attempt = await attemptPassphrase(db, sodium, current, runtime.deriveKey, runtime.now);
-  if (attempt.kind === 'wait') return attempt;
+  if (attempt.kind === 'wait' || attempt.kind === 'erased') return attempt;
   if (attempt.kind === 'wrongPassphrase') {
     return { kind: 'wrongPassphrase', failures: attempt.failures, retryAt: attempt.retryAt };
   }

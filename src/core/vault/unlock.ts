@@ -1,6 +1,6 @@
 import { loadSodium } from '../crypto/sodium';
 import { BuktiError } from '../errors';
-import { eraseVault, runInTransaction, type VaultDb, withStorage } from './db';
+import { runInTransaction, type VaultDb, withStorage } from './db';
 import { type EraseAfterFailures, toArrayBuffer } from './format';
 import { encodeHeader, isEraseAfter } from './header';
 import {
@@ -9,11 +9,14 @@ import {
   deriveKeyInProcess,
   type KdfParams,
   kdfParamsInBounds,
+  type MeasureKdf,
   measureWith,
 } from './kdf';
-import { buildKeyring, generateKeyMaterial, openKeyring, sealSeeds } from './keyring';
+import { buildKeyring, generateKeyMaterial, sealSeeds } from './keyring';
+import { LEDGER_KEY, Ledger } from './ledger';
 import { encodeLockout, NO_LOCKOUT } from './lockout';
-import { deviceId, META, newDeviceRecord, readSealedSeeds, vaultExists } from './meta';
+import { META, newDeviceRecord, vaultExists } from './meta';
+import { openVault } from './open-vault';
 import {
   assertNewPassphrase,
   attemptPassphrase,
@@ -33,6 +36,8 @@ export interface UnlockOptions {
 /** Options for a new vault. Without `kdfParams`, Argon2id is calibrated on this device first. */
 export interface CreateVaultOptions extends UnlockOptions {
   kdfParams?: KdfParams;
+  /** Times one Argon2id run for calibration; by default `deriveKey` is timed from this thread. */
+  measureKdf?: MeasureKdf;
   eraseAfterFailures?: EraseAfterFailures;
 }
 
@@ -70,7 +75,7 @@ export async function createVault(
   const { sodium, ...runtime } = await runtimeFor(options);
   if (await vaultExists(db)) throw new BuktiError('vault.exists');
 
-  const kdf = options.kdfParams ?? (await calibrateKdf(measureWith(runtime.deriveKey)));
+  const kdf = options.kdfParams ?? (await calibrateKdf(options.measureKdf ?? measureWith(runtime.deriveKey)));
   const salt = newSalt(sodium);
   const wrappingKey = await deriveWrappingKey(runtime.deriveKey, passphrase, salt, kdf);
   const { masterKey, seeds } = generateKeyMaterial(sodium);
@@ -90,6 +95,7 @@ export async function createVault(
   );
   sodium.memzero(masterKey);
   const device = newDeviceRecord(sodium);
+  const ledger = toArrayBuffer(Ledger.empty().seal(sodium, keyring));
   try {
     await withStorage(db, async (idb) => {
       const data = ['records', 'files', 'chunks', 'deposits'] as const;
@@ -105,6 +111,7 @@ export async function createVault(
         () => meta.put(toArrayBuffer(device), META.device),
         // A restore that was still writing here is over: its next batch finds no journal and aborts.
         () => meta.delete(META.restoring),
+        () => tx.objectStore('records').put(ledger, LEDGER_KEY),
       ]);
     });
   } catch (error) {
@@ -126,13 +133,9 @@ export async function unlockVault(
 ): Promise<UnlockResult> {
   const { sodium, ...runtime } = await runtimeFor(options);
   const attempt = await attemptPassphrase(db, sodium, passphrase, runtime.deriveKey, runtime.now);
-  if (attempt.kind === 'wait') return attempt;
+  if (attempt.kind === 'wait' || attempt.kind === 'erased') return attempt;
   if (attempt.kind === 'wrongPassphrase') {
     const limit = attempt.header.eraseAfterFailures;
-    if (limit > 0 && attempt.failures >= limit) {
-      await eraseVault(db);
-      return { kind: 'erased' };
-    }
     return {
       kind: 'wrongPassphrase',
       failures: attempt.failures,
@@ -140,20 +143,6 @@ export async function unlockVault(
       attemptsBeforeErase: limit > 0 ? limit - attempt.failures : null,
     };
   }
-  let sealedSeeds: Uint8Array;
-  try {
-    sealedSeeds = await readSealedSeeds(db);
-  } catch (error) {
-    sodium.memzero(attempt.masterKey);
-    throw error;
-  }
-  const keyring = openKeyring(sodium, attempt.masterKey, attempt.header, sealedSeeds);
-  let device: string;
-  try {
-    device = await deviceId(db, sodium);
-  } catch (error) {
-    keyring.wipe();
-    throw error;
-  }
-  return { kind: 'ok', vault: new Vault(db, sodium, keyring, attempt.header, runtime, device) };
+  const vault = await openVault(db, sodium, attempt.masterKey, attempt.header, runtime);
+  return { kind: 'ok', vault };
 }

@@ -1,7 +1,7 @@
 import type { Sodium } from '../crypto/sodium';
 import { BuktiError } from '../errors';
 import { chunkRange, type FileInfo, readChunk, storeChunks, writeAllOrNothing } from './chunk-store';
-import { runInTransaction, type VaultDb, withStorage } from './db';
+import { type VaultDb, withStorage } from './db';
 import {
   decodeManifest,
   decryptFile,
@@ -10,12 +10,14 @@ import {
   type FileManifest,
   type FileSource,
 } from './file-crypto';
-import { assertId, SUBKEY, storedBytes, toArrayBuffer } from './format';
+import { assertId, chunkLane, SUBKEY, storedBytes, toArrayBuffer } from './format';
 import type { Keyring } from './keyring';
-import { openRecord, type RecordSlot, sealRecord } from './record-crypto';
+import { openRecord, type RecordSlot, recordEpoch, sealRecord } from './record-crypto';
+import { withLedger } from './record-store';
+import { removePictures } from './thumbnail-store';
 
 /** File manifests are sealed like records, in an internal slot no logical store can name. */
-function manifestSlot(fileId: string): RecordSlot {
+export function manifestSlot(fileId: string): RecordSlot {
   return { store: '#files', id: fileId, keyId: SUBKEY.files };
 }
 
@@ -37,9 +39,17 @@ export async function writeVaultFile(
     const { header, chunks } = encryptFile(sodium, key, fileId, source);
     return storeChunks(db, fileId, chunks, {
       beforeEach: () => keyring.assertUnlocked(),
+      lane: chunkLane(keyring.epoch),
       manifest: (info) => {
         const manifest = encodeManifest({ header, chunks: info.chunks, size: info.size });
-        return toArrayBuffer(sealRecord(sodium, keyring.secrets.files, manifestSlot(fileId), manifest));
+        const sealed = sealRecord(
+          sodium,
+          keyring.secrets.files,
+          manifestSlot(fileId),
+          manifest,
+          keyring.epoch,
+        );
+        return toArrayBuffer(sealed);
       },
     }).catch((error: unknown) => {
       const name = (error as { name?: unknown } | null)?.name;
@@ -48,11 +58,29 @@ export async function writeVaultFile(
   });
 }
 
+/** A manifest with the key epoch it was sealed under (which keys open the file, which lane its chunks are in). */
+export interface EpochManifest extends FileManifest {
+  epoch: number;
+}
+
+/** Opens a stored manifest with the keys of its epoch. */
+export function openManifest(
+  sodium: Sodium,
+  keyring: Keyring,
+  fileId: string,
+  value: unknown,
+): EpochManifest {
+  const sealed = storedBytes(value);
+  const epoch = recordEpoch(sealed);
+  const key = keyring.forEpoch(epoch).secrets.files;
+  return { ...decodeManifest(openRecord(sodium, key, manifestSlot(fileId), sealed)), epoch };
+}
+
 async function readManifest(db: VaultDb, sodium: Sodium, keyring: Keyring, fileId: string) {
   assertId(fileId);
   const value = await withStorage(db, (idb) => idb.get('files', fileId));
   if (value === undefined) return undefined;
-  return decodeManifest(openRecord(sodium, keyring.secrets.files, manifestSlot(fileId), storedBytes(value)));
+  return openManifest(sodium, keyring, fileId, value);
 }
 
 /** Size and chunk count of a stored file, or undefined when there is no such file. */
@@ -72,7 +100,7 @@ async function manifestOf(
   sodium: Sodium,
   keyring: Keyring,
   fileId: string,
-): Promise<FileManifest> {
+): Promise<EpochManifest> {
   const manifest = await readManifest(db, sodium, keyring, fileId);
   if (manifest === undefined) throw new BuktiError('vault.fileMissing');
   return manifest;
@@ -84,17 +112,18 @@ function openChunks(
   sodium: Sodium,
   keyring: Keyring,
   fileId: string,
-  manifest: FileManifest,
+  manifest: EpochManifest,
   transient: boolean,
 ): AsyncGenerator<Uint8Array> {
+  const lane = chunkLane(manifest.epoch);
   return decryptFile(
     sodium,
-    keyring.secrets.files,
+    keyring.forEpoch(manifest.epoch).secrets.files,
     fileId,
     manifest,
     (index) => {
       keyring.assertUnlocked();
-      return readChunk(db, fileId, index);
+      return readChunk(db, fileId, lane + index);
     },
     {
       freshChunks: true,
@@ -138,20 +167,18 @@ export async function readVaultFileBytes(
   return bytes;
 }
 
-/** Deletes a file's manifest, chunks and pictures (the records under `pictureKeys`) in one transaction. */
+/** Deletes a file's manifest, chunks (both lanes) and pictures in one transaction. */
 export async function deleteVaultFile(
   db: VaultDb,
+  sodium: Sodium,
+  keyring: Keyring,
   fileId: string,
-  pictureKeys: [string, string][],
 ): Promise<void> {
   assertId(fileId);
-  await withStorage(db, async (idb) => {
-    const tx = idb.transaction(['files', 'chunks', 'records'], 'readwrite');
-    await runInTransaction(tx, [
-      () => tx.objectStore('files').delete(fileId),
-      () => tx.objectStore('chunks').delete(chunkRange(db, fileId)),
-      ...pictureKeys.map((key) => () => tx.objectStore('records').delete(key)),
-    ]);
+  await withLedger(db, sodium, keyring, ['files', 'chunks'], 'readwrite', (ltx) => {
+    removePictures(ltx, fileId);
+    ltx.queue(() => ltx.tx.objectStore('files').delete(fileId));
+    ltx.queue(() => ltx.tx.objectStore('chunks').delete(chunkRange(db, fileId)));
   });
 }
 

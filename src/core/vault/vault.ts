@@ -2,18 +2,10 @@ import type { Sodium } from '../crypto/sodium';
 import type { CustodySigner } from '../custody/entry';
 import { BuktiError } from '../errors';
 import type { FileInfo } from './chunk-store';
-import { eraseVault, runInTransaction, type VaultDb, withStorage } from './db';
+import { eraseVault, type VaultDb } from './db';
 import * as deposits from './deposits';
 import type { FileSource } from './file-crypto';
-import {
-  assertId,
-  assertStoreName,
-  type EraseAfterFailures,
-  SUBKEY,
-  storedBytes,
-  toArrayBuffer,
-  utf8Bytes,
-} from './format';
+import { assertId, assertStoreName, type EraseAfterFailures, SUBKEY, utf8Bytes } from './format';
 import type { VaultHeader } from './header';
 import type { KdfParams } from './kdf';
 import type { Keyring } from './keyring';
@@ -24,7 +16,16 @@ import {
   rewrapMasterKey,
   type VaultRuntime,
 } from './passphrase';
-import { openRecord, type RecordSlot, sealRecord } from './record-crypto';
+import type { RecordSlot } from './record-crypto';
+import { checkLedger, type LedgerCheck, type LedgerTransaction, withLedger } from './record-store';
+import {
+  beginRotation,
+  continueRotation,
+  type RotationHost,
+  type RotationProgress,
+  type RotationRecords,
+  type RotationSigner,
+} from './rotation';
 import * as thumbs from './thumbnail-store';
 import * as files from './vault-files';
 import type { WriterLock } from './writer-lock';
@@ -40,23 +41,33 @@ export type RecordChange =
   | { store: string; id: string; value: unknown }
   | { store: string; id: string; delete: true };
 
-/** A record change as stored: its IndexedDB key, and its sealed value (none for a delete). */
-export interface SealedRecord {
-  key: [string, string];
-  value: ArrayBuffer | undefined;
+/**
+ * A fact kept in the sealed ledger beside the records (e.g. the custody log's length and last hash),
+ * changed from `from` to `to` in the same transaction as the records; if it is no longer `from`, another
+ * tab wrote meanwhile and nothing is stored (`vault.changedElsewhere`).
+ */
+export interface AnchorChange {
+  name: string;
+  from: unknown;
+  to: unknown;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
 /**
  * An unlocked vault. Records are JSON values in named logical stores ('cases', 'items', 'custody', …);
- * files are byte streams. Everything is encrypted before it reaches IndexedDB. After `lock()` (or when
- * another tab takes the database away) every key is zeroed and every call fails with `vault.locked`.
+ * files are byte streams. Everything is encrypted before it reaches IndexedDB, and every record is
+ * checked against the sealed ledger (docs/security.md §4.8). After `lock()` (or when another tab takes
+ * the database away) every key is zeroed and every call fails with `vault.locked`.
  */
 export class Vault {
   readonly #db: VaultDb;
   readonly #sodium: Sodium;
-  readonly #keyring: Keyring;
+  #keyring: Keyring;
   readonly #runtime: VaultRuntime;
   readonly #deviceId: string;
   #header: VaultHeader;
@@ -117,10 +128,24 @@ export class Vault {
     return this.#header.eraseAfterFailures;
   }
 
+  /** The key epoch: 0 at creation, one more after each key rotation. */
+  get keyEpoch(): number {
+    return this.#keyring.epoch;
+  }
+
+  /** True while a key rotation's re-encryption is unfinished (`finishRotation` completes it). */
+  get rotationPending(): boolean {
+    return this.#keyring.previous !== undefined;
+  }
+
   #slot(store: string, id: string): RecordSlot {
     assertStoreName(store);
     assertId(id);
     return { store, id, keyId: SUBKEY.records };
+  }
+
+  #ledger<T>(mode: 'readonly' | 'readwrite', work: (ltx: LedgerTransaction) => Promise<T> | T): Promise<T> {
+    return withLedger(this.#db, this.#sodium, this.#keyring, [], mode, work);
   }
 
   /** Encrypts and stores one JSON value under (store, id), replacing any earlier value. */
@@ -129,43 +154,44 @@ export class Vault {
   }
 
   /**
-   * The stored form of record changes (IndexedDB key and sealed value; no value for a delete), for a
-   * caller that must write them inside a transaction of its own (the restore's commit).
+   * Applies writes and deletes in one transaction, with the ledger and `anchor`: all of them are stored,
+   * or none (e.g. item + custody entry + the log's new length).
    */
-  sealRecords(changes: readonly RecordChange[]): SealedRecord[] {
-    const { records } = this.#keyring.secrets;
-    return changes.map((change) => {
+  async writeRecords(
+    changes: readonly RecordChange[],
+    options: { anchor?: AnchorChange } = {},
+  ): Promise<void> {
+    const prepared = changes.map((change) => {
       const slot = this.#slot(change.store, change.id);
-      const key: [string, string] = [this.#keyring.storeTag(change.store), change.id];
-      if ('delete' in change) return { key, value: undefined };
+      if ('delete' in change) return { slot, bytes: undefined };
       const json = JSON.stringify(change.value);
       if (json === undefined) throw new TypeError('Vault records must be JSON-serialisable values');
-      return { key, value: toArrayBuffer(sealRecord(this.#sodium, records, slot, utf8Bytes(json))) };
+      return { slot, bytes: utf8Bytes(json) };
+    });
+    const { anchor } = options;
+    await this.#ledger('readwrite', (ltx) => {
+      if (anchor) {
+        if (!sameJson(ltx.ledger.anchor(anchor.name), anchor.from))
+          throw new BuktiError('vault.changedElsewhere');
+        ltx.ledger.setAnchor(anchor.name, anchor.to);
+      }
+      for (const { slot, bytes } of prepared) {
+        if (bytes === undefined) ltx.remove(slot.store, slot.id);
+        else ltx.put(slot.store, slot.id, ltx.seal(slot, bytes));
+      }
     });
   }
 
-  /** Applies writes and deletes in one transaction: all of them are stored, or none (e.g. item + custody entry). */
-  async writeRecords(changes: readonly RecordChange[]): Promise<void> {
-    const prepared = this.sealRecords(changes);
-    await withStorage(this.#db, async (idb) => {
-      const tx = idb.transaction('records', 'readwrite');
-      await runInTransaction(
-        tx,
-        prepared.map(
-          ({ key, value }) =>
-            () =>
-              value === undefined ? tx.store.delete(key) : tx.store.put(value, key),
-        ),
-      );
-    });
-  }
-
-  /** The value stored under (store, id), or undefined. A changed or moved record gives `vault.integrity`. */
+  /**
+   * The value stored under (store, id), or undefined. A changed or moved record gives `vault.integrity`,
+   * a missing or older copy of one the ledger names gives `vault.rolledBack`.
+   */
   async getRecord(store: string, id: string): Promise<unknown> {
     const slot = this.#slot(store, id);
-    const key: [string, string] = [this.#keyring.storeTag(store), id];
-    const value = await withStorage(this.#db, (idb) => idb.get('records', key));
-    return value === undefined ? undefined : this.#decode(slot, value);
+    return this.#ledger('readonly', async (ltx) => {
+      const plaintext = await ltx.read(slot);
+      return plaintext === undefined ? undefined : decode(plaintext);
+    });
   }
 
   /** Deletes (store, id); deleting a missing record is not an error. */
@@ -173,48 +199,30 @@ export class Vault {
     await this.writeRecords([{ store, id, delete: true }]);
   }
 
-  /** Ids in one logical store, in key order, without decrypting anything. */
+  /** Ids in one logical store, sorted, from the ledger without decrypting any record. */
   async listRecordIds(store: string): Promise<string[]> {
     assertStoreName(store);
-    const keys = await withStorage(this.#db, (idb) => idb.getAllKeys('records', this.#storeRange(store)));
-    return keys.map(([, id]) => id);
-  }
-
-  /** The last id in one logical store in key order, or undefined; reads one key, however many there are. */
-  async lastRecordId(store: string): Promise<string | undefined> {
-    assertStoreName(store);
-    const range = this.#storeRange(store);
-    const cursor = await withStorage(this.#db, (idb) =>
-      idb.transaction('records').store.openKeyCursor(range, 'prev'),
-    );
-    return cursor?.key[1];
+    return this.#ledger('readonly', (ltx) => ltx.ledger.ids(store));
   }
 
   /** Every record of one logical store, decrypted (for lists of cases and items). */
   async listRecords(store: string): Promise<RecordEntry[]> {
     assertStoreName(store);
-    const range = this.#storeRange(store);
-    const [keys, values] = await withStorage(this.#db, async (idb) => {
-      const tx = idb.transaction('records');
-      const [k, v] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range), tx.done]);
-      return [k, v] as const;
+    return this.#ledger('readonly', async (ltx) => {
+      const ids = ltx.ledger.ids(store);
+      const opened = await Promise.all(ids.map((id) => ltx.read(this.#slot(store, id))));
+      return ids.map((id, i) => ({ id, value: decode(opened[i] as Uint8Array) }));
     });
-    return keys.map(([, id], index) => ({ id, value: this.#decode(this.#slot(store, id), values[index]) }));
   }
 
-  #storeRange(store: string) {
-    const tag = this.#keyring.storeTag(store);
-    // Array keys sort after strings, so [tag, []] is above every [tag, id].
-    return this.#db.range([tag], [tag, []]);
+  /** An anchor kept in the ledger (see `AnchorChange`), or undefined. */
+  async anchor(name: string): Promise<unknown> {
+    return this.#ledger('readonly', (ltx) => ltx.ledger.anchor(name));
   }
 
-  #decode(slot: RecordSlot, value: unknown): unknown {
-    const plaintext = openRecord(this.#sodium, this.#keyring.secrets.records, slot, storedBytes(value));
-    try {
-      return JSON.parse(decoder.decode(plaintext));
-    } catch (cause) {
-      throw new BuktiError('vault.integrity', {}, { cause });
-    }
+  /** Compares every stored record with the ledger (at unlock): what is missing, extra or an older copy. */
+  checkRecords(): Promise<LedgerCheck> {
+    return checkLedger(this.#db, this.#sodium, this.#keyring);
   }
 
   /** Encrypts a file from a stream in 1 MiB chunks; `fileId` must be new (use `newId()`). */
@@ -261,8 +269,7 @@ export class Vault {
 
   /** Deletes a file, all its chunks, its thumbnail and its report image. */
   deleteFile(fileId: string): Promise<void> {
-    const keys = thumbs.PICTURE_KINDS.map((kind) => thumbs.thumbnailKey(this.#keyring, fileId, kind));
-    return files.deleteVaultFile(this.#db, fileId, keys);
+    return files.deleteVaultFile(this.#db, this.#sodium, this.#keyring, fileId);
   }
 
   /**
@@ -342,6 +349,40 @@ export class Vault {
     return { kind: 'ok' };
   }
 
+  #rotationHost(): RotationHost {
+    return {
+      db: this.#db,
+      sodium: this.#sodium,
+      runtime: this.#runtime,
+      keyring: () => this.#keyring,
+      swap: (keyring, header) => {
+        const old = this.#keyring;
+        this.#keyring = keyring;
+        this.#header = header;
+        // The previous keys live on only as `keyring.previous`, until the re-encryption is done.
+        old.wipe();
+      },
+    };
+  }
+
+  /**
+   * "Someone knows my passphrase": replaces the passphrase, the master key, every subkey and both key
+   * pairs (docs/security.md §2.1). `records(old, next)` gives what to store with the new keys (the
+   * custody entry signed by both). After `ok`, call `continueRotation` to re-encrypt everything.
+   */
+  rotateKeys(
+    current: string,
+    next: string,
+    records: (old: RotationSigner, next: RotationSigner) => Promise<RotationRecords>,
+  ): Promise<PassphraseCheck> {
+    return beginRotation(this.#rotationHost(), current, next, records);
+  }
+
+  /** Re-encrypts what a rotation left under the previous keys, then destroys them; resumable, idempotent. */
+  continueRotation(onProgress?: (progress: RotationProgress) => void): Promise<void> {
+    return continueRotation(this.#rotationHost(), onProgress);
+  }
+
   /** Zeroes every key in memory. The vault object stays unusable; unlock again for a new one. */
   lock(): void {
     this.#keyring.wipe();
@@ -351,5 +392,13 @@ export class Vault {
   async erase(): Promise<void> {
     this.lock();
     await eraseVault(this.#db);
+  }
+}
+
+function decode(plaintext: Uint8Array): unknown {
+  try {
+    return JSON.parse(decoder.decode(plaintext));
+  } catch (cause) {
+    throw new BuktiError('vault.integrity', {}, { cause });
   }
 }

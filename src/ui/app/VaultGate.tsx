@@ -10,6 +10,7 @@ import { UnlockScreen } from '../screens/vault/UnlockScreen';
 import { startAutoLock } from '../state/auto-lock';
 import { type SessionState, session, useSession } from '../state/session';
 import { loadSettings } from '../state/settings';
+import { VaultNotices } from './VaultNotices';
 
 /** Auto-lock runs for as long as the vault is open, with the vault's own settings. */
 function useAutoLock(): void {
@@ -110,6 +111,11 @@ function GateScreen({ state, children }: { state: SessionState; children: Compon
         </section>
       );
     default:
-      return <>{children}</>;
+      return (
+        <>
+          <VaultNotices />
+          {children}
+        </>
+      );
   }
 }

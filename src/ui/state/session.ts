@@ -1,10 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BuktiError, isBuktiError } from '../../core/errors';
 import type { MessageKey, MessageParams } from '../../core/i18n';
-import type { UnlockOutcome, VaultService, VaultSummary } from '../../core/service/vault-service';
+import type {
+  TamperReport,
+  UnlockOutcome,
+  VaultService,
+  VaultSummary,
+} from '../../core/service/vault-service';
+import type { PassphraseCheck } from '../../core/vault';
 import type { WordLanguage } from '../../core/vault/generate';
 import type { LockHolder, StructuralOperation } from '../../core/vault/writer-lock';
-import { type Methods, wrap } from '../workers/rpc';
+import { type Methods, wrapWorker } from '../workers/rpc';
 import { CHANGING_CALLS, openTabChannel, type TabMessage, VAULT_CHANGED_EVENT } from './tab-channel';
 
 /** The vault as the page sees it: every call runs in the vault worker. */
@@ -20,7 +26,8 @@ export type SessionState = (
   | { status: 'checking' }
   | { status: 'absent'; erasedAfterFailures?: boolean }
   | { status: 'locked' }
-  | { status: 'unlocked'; summary: VaultSummary }
+  /** `tampered`: what unlock found changed behind Bukti's back (shown until the next lock). */
+  | { status: 'unlocked'; summary: VaultSummary; tampered?: TamperReport }
   /** Another tab or worker is changing the vault's structure: this one waits for it. */
   | { status: 'busy'; operation: Exclude<LockHolder, null> }
   | { status: 'unavailable'; code: MessageKey; params?: MessageParams }
@@ -32,12 +39,14 @@ export type SessionState = (
 type Listener = (state: SessionState) => void;
 
 /**
- * The one place that knows whether the vault is open. Screens subscribe; locking tells the worker to
- * zero its keys and runs every cleanup registered with `onLock`, so decrypted data on the page goes too.
+ * The one place that knows whether the vault is open. Screens subscribe; locking ends the worker that
+ * held the keys (a fresh one starts at the next unlock) and runs every cleanup registered with `onLock`,
+ * so decrypted data on the page goes too.
  */
 class Session {
   #state: SessionState = { status: 'checking' };
   #client: VaultClient | null = null;
+  #terminate: (() => void) | null = null;
   readonly #listeners = new Set<Listener>();
   readonly #lockCleanups = new Set<() => void>();
   readonly #eventListeners = new Set<(name: string, data: unknown) => void>();
@@ -77,7 +86,8 @@ class Session {
   }
 
   get #worker(): VaultClient {
-    this.#client ??= wrap<VaultService>(
+    if (this.#client) return this.#client;
+    const { client, terminate } = wrapWorker<VaultService>(
       new Worker(new URL('../workers/vault.worker.ts', import.meta.url), { type: 'module' }),
       (event, data) => {
         for (const listener of this.#eventListeners) listener(event, data);
@@ -89,7 +99,16 @@ class Session {
         }
       },
     );
-    return this.#client;
+    this.#client = client;
+    this.#terminate = terminate;
+    return client;
+  }
+
+  /** Ends the vault worker, and with it every key and decrypted byte in its memory. */
+  #endWorker(): void {
+    this.#terminate?.();
+    this.#terminate = null;
+    this.#client = null;
   }
 
   /**
@@ -202,7 +221,7 @@ class Session {
     const result = await this.#worker.unlock(passphrase);
     if (result.kind === 'ok') {
       this.#pendingNotice = undefined;
-      this.#set({ status: 'unlocked', summary: await this.#worker.summary() });
+      this.#set({ status: 'unlocked', summary: await this.#worker.summary(), tampered: result.tampered });
     }
     if (result.kind === 'erased') this.#set({ status: 'absent', erasedAfterFailures: true });
     return result;
@@ -219,8 +238,8 @@ class Session {
   }
 
   /**
-   * Locks now, here and in every other tab: the worker zeroes the keys, decrypted data on the page is
-   * dropped. Safe in any state.
+   * Locks now, here and in every other tab: the worker that held the keys is ended, decrypted data on
+   * the page is dropped. Safe in any state.
    */
   lock(): void {
     this.#tabs.post({ kind: 'locked' });
@@ -228,16 +247,34 @@ class Session {
   }
 
   #lockHere(notice?: MessageKey): void {
-    if (this.#client) void this.#client.lock();
+    // The worker that held the keys is ended: nothing of it is left to read.
+    this.#endWorker();
     this.#runCleanups();
     if (this.#state.status === 'unlocked') this.#set({ status: 'locked', notice });
   }
 
-  /** Deletes the vault and everything in it from this device. */
-  async erase(): Promise<void> {
-    await this.structural('erase', () => this.#worker.erase());
-    this.#runCleanups();
-    this.#set({ status: 'absent' });
+  /** Passes a passphrase check on; if it reached the erase setting, the vault is gone and so is the app's view of it. */
+  afterCheck(result: PassphraseCheck): PassphraseCheck {
+    if (result.kind === 'erased') {
+      this.#endWorker();
+      this.#runCleanups();
+      this.#set({ status: 'absent', erasedAfterFailures: true });
+    }
+    return result;
+  }
+
+  /**
+   * Deletes the vault and everything in it from this device, once its passphrase is confirmed (null:
+   * "forgot my passphrase" on the lock screen, where nothing is unlocked to protect).
+   */
+  async erase(passphrase: string | null): Promise<PassphraseCheck> {
+    const result = await this.structural('erase', () => this.#worker.erase(passphrase));
+    if (result.kind === 'ok') {
+      this.#endWorker();
+      this.#runCleanups();
+      this.#set({ status: 'absent' });
+    }
+    return this.afterCheck(result);
   }
 
   /** Re-wraps the key under a new passphrase (the other tabs are told it changed). */

@@ -62,6 +62,17 @@ export function wrap<T>(
   worker: Worker,
   onEvent: (name: string, data: unknown) => void = () => undefined,
 ): Methods<T> {
+  return wrapWorker<T>(worker, onEvent).client;
+}
+
+/**
+ * `wrap`, plus `terminate`: ends the worker at once (and everything in its memory with it), and every
+ * call still waiting for it fails with `vault.locked` instead of waiting forever.
+ */
+export function wrapWorker<T>(
+  worker: Worker,
+  onEvent: (name: string, data: unknown) => void = () => undefined,
+): { client: Methods<T>; terminate(): void } {
   let nextId = 1;
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   worker.addEventListener('message', (event: MessageEvent) => {
@@ -80,7 +91,7 @@ export function wrap<T>(
       waiter.reject(new BuktiError('error.unexpected', { detail: 'worker' }));
     pending.clear();
   });
-  return new Proxy({} as Methods<T>, {
+  const client = new Proxy({} as Methods<T>, {
     get(_target, method) {
       if (typeof method !== 'string' || method === 'then') return undefined;
       return (...args: unknown[]) =>
@@ -99,4 +110,10 @@ export function wrap<T>(
         });
     },
   });
+  const terminate = () => {
+    worker.terminate();
+    for (const waiter of pending.values()) waiter.reject(new BuktiError('vault.locked'));
+    pending.clear();
+  };
+  return { client, terminate };
 }

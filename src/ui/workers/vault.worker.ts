@@ -4,7 +4,7 @@ import { workerChunkReader } from './chunk-reader-bridge';
 import { workerChunkWriter } from './chunk-writer-bridge';
 import { discardBuffer } from './discard';
 import { workerHashing, workerSha256 } from './hash-bridge';
-import { deriveKeyInWorker } from './kdf-bridge';
+import { deriveKeyInWorker, measureKdfInWorker } from './kdf-bridge';
 import { browserImagePreparer, loadReportFonts } from './report-assets';
 import { expose, type RpcMessage } from './rpc';
 import { browserThumbnailMaker } from './thumbnail-maker';
@@ -32,6 +32,8 @@ const service = new VaultService(
     emit,
     thumbnailMaker: browserThumbnailMaker,
     captureHashing: workerHashing,
+    // Calibration times Argon2id inside its worker, not the worker's start-up and WebAssembly load.
+    measureKdf: measureKdfInWorker,
     exportDeps: {
       fonts: loadReportFonts,
       images: browserImagePreparer,

@@ -47,7 +47,13 @@ describe('verifyBundle on an intact bundle', () => {
     expect(report.signature.keyFingerprint).toBe(sample.result.manifest.signer.fingerprint);
     expect(report.sums).toEqual({ present: true, wellFormed: true, count: 10 });
     expect(report.manifest).toEqual({ present: true, valid: true, version: 1, agreesWithSums: true });
-    expect(report.custody).toEqual({ present: true, entries: 7, continuous: true, warnings: [] });
+    expect(report.custody).toEqual({
+      present: true,
+      entries: 7,
+      continuous: true,
+      warnings: [],
+      keyChanges: [],
+    });
     expect(report.files.map((file) => [file.path, file.status])).toEqual(
       names.filter((name) => !name.startsWith('SHA256SUMS')).map((name) => [name, 'ok']),
     );

@@ -88,12 +88,12 @@ describe('captureFiles', () => {
       release = resolve;
     });
     let first = true;
-    const writes = vi.spyOn(vault, 'writeRecords').mockImplementation(async (changes) => {
+    const writes = vi.spyOn(vault, 'writeRecords').mockImplementation(async (changes, options) => {
       if (first) {
         first = false;
         await held;
       }
-      return original(changes);
+      return original(changes, options);
     });
     const files = Array.from({ length: 12 }, (_, i) => screenshot(`skrin-${i}.png`, 40 + i, 300_000));
     const capturing = captureFiles(repo, theCase.id, files, { category: 'threat' });

@@ -4,7 +4,7 @@ import { nodeImagePreparer } from '../../../scripts/report-node/images';
 import { bytesSource, verifyBundle } from '../../../src/core/bundle';
 import type { ImagePreparer } from '../../../src/core/report/types';
 import type { ThumbnailMaker } from '../../../src/core/thumbnails/thumbnails';
-import { readAll, vaultWithFiles } from './helpers';
+import { PASSPHRASE, readAll, vaultWithFiles } from './helpers';
 
 /**
  * A maker for Node that draws real JPEGs (jpeg-js), as the browser's does with a canvas; `calls` counts
@@ -91,7 +91,7 @@ describe('report images made at capture', () => {
     // The PDF (stored uncompressed in the ZIP) carries exactly the report images made at capture.
     for (const jpeg of reportImages) expect(contains(zip, jpeg)).toBe(true);
     expect(await service.reportImageIds()).toEqual([]);
-    await service.erase();
+    await service.erase(PASSPHRASE);
   });
 
   it('are made once, at the first export, for files captured before they existed', async () => {
@@ -116,7 +116,7 @@ describe('report images made at capture', () => {
     await service.exportFinish(2);
     expect(counts.calls).toBe(2);
     expect((await verifyBundle(bytesSource(zip))).status).toBe('intact');
-    await service.erase();
+    await service.erase(PASSPHRASE);
   });
 
   it('are blurred from the report image, not the original, for sensitive items under the blur policy', async () => {
@@ -138,6 +138,6 @@ describe('report images made at capture', () => {
     expect(types).toEqual(['image/jpeg']);
     expect((await verifyBundle(bytesSource(zip))).status).toBe('intact');
     expect(await service.reportImageIds()).toEqual([]);
-    await service.erase();
+    await service.erase(PASSPHRASE);
   });
 });

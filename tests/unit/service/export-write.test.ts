@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesSource, verifyBundle } from '../../../src/core/bundle';
 import { isBuktiError } from '../../../src/core/errors';
 import type { PickedFile } from '../../../src/core/service/export-handles';
-import { discarded, exportedEntries, MiB, vaultWithCase } from './helpers';
+import { discarded, exportedEntries, MiB, PASSPHRASE, vaultWithCase } from './helpers';
 
 /**
  * A picked file as the File System Access API behaves: writes go to a temporary copy that replaces the
@@ -83,7 +83,7 @@ describe('the vault worker writes the bundle into a picked file', () => {
     expect(written.length).toBeGreaterThanOrEqual(3);
     expect(written.at(-1)).toBe(file.content.length);
     expect(written.every((n, i) => i === 0 || n >= (written[i - 1] ?? 0))).toBe(true);
-    await service.erase();
+    await service.erase(PASSPHRASE);
   });
 
   it('a full disk aborts the file, removes the empty one the picker made, records nothing, and the next export works', async () => {
@@ -104,7 +104,7 @@ describe('the vault worker writes the bundle into a picked file', () => {
     await service.exportWrite(2, next);
     await service.exportFinish(2);
     expect(await exportedEntries(service)).toHaveLength(2);
-    await service.erase();
+    await service.erase(PASSPHRASE);
   });
 
   it('cancelled mid-write: the file keeps its old content and nothing is recorded', async () => {
@@ -125,7 +125,7 @@ describe('the vault worker writes the bundle into a picked file', () => {
     expect(file.removed).toBe(false);
     await expect(service.exportFinish(1)).rejects.toSatisfy((e) => isBuktiError(e, 'bundle.seal.cancelled'));
     expect(await exportedEntries(service)).toEqual([]);
-    await service.erase();
+    await service.erase(PASSPHRASE);
   });
 
   it('a file that cannot be opened for writing fails clearly; an export being written cannot also be pulled', async () => {
@@ -160,6 +160,6 @@ describe('the vault worker writes the bundle into a picked file', () => {
     await writing;
     await service.exportFinish(2);
     expect(await exportedEntries(service)).toHaveLength(2);
-    await service.erase();
+    await service.erase(PASSPHRASE);
   });
 });

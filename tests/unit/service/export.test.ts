@@ -35,7 +35,7 @@ describe('streamed export through the vault service', () => {
     expect(exported).toHaveLength(2);
     expect(exported[1]?.details).toEqual({ bundleId: request.bundleId, zipSha256: sha256, size: zip.length });
     await expect(service.exportRead(1)).rejects.toSatisfy((e) => isBuktiError(e, 'bundle.seal.cancelled'));
-    await service.erase();
+    await service.erase(PASSPHRASE);
   });
 
   it('cancelled mid-stream: the next read fails, nothing is recorded, and a new export still works', async () => {
@@ -51,7 +51,7 @@ describe('streamed export through the vault service', () => {
     await readAll(service, 2);
     await service.exportFinish(2);
     expect(await exportedEntries(service)).toHaveLength(2);
-    await service.erase();
+    await service.erase(PASSPHRASE);
   });
 
   it('refuses an original whose stored bytes were changed: decryption fails, nothing is sealed or recorded', async () => {
@@ -81,7 +81,7 @@ describe('streamed export through the vault service', () => {
     await expect(readAll(service, 1)).rejects.toSatisfy((e) => isBuktiError(e, 'vault.integrity'));
     await expect(service.exportFinish(1)).rejects.toThrow();
     expect(await exportedEntries(service)).toEqual([]);
-    await service.erase();
+    await service.erase(PASSPHRASE);
   });
 
   it('refuses to record a bundle that was not read to its end', async () => {
@@ -91,7 +91,7 @@ describe('streamed export through the vault service', () => {
     await expect(service.exportFinish(1)).rejects.toSatisfy((e) => isBuktiError(e, 'export.notFinished'));
     expect(await exportedEntries(service)).toEqual([]);
     await service.cancelExport(1);
-    await service.erase();
+    await service.erase(PASSPHRASE);
   });
 
   it('stops open exports when the vault locks', async () => {
@@ -102,7 +102,7 @@ describe('streamed export through the vault service', () => {
     await expect(service.exportRead(1)).rejects.toSatisfy((e) => isBuktiError(e, 'bundle.seal.cancelled'));
     expect((await service.unlock(PASSPHRASE)).kind).toBe('ok');
     expect(await exportedEntries(service)).toEqual([]);
-    await service.erase();
+    await service.erase(PASSPHRASE);
   });
 
   it('refuses a bundle id that is not a UUID, and a number already in use', async () => {
@@ -115,6 +115,6 @@ describe('streamed export through the vault service', () => {
       isBuktiError(e, 'error.unexpected'),
     );
     await service.cancelExport(2);
-    await service.erase();
+    await service.erase(PASSPHRASE);
   });
 });

@@ -47,6 +47,11 @@ export class InspectableService extends VaultService {
     return this.vault.deleteFile(id);
   }
 
+  /** Every record of one logical store with its id (custody ids are random: the page never sees them). */
+  recordsOf(store: string) {
+    return this.vault.listRecords(store);
+  }
+
   /** Stores a report image as an export does, and leaves it behind as an interrupted one would. */
   leaveReportImage(image: Uint8Array): Promise<string> {
     return new VaultReportImages(this.vault).put(image);
@@ -84,7 +89,7 @@ export async function vaultWithFiles(
     },
   );
   events = service;
-  if ((await service.status()) !== 'absent') await service.erase();
+  if ((await service.status()) !== 'absent') await service.erase(PASSPHRASE);
   await service.create(PASSPHRASE);
   const theCase = await service.createCase({ title: 'Ugutan dalam talian' });
   await service.captureFiles(

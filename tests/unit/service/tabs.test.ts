@@ -101,7 +101,7 @@ describe('one writer at a time across tabs', () => {
     const replace = replacing.restoreBackup(backup, PASS, true);
     await expect.poll(() => other.writerHolder()).toBe('replace');
     await expect(other.unlock(PASS)).rejects.toSatisfy(rejectsWith('vault.busy.replace'));
-    await expect(other.erase()).rejects.toSatisfy(rejectsWith('vault.busy.replace'));
+    await expect(other.erase(null)).rejects.toSatisfy(rejectsWith('vault.busy.replace'));
     await replace;
     expect((await other.unlock(PASS)).kind).toBe('ok');
   });
@@ -127,8 +127,8 @@ describe('a restore that was abandoned', () => {
     });
     await expect(restore).rejects.toSatisfy(rejectsWith('backup.superseded'));
     await created;
-    // The new vault holds only what creating it wrote: no record, file or chunk of the restore.
-    expect(await counts(env)).toEqual({ meta: 4, records: 0, files: 0, chunks: 0, deposits: 0 });
+    // The new vault holds only what creating it wrote (its ledger): no record, file or chunk of the restore.
+    expect(await counts(env)).toEqual({ meta: 4, records: 1, files: 0, chunks: 0, deposits: 0 });
   });
 
   it('is found at the next start, removed, and named by its mode', async () => {

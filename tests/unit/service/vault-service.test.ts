@@ -50,9 +50,36 @@ describe('VaultService (what the vault worker serves to the page)', () => {
     expect((await service.unlock('lima kata untuk ujian servis')).kind).toBe('wrongPassphrase');
     expect((await service.unlock('frasa baharu yang panjang')).kind).toBe('ok');
 
-    await service.erase();
+    expect((await service.erase('lima kata untuk ujian')).kind).toBe('wrongPassphrase');
+    expect(await service.status()).not.toBe('absent');
+    expect(await service.erase('frasa baharu yang panjang')).toEqual({ kind: 'ok' });
     expect(await service.status()).toBe('absent');
     // Erasing its own vault is not reported as "closed by another tab".
     expect(closedEvents).toBe(0);
+  });
+
+  it('calibrates Argon2id with the measurement it is given (timed inside the KDF worker), not by timing deriveKey', async () => {
+    const env = { indexedDB: new IDBFactory(), IDBKeyRange };
+    const derive = await fastDerive();
+    let derivations = 0;
+    const measured: unknown[] = [];
+    const service = new VaultService(
+      env,
+      (...args) => {
+        derivations++;
+        return derive(...args);
+      },
+      () => undefined,
+      {
+        measureKdf: (params) => {
+          measured.push(params);
+          return 700;
+        },
+      },
+    );
+    await service.create('lima kata untuk ujian');
+    // One measurement in the 0.5–1 s window is enough; deriveKey ran once, for the vault's own key.
+    expect(measured).toEqual([{ opslimit: 2, memlimit: 64 * 1024 * 1024 }]);
+    expect(derivations).toBe(1);
   });
 });

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BuktiError } from '../../../src/core/errors';
-import { lockoutDelayMs, MAX_LOCKOUT_MS, unlockVault, vaultExists } from '../../../src/core/vault';
+import {
+  lockoutDelayMs,
+  MAX_LOCKOUT_MS,
+  unlockVault,
+  type VaultDb,
+  vaultExists,
+} from '../../../src/core/vault';
 import type { DeriveKey } from '../../../src/core/vault/kdf';
 import { deriveKeyInProcess } from '../../../src/core/vault/kdf';
 import { decodeLockout, encodeLockout, FREE_ATTEMPTS, nextAttemptAt } from '../../../src/core/vault/lockout';
@@ -150,5 +156,38 @@ describe('unlock with the lockout', () => {
     }
     expect((await vault.changePassphrase(PASSPHRASE, 'a new passphrase here')).kind).toBe('wait');
     expect(await vaultExists(db)).toBe(true);
+  });
+
+  it('counts guesses made at the same moment one by one, across tabs', async () => {
+    const { db, vault } = await newVault();
+    vault.lock();
+    const h = await harness();
+    const tabs = [db, await reopen(db), await reopen(db)];
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => unlockVault(tabs[i % 3] as VaultDb, 'wrong passphrase', h.options)),
+    );
+    const counted = results.flatMap((r) => (r.kind === 'wrongPassphrase' ? [r.failures] : [])).sort();
+    // Three free tries, each with its own count; the other three had to wait and never ran the KDF.
+    expect(counted).toEqual([1, 2, 3]);
+    expect(results.filter((r) => r.kind === 'wait')).toHaveLength(3);
+    expect(h.kdfRuns()).toBe(3);
+    expect((await readLockout(db)).failures).toBe(3);
+  });
+
+  it('erases at the configured number of failures wherever the passphrase was typed', async () => {
+    const h = await harness();
+    const { db, vault } = await newVault({ eraseAfterFailures: 5, ...h.options });
+    for (let i = 1; i <= 4; i++) {
+      const result =
+        i % 2
+          ? await vault.changePassphrase('wrong passphrase', 'a new passphrase here')
+          : await vault.setEraseAfterFailures('wrong passphrase', 0);
+      expect(result).toMatchObject({ kind: 'wrongPassphrase', failures: i });
+      h.advance(lockoutDelayMs(i));
+    }
+    expect(await vault.changePassphrase('wrong passphrase', 'a new passphrase here')).toEqual({
+      kind: 'erased',
+    });
+    expect(await vaultExists(await reopen(db))).toBe(false);
   });
 });

@@ -81,8 +81,10 @@ describe('a full disk', () => {
       'vault.quotaExceeded',
     );
     vi.restoreAllMocks();
-    expect(await db.idb.count('records')).toBe(0);
+    // Only the ledger is there, as it was before the batch.
+    expect(await db.idb.count('records')).toBe(1);
     expect(await vault.getRecord('items', 'item-1')).toBeUndefined();
+    expect(await vault.checkRecords()).toEqual({ missing: 0, extra: 0, replaced: 0 });
   });
 
   it('leaves no half-made vault when the header does not fit', async () => {

@@ -3,9 +3,9 @@ import { DB_VERSION, eraseVault, openVaultDb, unlockVault, vaultExists } from '.
 import { expectBuktiError, newVault, PASSPHRASE, reopen } from './helpers';
 
 describe('the database across tabs and versions', () => {
-  it('has the object stores of schema version 1 and nothing in clear beyond them', async () => {
+  it('has the object stores of schema version 2 and nothing in clear beyond them', async () => {
     const { db } = await newVault();
-    expect(DB_VERSION).toBe(1);
+    expect(DB_VERSION).toBe(2);
     expect([...db.idb.objectStoreNames].sort()).toEqual(['chunks', 'deposits', 'files', 'meta', 'records']);
     expect(await db.idb.getAllKeys('meta')).toEqual(['device', 'header', 'keys', 'lockout']);
   });

@@ -87,6 +87,10 @@ export function MakeBackup({ onSaved }: { onSaved: (status: BackupStatus) => voi
     setStage({ step: 'checking' });
     try {
       const result = await session.vault.backupStart(passphrase);
+      if (result.kind === 'erased') {
+        session.afterCheck(result);
+        return;
+      }
       if (result.kind === 'ok') {
         open.current.handle = result.handle;
         setStage({

@@ -8,7 +8,10 @@ import { session } from '../../state/session';
 import { NewPassphraseField } from '../vault/NewPassphraseField';
 import { PassphraseField } from '../vault/PassphraseField';
 
-/** Re-wraps the master key under a new passphrase; evidence is not re-encrypted, so it is quick. */
+/**
+ * Re-wraps the master key under a new passphrase (quick: evidence is not re-encrypted), or, with
+ * "someone knows my passphrase", replaces every key and re-encrypts everything in the background.
+ */
 export function ChangePassphraseSection() {
   const { t } = useI18n();
   const id = useId();
@@ -16,6 +19,7 @@ export function ChangePassphraseSection() {
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [reveal, setReveal] = useState(false);
+  const [rekey, setRekey] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ key: MessageKey; params?: MessageParams; ok?: boolean } | null>(
     null,
@@ -30,9 +34,14 @@ export function ChangePassphraseSection() {
     if (next !== confirm) return setMessage({ key: 'vaultUi.create.mismatch' });
     setBusy(true);
     try {
-      const result = await session.changePassphrase(current, next);
+      const result = session.afterCheck(
+        rekey
+          ? await session.structural('rekey', () => session.vault.rotateKeys(current, next))
+          : await session.changePassphrase(current, next),
+      );
       if (result.kind === 'ok') {
-        setMessage({ key: 'settings.passphrase.done', ok: true });
+        if (rekey) await session.refreshSummary();
+        setMessage({ key: rekey ? 'vault.rotationPending' : 'settings.passphrase.done', ok: true });
         setNext('');
         setConfirm('');
         setReveal(false);
@@ -84,8 +93,23 @@ export function ChangePassphraseSection() {
           reveal={reveal}
           autoComplete="new-password"
         />
+        <label class="check">
+          <input
+            type="checkbox"
+            name="rekey"
+            checked={rekey}
+            onChange={(e) => setRekey((e.currentTarget as HTMLInputElement).checked)}
+          />
+          {t('rekey.title')}
+        </label>
+        {rekey && (
+          <div class="warning" role="note">
+            <p>{t('rekey.explain')}</p>
+            <p>{t('rekey.oldBackups')}</p>
+          </div>
+        )}
         <button type="submit" class="button" disabled={busy}>
-          {t('settings.passphrase.submit')}
+          {t(rekey ? 'rekey.submit' : 'settings.passphrase.submit')}
         </button>
         {message && (
           <p class={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>

@@ -19,7 +19,7 @@ export function EraseAfterSection() {
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
-    const result = await session.vault.setEraseAfterFailures(passphrase, choice);
+    const result = session.afterCheck(await session.vault.setEraseAfterFailures(passphrase, choice));
     setBusy(false);
     setPassphrase('');
     setMessage(

@@ -1,8 +1,10 @@
 import { useId, useState } from 'preact/hooks';
 import { isBuktiError } from '../../../core/errors';
-import type { MessageKey } from '../../../core/i18n';
+import type { MessageKey, MessageParams } from '../../../core/i18n';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
+import { PassphraseField } from '../vault/PassphraseField';
+import { passphraseCheckMessage } from './passphrase-message';
 
 /** The words of an erase form: the confirmation word, its prompt, the mismatch message and the button. */
 export interface EraseWords {
@@ -19,26 +21,34 @@ const SETTINGS_WORDS: EraseWords = {
   submit: 'settings.erase.submit',
 };
 
-/** Deletes the vault after the person types the confirmation word of the current language. */
-export function EraseVaultForm({ words }: { words: EraseWords }) {
+/**
+ * Deletes the vault after the person types the confirmation word of the current language and the
+ * passphrase: someone holding the phone unlocked cannot wipe the evidence in one tap, and a wrong
+ * passphrase here counts against the lockout like anywhere else.
+ */
+export function EraseVaultForm({ words, askPassphrase }: { words: EraseWords; askPassphrase: boolean }) {
   const { t } = useI18n();
   const id = useId();
   const [typed, setTyped] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [refused, setRefused] = useState<MessageKey | null>(null);
+  const [refused, setRefused] = useState<{ key: MessageKey; params?: MessageParams } | null>(null);
+  const [passphrase, setPassphrase] = useState('');
   const word = t(words.word);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     if (typed.trim().toUpperCase() !== word.toUpperCase()) return setMismatch(true);
+    if (askPassphrase && passphrase === '') return setRefused({ key: 'vault.eraseNeedsPassphrase' });
     setBusy(true);
     setRefused(null);
     try {
-      await session.erase();
+      setRefused(passphraseCheckMessage(await session.erase(askPassphrase ? passphrase : null)));
     } catch (error) {
       // Another tab is changing the vault (or storage failed): nothing was erased; say why.
-      setRefused(isBuktiError(error) ? error.code : 'error.unexpected');
+      setRefused({ key: isBuktiError(error) ? error.code : 'error.unexpected', params: { detail: 'erase' } });
+    } finally {
+      setPassphrase('');
       setBusy(false);
     }
   };
@@ -58,6 +68,19 @@ export function EraseVaultForm({ words }: { words: EraseWords }) {
           }}
         />
       </div>
+      {askPassphrase && (
+        <PassphraseField
+          name="erase-passphrase"
+          label={t('settings.erase.passphrase')}
+          value={passphrase}
+          onInput={(value) => {
+            setPassphrase(value);
+            setRefused(null);
+          }}
+          reveal={false}
+          autoComplete="current-password"
+        />
+      )}
       {mismatch && (
         <p class="error" role="alert">
           {t(words.mismatch, { word })}
@@ -65,7 +88,7 @@ export function EraseVaultForm({ words }: { words: EraseWords }) {
       )}
       {refused && (
         <p class="error" role="alert">
-          {t(refused, { detail: 'erase' })}
+          {t(refused.key, refused.params)}
         </p>
       )}
       <button type="submit" class="button danger" disabled={busy}>
@@ -83,7 +106,7 @@ export function EraseVaultSection() {
     <section class="card danger" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('settings.erase.title')}</h2>
       <p>{t('settings.erase.explain')}</p>
-      <EraseVaultForm words={SETTINGS_WORDS} />
+      <EraseVaultForm words={SETTINGS_WORDS} askPassphrase />
     </section>
   );
 }

@@ -15,6 +15,7 @@ export function ForgotPassphrase({ label = 'forgot.title' }: { label?: MessageKe
       <p>{t('forgot.explain')}</p>
       <p>{t('forgot.noBackup')}</p>
       <EraseVaultForm
+        askPassphrase={false}
         words={{
           word: 'forgot.word',
           typeWord: 'forgot.typeWord',

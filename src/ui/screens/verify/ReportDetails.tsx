@@ -97,6 +97,15 @@ export function ReportDetails({ report, app, file }: ReportDetailsProps) {
           </Row>
           <Row label="verifyUi.field.custody">
             <Finding good={continuous} label={t(custodyLabel, { entries: report.custody.entries })} />
+            {report.custody.keyChanges.map(({ position, from, to }) => (
+              <p key={position} data-testid="key-change">
+                {t('custody.keyChange', {
+                  position,
+                  from: formatFingerprint(from),
+                  to: formatFingerprint(to),
+                })}
+              </p>
+            ))}
           </Row>
           <Row label="verifyUi.field.agreement">
             <Finding good={agrees} label={t(agreementLabel)} />
