@@ -324,7 +324,11 @@ export class VaultService {
     refuseGuessable(next);
     const repository = this.repository;
     const result = this.#checked(await this.#holding('rekey', () => repository.rotateKeys(current, next)));
-    if (result.kind === 'ok') this.#resumeRotation();
+    if (result.kind === 'ok') {
+      // The key card tells when the key in use was made: now, for the new one.
+      await recordSigningKeyMade(this.vault, new Date());
+      this.#resumeRotation();
+    }
     return result;
   }
 

@@ -12,8 +12,12 @@ describe('bundles before and after "someone knows my passphrase"', () => {
     const before = await readAll(service, 1);
     await service.exportFinish(1);
 
+    const oldMade = await service.signingKeyMadeAt();
+    await new Promise((resolve) => setTimeout(resolve, 5));
     expect(await service.rotateKeys(PASSPHRASE, NEW_PASSPHRASE)).toEqual({ kind: 'ok' });
     await service.finishRotation();
+    // The key card's "made on" is the new key's.
+    expect(Date.parse((await service.signingKeyMadeAt()) ?? '')).toBeGreaterThan(Date.parse(oldMade ?? ''));
     const newKey = (await service.summary()).publicSigningKey;
     await service.exportStart(2, { ...request, bundleId: crypto.randomUUID() });
     const after = await readAll(service, 2);
