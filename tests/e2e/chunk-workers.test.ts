@@ -93,11 +93,11 @@ describe('file chunks read by workers in Chromium', () => {
         refused: 'vault.closed',
         absentCreated: false,
       });
-      // 22 chunks of 1 MiB, a worker retired once it has read four: five or six for each reading (a
-      // read asked ahead before the fourth was answered goes to the retiring worker too).
-      expect(readersAfterStream).toBeGreaterThanOrEqual(5);
+      // 22 chunks of 1 MiB, a worker retired once it has read four: three to six for each reading (with
+      // four reads in flight, up to three asked before the fourth was answered go to the retiring worker).
+      expect(readersAfterStream).toBeGreaterThanOrEqual(3);
       expect(readersAfterStream).toBeLessThanOrEqual(6);
-      expect(readersAfterWhole - readersAfterStream).toBeGreaterThanOrEqual(5);
+      expect(readersAfterWhole - readersAfterStream).toBeGreaterThanOrEqual(3);
       expect(readersAfterWhole - readersAfterStream).toBeLessThanOrEqual(6);
     } finally {
       await context.close();
