@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import decodeQR from 'qr/decode.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addEvidence } from './capture-flow';
 import { exportToFile } from './export-helpers';
 import {
   heading,
@@ -113,10 +114,7 @@ describe('passphrases and the key card in Chromium', () => {
         await page.getByLabel('Case name').fill('Kes kad kunci');
         await page.getByRole('button', { name: 'Create case' }).click();
         await heading(page, 'Kes kad kunci');
-        await page
-          .getByTestId('file-input')
-          .setInputFiles([{ name: 'a.png', mimeType: 'image/png', buffer: png(3) }]);
-        await page.getByText('1 item(s) added.').waitFor();
+        await addEvidence(page, { files: [{ name: 'a.png', mimeType: 'image/png', buffer: png(3) }] });
         const zip = join(dir, 'bundle.zip');
         await exportToFile(page, zip);
         expect((await page.getByTestId('bundle-key-fingerprint').textContent())?.trim()).toBe(shown);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { addEvidence } from './capture-flow';
 import { exportToFile } from './export-helpers';
 import {
   CHROMIUM_ARGS,
@@ -91,25 +92,28 @@ function rememberedFields(page: Page): Promise<string[]> {
 }
 
 async function addItems(page: Page, image: Buffer, video: Buffer, audio: Buffer): Promise<void> {
-  const form = page.locator('.add-evidence');
-  await form.getByLabel('What this shows (optional)').fill(MARK.note);
-  await form.getByLabel('Link to the post or message (optional)').fill(MARK.postUrl);
-  await form.getByRole('button', { name: 'More details' }).click();
-  await form.getByLabel('Link to the account’s profile (optional)').fill(MARK.profileUrl);
-  await form.getByLabel('Display name shown on the account (optional)').fill(MARK.displayName);
-  await form.getByLabel('Reference number of your report to the platform (optional)').fill(MARK.reportRef);
-  await form.getByLabel('Tags, separated by commas (optional)').fill(MARK.tags);
-  await page.getByTestId('file-input').setInputFiles([
-    { name: MARK.imageName, mimeType: 'image/png', buffer: image },
-    { name: MARK.videoName, mimeType: 'video/webm', buffer: video },
-    { name: MARK.audioName, mimeType: 'audio/ogg', buffer: audio },
-    { name: MARK.documentName, mimeType: 'text/plain', buffer: Buffer.from(MARK.documentText) },
-  ]);
-  await page.getByText('4 item(s) added.').waitFor({ timeout: 120_000 });
-  await page.getByLabel('Link (web address)').fill(MARK.linkOnly);
-  await page.getByRole('button', { name: 'Save a link only' }).click();
-  await page.getByLabel('The message, copied exactly').fill(MARK.message);
-  await page.getByRole('button', { name: 'Save message text' }).click();
+  await addEvidence(page, {
+    files: [
+      { name: MARK.imageName, mimeType: 'image/png', buffer: image },
+      { name: MARK.videoName, mimeType: 'video/webm', buffer: video },
+      { name: MARK.audioName, mimeType: 'audio/ogg', buffer: audio },
+      { name: MARK.documentName, mimeType: 'text/plain', buffer: Buffer.from(MARK.documentText) },
+    ],
+    details: async () => {
+      const form = page.locator('.details-step');
+      await form.getByLabel('What this shows (optional)').fill(MARK.note);
+      await form.getByLabel('Link to the post or message (optional)').fill(MARK.postUrl);
+      await form.getByRole('button', { name: 'More details' }).click();
+      await form.getByLabel('Link to the account’s profile (optional)').fill(MARK.profileUrl);
+      await form.getByLabel('Display name shown on the account (optional)').fill(MARK.displayName);
+      await form
+        .getByLabel('Reference number of your report to the platform (optional)')
+        .fill(MARK.reportRef);
+      await form.getByLabel('Tags, separated by commas (optional)').fill(MARK.tags);
+    },
+  });
+  await addEvidence(page, { link: MARK.linkOnly });
+  await addEvidence(page, { message: MARK.message });
   await expect.poll(() => page.locator('.item-card').count()).toBe(6);
 }
 
