@@ -48,8 +48,9 @@ export function ExportScreen() {
   useEffect(
     () =>
       session.onWorkerEvent((name, data) => {
-        const event = data as { exportNumber: number; progress: ExportProgress; bytes: number };
-        if (event.exportNumber !== running) return;
+        // Other events (the database closed by another tab) carry no export number.
+        const event = data as { exportNumber?: number; progress: ExportProgress; bytes: number } | undefined;
+        if (event?.exportNumber !== running) return;
         if (name === 'export-progress') setProgress(event.progress);
         if (name === 'export-written')
           setBytes((shown) => ({ written: event.bytes, total: shown?.total ?? 0 }));
