@@ -13,9 +13,10 @@ import {
   makeCaseWithTwoImages,
   PASSPHRASE,
   pickedFile,
+  releaseWrites,
   savedAs,
   setWriteGate,
-  type WriteGate,
+  writeHeld,
 } from './export-helpers';
 import { createVaultThroughUi, heading, inApp, launchChromium, seriousAxeViolations } from './harness';
 
@@ -37,18 +38,10 @@ describe('saving a bundle into a file the person picks', () => {
       await exportScreenWithVideo(page);
 
       // Cancel once 1 MiB has reached the file.
-      const worker = await gateFileWrites(page);
-      await setWriteGate(worker, { hold: true });
+      const workers = await gateFileWrites(page);
+      await setWriteGate(workers, { hold: true });
       await page.getByRole('button', { name: 'Make the bundle' }).click();
-      await expect
-        .poll(
-          () =>
-            worker.evaluate(() => (self as unknown as { writeGate: WriteGate }).writeGate.release !== null),
-          {
-            timeout: 120_000,
-          },
-        )
-        .toBe(true);
+      await expect.poll(() => writeHeld(workers), { timeout: 120_000 }).toBe(true);
       const cancelledName = await page.evaluate(async () => {
         const root = await navigator.storage.getDirectory();
         const names: string[] = [];
@@ -60,11 +53,7 @@ describe('saving a bundle into a file the person picks', () => {
       // The bytes written so far show beside the bar, as the worker reports them.
       await page.getByText(/^1(\.\d)? MB written of about /).waitFor();
       await page.getByRole('button', { name: 'Cancel' }).click();
-      await worker.evaluate(() => {
-        const gate = (self as unknown as { writeGate: WriteGate }).writeGate;
-        gate.hold = false;
-        gate.release?.();
-      });
+      await releaseWrites(workers);
       await page.getByText('Export cancelled. Nothing was saved or recorded as exported.').waitFor();
       expect(await pickedFile(page, cancelledName)).toBeNull();
 
@@ -105,7 +94,7 @@ describe('saving a bundle into a file the person picks', () => {
       await makeCaseWithTwoImages(page);
       await page.getByRole('link', { name: 'Export', exact: true }).click();
       await heading(page, 'Export a sealed bundle');
-      const worker = await gateFileWrites(page);
+      const workers = await gateFileWrites(page);
       const dismiss = (dismissSave: boolean) =>
         page.evaluate((d) => {
           (window as unknown as { dismissSave: boolean }).dismissSave = d;
@@ -115,7 +104,7 @@ describe('saving a bundle into a file the person picks', () => {
       await page.getByRole('button', { name: 'Make the bundle' }).click();
       await page.getByText('No file was chosen, so nothing was saved.').waitFor();
       await dismiss(false);
-      await setWriteGate(worker, { full: true });
+      await setWriteGate(workers, { full: true });
       await page.getByRole('button', { name: 'Make the bundle' }).click();
       await page
         .getByText('The bundle could not be written to that file (the disk may be full).')
@@ -128,7 +117,7 @@ describe('saving a bundle into a file the person picks', () => {
 
       // Nothing of either attempt is in the log: the next bundle's only export is its own.
       await page.getByRole('combobox', { name: 'Bahasa', exact: true }).selectOption({ label: 'English' });
-      await setWriteGate(worker, { full: false });
+      await setWriteGate(workers, { full: false });
       await page.getByRole('button', { name: 'Make the bundle' }).click();
       const saved = await pickedFile(page, await savedAs(page));
       if (!saved) throw new Error('the picked file is missing');

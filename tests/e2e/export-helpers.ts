@@ -94,45 +94,66 @@ export interface WriteGate {
 }
 
 /**
- * The vault worker writes the picked file itself: this wraps every writable it opens there in a gate the
- * test can close after 1 MiB (so "cancel mid-stream" happens at a known point, never after a guessed
- * delay) or make act as a full disk. Returns the worker, to drive the gate with `worker.evaluate`.
+ * The vault worker writes the picked file itself: this wraps every writable opened in the page's workers
+ * in a gate the test can close after 1 MiB (so "cancel mid-stream" happens at a known point, never after a
+ * guessed delay) or make act as a full disk. Built worker names are opaque hashes, so every worker running
+ * gets the gate; only the vault worker opens writables.
  */
-export async function gateFileWrites(page: Page): Promise<Worker> {
-  const worker = page.workers().find((w) => w.url().includes('vault.worker'));
-  if (!worker) throw new Error('the vault worker is not running');
-  await worker.evaluate(() => {
-    const gate: WriteGate = { written: 0, hold: false, release: null, full: false };
-    (self as unknown as { writeGate: WriteGate }).writeGate = gate;
-    type Opener = (this: FileSystemFileHandle) => Promise<FileSystemWritableFileStream>;
-    const proto = FileSystemFileHandle.prototype as unknown as { createWritable: Opener };
-    const open = proto.createWritable;
-    proto.createWritable = async function (this: FileSystemFileHandle) {
-      const real = await open.call(this);
-      gate.written = 0;
-      return new WritableStream<Uint8Array>({
-        async write(chunk) {
-          if (gate.full && gate.written > 0) throw new DOMException('No space left.', 'QuotaExceededError');
-          await real.write(chunk as Uint8Array<ArrayBuffer>);
-          gate.written += chunk.length;
-          if (gate.hold && gate.written > 1024 * 1024)
-            await new Promise<void>((resolve) => {
-              gate.release = resolve;
-            });
-        },
-        close: () => real.close(),
-        abort: (reason) => real.abort(reason),
-      }) as unknown as FileSystemWritableFileStream;
-    };
-  });
-  return worker;
+export async function gateFileWrites(page: Page): Promise<Worker[]> {
+  const workers = page.workers();
+  if (workers.length === 0) throw new Error('no worker is running (the vault worker should be)');
+  for (const worker of workers)
+    await worker.evaluate(() => {
+      const gate: WriteGate = { written: 0, hold: false, release: null, full: false };
+      (self as unknown as { writeGate: WriteGate }).writeGate = gate;
+      type Opener = (this: FileSystemFileHandle) => Promise<FileSystemWritableFileStream>;
+      const proto = FileSystemFileHandle.prototype as unknown as { createWritable: Opener };
+      const open = proto.createWritable;
+      proto.createWritable = async function (this: FileSystemFileHandle) {
+        const real = await open.call(this);
+        gate.written = 0;
+        return new WritableStream<Uint8Array>({
+          async write(chunk) {
+            if (gate.full && gate.written > 0) throw new DOMException('No space left.', 'QuotaExceededError');
+            await real.write(chunk as Uint8Array<ArrayBuffer>);
+            gate.written += chunk.length;
+            if (gate.hold && gate.written > 1024 * 1024)
+              await new Promise<void>((resolve) => {
+                gate.release = resolve;
+              });
+          },
+          close: () => real.close(),
+          abort: (reason) => real.abort(reason),
+        }) as unknown as FileSystemWritableFileStream;
+      };
+    });
+  return workers;
 }
 
-/** Changes the vault worker's write gate. */
-export async function setWriteGate(worker: Worker, change: Partial<WriteGate>): Promise<void> {
-  await worker.evaluate((c) => {
-    Object.assign((self as unknown as { writeGate: WriteGate }).writeGate, c);
-  }, change);
+/** Changes the write gate in every gated worker. */
+export async function setWriteGate(workers: Worker[], change: Partial<WriteGate>): Promise<void> {
+  for (const worker of workers)
+    await worker.evaluate((c) => {
+      Object.assign((self as unknown as { writeGate: WriteGate }).writeGate, c);
+    }, change);
+}
+
+/** Whether a gated write is being held (the file has taken 1 MiB and waits). */
+export async function writeHeld(workers: Worker[]): Promise<boolean> {
+  for (const worker of workers)
+    if (await worker.evaluate(() => (self as unknown as { writeGate: WriteGate }).writeGate.release !== null))
+      return true;
+  return false;
+}
+
+/** Opens the gate again and lets a held write go on. */
+export async function releaseWrites(workers: Worker[]): Promise<void> {
+  for (const worker of workers)
+    await worker.evaluate(() => {
+      const gate = (self as unknown as { writeGate: WriteGate }).writeGate;
+      gate.hold = false;
+      gate.release?.();
+    });
 }
 
 /** The picked file's bytes, read back from the origin-private file system; null when there is none. */
