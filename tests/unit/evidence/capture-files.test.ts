@@ -97,7 +97,7 @@ describe('captureFiles', () => {
     });
     const files = Array.from({ length: 12 }, (_, i) => screenshot(`skrin-${i}.png`, 40 + i, 300_000));
     const capturing = captureFiles(repo, theCase.id, files, { category: 'threat' });
-    await expect.poll(async () => (await vault.listFileIds()).length).toBe(files.length);
+    await expect.poll(async () => (await vault.listFileIds()).length, { timeout: 30_000 }).toBe(files.length);
     release();
     const result = await capturing;
     expect(result.added.map((item) => item.files[0]?.originalName)).toEqual(files.map((f) => f.name));

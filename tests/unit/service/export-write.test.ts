@@ -150,7 +150,7 @@ describe('the vault worker writes the bundle into a picked file', () => {
             release = resolve;
           });
     const writing = service.exportWrite(2, held);
-    await expect.poll(() => holding).toBe(true);
+    await expect.poll(() => holding, { timeout: 30_000 }).toBe(true);
     await expect(service.exportRead(2)).rejects.toSatisfy((e) => isBuktiError(e, 'error.unexpected'));
     await expect(service.exportWrite(2, new FakePickedFile())).rejects.toSatisfy((e) =>
       isBuktiError(e, 'error.unexpected'),

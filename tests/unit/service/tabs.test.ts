@@ -15,10 +15,39 @@ const derive = cachedDerive();
 const rejectsWith = (code: string) => (error: unknown) => isBuktiError(error) && error.code === code;
 const STORES = ['meta', 'records', 'files', 'chunks', 'deposits'] as const;
 
+/**
+ * Holds key derivations while closed, so an operation that took the lock stays inside it while the test
+ * looks from another tab (a restore derives the backup's key after taking the lock).
+ */
+function derivationGate() {
+  let release = () => {};
+  let waiting: Promise<void> | null = null;
+  return {
+    close() {
+      waiting = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    },
+    open() {
+      release();
+      waiting = null;
+    },
+    pass: () => waiting ?? Promise.resolve(),
+  };
+}
+type DerivationGate = ReturnType<typeof derivationGate>;
+
 /** One browser profile: every service on it is a tab (or worker) of the same origin. */
-function profile(): { env: IdbEnvironment; tab: () => VaultService } {
+function profile(): { env: IdbEnvironment; tab: (gate?: DerivationGate) => VaultService } {
   const env = { indexedDB: new IDBFactory(), IDBKeyRange };
-  return { env, tab: () => new VaultService(env, (p, s) => derive(p, s, TEST_KDF)) };
+  return {
+    env,
+    tab: (gate) =>
+      new VaultService(env, async (p, s) => {
+        await gate?.pass();
+        return derive(p, s, TEST_KDF);
+      }),
+  };
 }
 
 async function counts(env: IdbEnvironment): Promise<Record<string, number>> {
@@ -43,13 +72,16 @@ describe('one writer at a time across tabs', () => {
   it('refuses to create a vault while another tab restores, and the restore finishes whole', async () => {
     const backup = await backupOf([3 * 1024 * 1024, 500]);
     const { env, tab } = profile();
-    const restoring = tab();
+    const gate = derivationGate();
+    const restoring = tab(gate);
     const other = tab();
+    gate.close();
     const restore = restoring.restoreBackup(backup, PASS);
     // The lock is taken before anything is read; the other tab sees what is happening.
-    await expect.poll(() => other.writerHolder()).toBe('restore');
+    await expect.poll(() => other.writerHolder(), { timeout: 30_000 }).toBe('restore');
     await expect(other.create('frasa laluan tab lain')).rejects.toSatisfy(rejectsWith('vault.busy.restore'));
     await expect(other.cleanUpInterrupted()).resolves.toBeNull();
+    gate.open();
     await restore;
     expect(await other.writerHolder()).toBeNull();
     expect(await other.status()).toBe('locked');
@@ -95,13 +127,16 @@ describe('one writer at a time across tabs', () => {
   it('refuses to unlock or erase while another tab replaces the vault', async () => {
     const backup = await backupOf([2 * 1024 * 1024]);
     const { tab } = profile();
-    const replacing = tab();
+    const gate = derivationGate();
+    const replacing = tab(gate);
     await replacing.create(PASS);
     const other = tab();
+    gate.close();
     const replace = replacing.restoreBackup(backup, PASS, true);
-    await expect.poll(() => other.writerHolder()).toBe('replace');
+    await expect.poll(() => other.writerHolder(), { timeout: 30_000 }).toBe('replace');
     await expect(other.unlock(PASS)).rejects.toSatisfy(rejectsWith('vault.busy.replace'));
     await expect(other.erase(null)).rejects.toSatisfy(rejectsWith('vault.busy.replace'));
+    gate.open();
     await replace;
     expect((await other.unlock(PASS)).kind).toBe('ok');
   });

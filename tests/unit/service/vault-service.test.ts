@@ -3,6 +3,7 @@ import { loadSodium } from '../../../src/core/crypto/sodium';
 import { isBuktiError } from '../../../src/core/errors';
 import { VaultService } from '../../../src/core/service/vault-service';
 import { type DeriveKey, deriveKeyInProcess } from '../../../src/core/vault';
+import { PASSPHRASE } from './helpers';
 
 /** Argon2id with small parameters whatever the vault asks for, so the test runs in seconds. */
 async function fastDerive(): Promise<DeriveKey> {
@@ -77,7 +78,7 @@ describe('VaultService (what the vault worker serves to the page)', () => {
         },
       },
     );
-    await service.create('lima kata untuk ujian');
+    await service.create(PASSPHRASE);
     // One measurement in the 0.5–1 s window is enough; deriveKey ran once, for the vault's own key.
     expect(measured).toEqual([{ opslimit: 2, memlimit: 64 * 1024 * 1024 }]);
     expect(derivations).toBe(1);

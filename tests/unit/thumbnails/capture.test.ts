@@ -96,7 +96,7 @@ describe('thumbnails at capture (the vault service)', () => {
       [incoming(png(23), 'dua.png', 'image/png'), { blob: late, name: 'tiga.png', type: 'image/png' }],
       { category: 'threat' },
     );
-    await expect.poll(async () => (await service.listItems(theCase.id)).length).toBe(2);
+    await expect.poll(async () => (await service.listItems(theCase.id)).length, { timeout: 30_000 }).toBe(2);
     const earlier = first.added[0]?.files[0];
     if (!earlier) throw new Error('file missing');
     // Made now from the decrypted original, while the captured file's thumbnail still waits.
