@@ -176,6 +176,10 @@ describe('backup and restore in Chromium', () => {
         .getByText(/^Last backup made:/)
         .waitFor();
 
+      await page
+        .getByRole('region', { name: 'Erase the vault' })
+        .getByLabel('Your passphrase, to confirm')
+        .fill(PASSPHRASE);
       await page.getByLabel('Type ERASE to confirm').fill('ERASE');
       await page.getByRole('button', { name: 'Erase everything' }).click();
       await heading(page, 'Create your vault');
@@ -210,11 +214,23 @@ describe('backup and restore in Chromium', () => {
       await page.getByText('Type REPLACE exactly').waitFor();
       const confirmation = page.getByLabel('Type REPLACE to erase this vault and restore the backup');
       await confirmation.fill('REPLACE');
+      // The progress message lasts as long as the check does, which can be less than a poll: the page
+      // itself notes whether it was ever shown.
+      await page.evaluate(() => {
+        const seen = window as unknown as { checkMessageSeen: boolean };
+        seen.checkMessageSeen = false;
+        new MutationObserver(() => {
+          if (document.body.textContent?.includes('Checking the whole backup before changing anything'))
+            seen.checkMessageSeen = true;
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
       await page.getByRole('button', { name: 'Erase this vault and restore' }).click();
-      await page.getByText(/Checking the whole backup before changing anything/).waitFor();
       // The restored vault is opened afresh: Settings comes back with an empty form.
       await expect.poll(() => confirmation.inputValue(), { timeout: 60_000 }).toBe('');
       await heading(page, 'Settings');
+      expect(
+        await page.evaluate(() => (window as unknown as { checkMessageSeen: boolean }).checkMessageSeen),
+      ).toBe(true);
       await page.goto(`${origin}/#/`);
       await heading(page, 'Cases');
       await page.getByRole('link', { name: 'Kes sandaran' }).waitFor();

@@ -105,6 +105,10 @@ describe('the vault in Chromium', () => {
       // The auto-lock choice was stored in the vault and survives the reload.
       expect(await page.getByLabel('Lock after no activity for').inputValue()).toBe('60000');
 
+      await page
+        .getByRole('region', { name: 'Erase the vault' })
+        .getByLabel('Your passphrase, to confirm')
+        .fill('teh tarik kurang manis');
       await page.getByLabel('Type ERASE to confirm').fill('erase me');
       await page.getByRole('button', { name: 'Erase everything' }).click();
       await page.getByText('Type ERASE exactly to confirm').waitFor();

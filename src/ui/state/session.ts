@@ -109,6 +109,8 @@ class Session {
     this.#terminate?.();
     this.#terminate = null;
     this.#client = null;
+    // The announcing wrapper holds the ended worker: calls through it would wait for ever.
+    this.#announcing = null;
   }
 
   /**
