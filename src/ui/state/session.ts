@@ -58,6 +58,8 @@ class Session {
   #waiting: ReturnType<typeof setTimeout> | undefined;
   /** Another tab said it began an operation and has not said it ended: looks left before giving up. */
   #announcedElsewhere = 0;
+  /** Exports running in this tab: an erase elsewhere stops them, and the notice says so. */
+  #exports = 0;
 
   /** Listens to events the vault worker sends (e.g. export progress). */
   onWorkerEvent(listener: (name: string, data: unknown) => void): () => void {
@@ -109,6 +111,17 @@ class Session {
     this.#terminate?.();
     this.#terminate = null;
     this.#client = null;
+    this.#announcing = null;
+  }
+
+  /** Counts an export of this tab as running until the returned function is called. */
+  exporting(): () => void {
+    this.#exports += 1;
+    let running = true;
+    return () => {
+      if (running) this.#exports -= 1;
+      running = false;
+    };
   }
 
   /**
@@ -181,8 +194,8 @@ class Session {
     } else if (message.kind === 'started') {
       const goes = message.operation === 'erase' || message.operation === 'replace';
       if (goes) {
-        this.#pendingNotice =
-          message.operation === 'erase' ? 'tabs.erasedElsewhere' : 'tabs.replacedElsewhere';
+        const erasedNotice = this.#exports > 0 ? 'tabs.erasedDuringExport' : 'tabs.erasedElsewhere';
+        this.#pendingNotice = message.operation === 'erase' ? erasedNotice : 'tabs.replacedElsewhere';
         // The vault open here is about to go: lock now, so nothing more is written to it from here.
         this.#lockHere();
       }
@@ -298,7 +311,8 @@ class Session {
    * the other tabs, which load what they show again.
    */
   get vault(): VaultClient {
-    if (this.#state.status !== 'unlocked') throw new BuktiError('vault.locked');
+    // No worker while unlocked: it was just ended (locking now), and a new one would hold no keys.
+    if (this.#state.status !== 'unlocked' || this.#client === null) throw new BuktiError('vault.locked');
     this.#announcing ??= announceChanges(this.#worker, () => this.#tabs.post({ kind: 'changed' }));
     return this.#announcing;
   }
