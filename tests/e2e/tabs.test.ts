@@ -194,6 +194,19 @@ describe('two tabs on one vault in Chromium', () => {
       // Restoring in the first tab: neither tab can create a vault meanwhile.
       await fillRestore(first, backupPath);
       await first.getByRole('button', { name: 'Restore', exact: true }).click();
+      // In the restoring tab, one look at the page while the restore shows its progress: Create is disabled.
+      await first.getByText(/Restoring: each part of the backup is checked as it is written/).waitFor();
+      const here = await first.evaluate(() => {
+        const create = [...document.querySelectorAll('button')].find(
+          (button) => button.textContent?.trim() === 'Create vault',
+        );
+        return {
+          restoring: /Restoring: each part of the backup/.test(document.body.textContent ?? ''),
+          create: create === undefined ? 'absent' : create.disabled ? 'disabled' : 'enabled',
+        };
+      });
+      expect(here).toEqual({ restoring: true, create: 'disabled' });
+      await first.getByText(/A backup is being restored, so a new vault cannot be created now/).waitFor();
       await second.getByText(/Bukti is restoring a backup in another window or tab/).waitFor();
       expect(await second.getByRole('button', { name: 'Create vault' }).count()).toBe(0);
     });

@@ -171,7 +171,7 @@ class Session {
    */
   async structural<T>(operation: StructuralOperation, work: () => Promise<T>): Promise<T> {
     this.#activity = operation;
-    this.#set(this.#state);
+    this.#set({ ...this.#state });
     this.#tabs.post({ kind: 'started', operation });
     let ok = false;
     try {
@@ -181,7 +181,7 @@ class Session {
     } finally {
       this.#activity = null;
       this.#tabs.post({ kind: 'finished', operation, ok });
-      this.#set(this.#state);
+      this.#set({ ...this.#state });
     }
   }
 
