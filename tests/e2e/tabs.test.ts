@@ -240,7 +240,8 @@ describe('two tabs on one vault in Chromium', () => {
       await second.getByText(/Checking the whole backup before changing anything/).waitFor();
       await second
         .getByText(/The whole backup checked out. Replacing the vault on this device with it/)
-        .waitFor();
+        // Checking 60 MiB takes well over the default 30 s on a busy machine.
+        .waitFor({ timeout: 120_000 });
       await second.close({ runBeforeUnload: false });
       const third = await first.context().newPage();
       await third.goto(`${origin}/#/`);
