@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { compareLogs } from '../../src/core/custody/compare';
 import { parseCustodyLog } from '../../src/core/custody/log';
 import { addEvidence } from './capture-flow';
-import { png } from './export-helpers';
+import {
+  exportScreenWithVideo,
+  fakeSaveDialog,
+  gateFileWrites,
+  png,
+  setWriteGate,
+  writeHeld,
+} from './export-helpers';
 import {
   createVaultThroughUi,
   heading,
@@ -107,8 +114,10 @@ async function vaultWithBackup(page: Page, videoCount: number): Promise<string> 
 async function eraseThroughUi(page: Page): Promise<void> {
   await page.goto(`${new URL(page.url()).origin}/#/settings`);
   await heading(page, 'Settings');
-  await page.getByLabel('Type ERASE to confirm').fill('ERASE');
-  await page.getByRole('button', { name: 'Erase everything' }).click();
+  const section = page.getByRole('region', { name: 'Erase the vault' });
+  await section.getByLabel('Type ERASE to confirm').fill('ERASE');
+  await section.getByLabel('Your passphrase, to confirm').fill(PASSPHRASE);
+  await section.getByRole('button', { name: 'Erase everything' }).click();
 }
 
 async function fillRestore(page: Page, backup: string): Promise<void> {
@@ -136,6 +145,16 @@ async function twoTabs(body: (first: Page, second: Page, context: BrowserContext
 }
 
 let backupPath = '';
+
+/** Names in the origin-private file system (where the fake save dialog puts picked files). */
+function privateFiles(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const names: string[] = [];
+    for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+    return names;
+  });
+}
 
 describe('two tabs on one vault in Chromium', () => {
   it('locks every tab together, shows changes and an erase across tabs, and offers no Create in a tab while another restores', async () => {
@@ -175,6 +194,19 @@ describe('two tabs on one vault in Chromium', () => {
       // Restoring in the first tab: neither tab can create a vault meanwhile.
       await fillRestore(first, backupPath);
       await first.getByRole('button', { name: 'Restore', exact: true }).click();
+      // In the restoring tab, one look at the page while the restore shows its progress: Create is disabled.
+      await first.getByText(/Restoring: each part of the backup is checked as it is written/).waitFor();
+      const here = await first.evaluate(() => {
+        const create = [...document.querySelectorAll('button')].find(
+          (button) => button.textContent?.trim() === 'Create vault',
+        );
+        return {
+          restoring: /Restoring: each part of the backup/.test(document.body.textContent ?? ''),
+          create: create === undefined ? 'absent' : create.disabled ? 'disabled' : 'enabled',
+        };
+      });
+      expect(here).toEqual({ restoring: true, create: 'disabled' });
+      await first.getByText(/A backup is being restored, so a new vault cannot be created now/).waitFor();
       await second.getByText(/Bukti is restoring a backup in another window or tab/).waitFor();
       expect(await second.getByRole('button', { name: 'Create vault' }).count()).toBe(0);
     });
@@ -208,7 +240,8 @@ describe('two tabs on one vault in Chromium', () => {
       await second.getByText(/Checking the whole backup before changing anything/).waitFor();
       await second
         .getByText(/The whole backup checked out. Replacing the vault on this device with it/)
-        .waitFor();
+        // Checking 60 MiB takes well over the default 30 s on a busy machine.
+        .waitFor({ timeout: 120_000 });
       await second.close({ runBeforeUnload: false });
       const third = await first.context().newPage();
       await third.goto(`${origin}/#/`);
@@ -240,6 +273,44 @@ function custodyOf(zip: string): unknown[] {
   execFileSync('unzip', ['-q', '-o', zip, '-d', out]);
   return parseCustodyLog(readFileSync(join(out, 'custody-log.jsonl'), 'utf8')).records;
 }
+
+describe('an erase in one tab while the other exports', () => {
+  it('stops the export with a clear message, no error and nothing left behind', async () => {
+    await twoTabs(async (first, second) => {
+      const origin = new URL(first.url()).origin;
+      const problems: string[] = [];
+      first.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+      first.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+      });
+      await first.addInitScript(fakeSaveDialog);
+      await first.goto(`${origin}/`);
+      await createVaultThroughUi(first, PASSPHRASE);
+      await exportScreenWithVideo(first);
+      // The export holds once 1 MiB reached the picked file: the erase comes mid-export, never by a guessed delay.
+      const workers = await gateFileWrites(first);
+      await setWriteGate(workers, { hold: true });
+      await first.getByRole('button', { name: 'Make the bundle' }).click();
+      await expect.poll(() => writeHeld(workers), { timeout: 120_000 }).toBe(true);
+      expect((await privateFiles(first)).filter((name) => name.endsWith('.zip'))).toHaveLength(1);
+
+      await second.goto(`${origin}/#/`);
+      await unlockThroughUi(second, PASSPHRASE);
+      await heading(second, 'Cases');
+      await eraseThroughUi(second);
+      await heading(second, 'Create your vault');
+
+      await heading(first, 'Create your vault');
+      await first
+        .getByText(/^The export stopped because the vault was erased in another window or tab\./)
+        .waitFor({ timeout: 60_000 });
+      await expect.poll(() => storeCounts(first), { timeout: 60_000 }).toEqual(EMPTY);
+      await expect.poll(() => privateFiles(first), { timeout: 60_000 }).toEqual([]);
+      // Unhandled rejections surface as page errors and console errors: there must be none.
+      expect(problems).toEqual([]);
+    });
+  }, 300_000);
+});
 
 describe('one vault on two devices', () => {
   it('restored on a second device: both bundles verify, and side by side they part at the restore', async () => {

@@ -273,7 +273,8 @@ export class ExportHandles {
   }
 }
 
-async function removeIfEmpty(file: PickedFile): Promise<void> {
+/** Deletes a picked file nothing was put in place in (the bundle goes to a temporary file until complete). */
+export async function removeIfEmpty(file: PickedFile): Promise<void> {
   try {
     if ((await file.getFile()).size === 0) await file.remove?.();
   } catch {

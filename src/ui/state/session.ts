@@ -58,6 +58,8 @@ class Session {
   #waiting: ReturnType<typeof setTimeout> | undefined;
   /** Another tab said it began an operation and has not said it ended: looks left before giving up. */
   #announcedElsewhere = 0;
+  /** Exports running in this tab: an erase elsewhere stops them, and the notice says so. */
+  #exports = 0;
 
   /** Listens to events the vault worker sends (e.g. export progress). */
   onWorkerEvent(listener: (name: string, data: unknown) => void): () => void {
@@ -113,6 +115,16 @@ class Session {
     this.#announcing = null;
   }
 
+  /** Counts an export of this tab as running until the returned function is called. */
+  exporting(): () => void {
+    this.#exports += 1;
+    let running = true;
+    return () => {
+      if (running) this.#exports -= 1;
+      running = false;
+    };
+  }
+
   /**
    * Looks for a vault on this device (at start-up, and again after another tab changed it). While
    * another tab runs a structural operation this one shows it and waits; what an interrupted restore
@@ -160,7 +172,7 @@ class Session {
    */
   async structural<T>(operation: StructuralOperation, work: () => Promise<T>): Promise<T> {
     this.#activity = operation;
-    this.#set(this.#state);
+    this.#set({ ...this.#state });
     this.#tabs.post({ kind: 'started', operation });
     let ok = false;
     try {
@@ -170,7 +182,7 @@ class Session {
     } finally {
       this.#activity = null;
       this.#tabs.post({ kind: 'finished', operation, ok });
-      this.#set(this.#state);
+      this.#set({ ...this.#state });
     }
   }
 
@@ -183,8 +195,8 @@ class Session {
     } else if (message.kind === 'started') {
       const goes = message.operation === 'erase' || message.operation === 'replace';
       if (goes) {
-        this.#pendingNotice =
-          message.operation === 'erase' ? 'tabs.erasedElsewhere' : 'tabs.replacedElsewhere';
+        const erasedNotice = this.#exports > 0 ? 'tabs.erasedDuringExport' : 'tabs.erasedElsewhere';
+        this.#pendingNotice = message.operation === 'erase' ? erasedNotice : 'tabs.replacedElsewhere';
         // The vault open here is about to go: lock now, so nothing more is written to it from here.
         this.#lockHere();
       }
@@ -300,7 +312,8 @@ class Session {
    * the other tabs, which load what they show again.
    */
   get vault(): VaultClient {
-    if (this.#state.status !== 'unlocked') throw new BuktiError('vault.locked');
+    // No worker while unlocked: it was just ended (locking now), and a new one would hold no keys.
+    if (this.#state.status !== 'unlocked' || this.#client === null) throw new BuktiError('vault.locked');
     this.#announcing ??= announceChanges(this.#worker, () => this.#tabs.post({ kind: 'changed' }));
     return this.#announcing;
   }

@@ -22,6 +22,8 @@ const en = {
     'A backup is being restored, so a new vault cannot be created now. If the restore fails, you can create one then.',
   'tabs.erasedElsewhere':
     'The vault was erased in another window or tab, so nothing of it is left on this device. You can create a new vault or restore a backup.',
+  'tabs.erasedDuringExport':
+    'The export stopped because the vault was erased in another window or tab. No bundle was saved and nothing of the vault is left on this device. You can create a new vault or restore a backup.',
   'tabs.replacedElsewhere':
     'The vault was replaced from a backup in another window or tab. Unlock it with the passphrase of that backup.',
   'tabs.passphraseElsewhere':
@@ -73,6 +75,8 @@ const ms: Record<keyof typeof en, string> = {
     'Sandaran sedang dipulihkan, jadi peti besi baharu tidak boleh dicipta sekarang. Jika pemulihan gagal, anda boleh menciptanya selepas itu.',
   'tabs.erasedElsewhere':
     'Peti besi telah dipadam dalam tetingkap atau tab lain, jadi tiada apa-apa daripadanya yang tinggal pada peranti ini. Anda boleh mencipta peti besi baharu atau memulihkan sandaran.',
+  'tabs.erasedDuringExport':
+    'Eksport terhenti kerana peti besi telah dipadam dalam tetingkap atau tab lain. Tiada berkas disimpan dan tiada apa-apa daripada peti besi itu yang tinggal pada peranti ini. Anda boleh mencipta peti besi baharu atau memulihkan sandaran.',
   'tabs.replacedElsewhere':
     'Peti besi telah digantikan daripada sandaran dalam tetingkap atau tab lain. Buka kuncinya dengan frasa laluan sandaran itu.',
   'tabs.passphraseElsewhere':

@@ -3,6 +3,7 @@ import { isBuktiError } from '../../../core/errors';
 import { savedFileName } from '../../../core/files/saved-name';
 import type { MessageKey, MessageParams } from '../../../core/i18n';
 import type { ExportProgress, ExportRequest } from '../../../core/service/export';
+import { removeIfEmpty } from '../../../core/service/export-handles';
 import { showBidiControls } from '../../../core/text/display';
 import { formatBytes } from '../../format';
 import { useVaultData } from '../../hooks/use-vault-data';
@@ -24,6 +25,19 @@ interface Running {
 }
 
 const CANCELLED_CODES: readonly string[] = ['bundle.seal.cancelled', 'report.cancelled'];
+
+/**
+ * Tells the vault worker to forget export `number`. Once the vault locked (here, or because another tab
+ * erased it) that worker has ended and the export with it: there is nothing left to tell.
+ */
+function dropExport(number: number): void {
+  if (session.state.status !== 'unlocked') return;
+  try {
+    void session.vault.cancelExport(number).catch(() => undefined);
+  } catch {
+    // Locking right now: the worker holding the export is already gone.
+  }
+}
 
 /**
  * Make a sealed bundle: choose what goes in, then it streams straight into a file the person picks
@@ -61,7 +75,7 @@ export function ExportScreen() {
     const run = current.current;
     if (!run) return;
     run.stop.abort();
-    void session.vault.cancelExport(run.number);
+    dropExport(run.number);
   };
   useEffect(() => {
     const stop = session.onLock(() => {
@@ -103,8 +117,12 @@ export function ExportScreen() {
     }
     setBytes({ written: 0, total: opened.estimatedSize });
     if (handle) {
-      // The vault worker writes the file itself: no piece of the bundle passes through the page.
-      await session.vault.exportWrite(number, handle);
+      // The vault worker writes the file itself: no piece of the bundle passes through the page. If
+      // that worker ended (the vault locked or was erased elsewhere), the empty picked file is ours to remove.
+      await session.vault.exportWrite(number, handle).catch(async (error: unknown) => {
+        await removeIfEmpty(handle);
+        throw error;
+      });
       return { how: 'file', summary: await session.vault.exportFinish(number), name: handle.name };
     }
     const stream = bundleStream(session.vault, number, (written) =>
@@ -124,6 +142,7 @@ export function ExportScreen() {
     setMessage(null);
     setProgress(null);
     setBytes(null);
+    const finished = session.exporting();
     try {
       const done = await save(number, choice, share);
       if (done) setSaved(done);
@@ -137,8 +156,9 @@ export function ExportScreen() {
             ? { key: code, params: error.params }
             : { key: code, params: { detail: 'export' } },
         );
-      await session.vault.cancelExport(number).catch(() => undefined);
+      dropExport(number);
     } finally {
+      finished();
       current.current = null;
       setRunning(null);
     }
