@@ -65,8 +65,14 @@ export async function openStream(
 }
 
 /** The same stream, its failures re-raised as typed, bilingual errors. */
-function withTypedErrors(plain: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
-  const reader = plain.getReader();
+const withTypedErrors = (plain: ReadableStream<Uint8Array>) => withErrorsMapped(plain, openError);
+
+/** The same stream, each failure replaced by `map(failure)`. */
+export function withErrorsMapped(
+  stream: ReadableStream<Uint8Array>,
+  map: (error: unknown) => unknown,
+): ReadableStream<Uint8Array> {
+  const reader = stream.getReader();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
@@ -74,7 +80,7 @@ function withTypedErrors(plain: ReadableStream<Uint8Array>): ReadableStream<Uint
         if (next.done) controller.close();
         else controller.enqueue(next.value);
       } catch (error) {
-        controller.error(openError(error));
+        controller.error(map(error));
       }
     },
     cancel: (reason) => reader.cancel(reason),

@@ -1,4 +1,4 @@
-export { type OpenWith, openStream, type SealFor, sealStream } from './age';
+export { type OpenWith, openStream, type SealFor, sealStream, withErrorsMapped } from './age';
 export {
   type AgeIdentity,
   generateAgeIdentity,

@@ -1,10 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
 import { isBuktiError } from '../../../core/errors';
 import type { MessageKey, MessageParams } from '../../../core/i18n';
-import { type OpenWith, openStream } from '../../../core/seal';
+import type { OpenWith } from '../../../core/seal';
 import { hrefFor } from '../../app/router';
 import { formatBytes } from '../../format';
 import { useI18n } from '../../i18n';
+import { openInWorker } from '../../workers/seal-bridge';
 import { type VerifiedBundle, verifyInWorker } from '../../workers/verify-bridge';
 import { Verdict } from '../verify/Verdict';
 import { VerifyResult } from '../verify/VerifyResult';
@@ -52,7 +53,7 @@ export function OpenSealed({ loaded }: { loaded: LoadedKey | null }) {
         async () => {
           setDone(0);
           await nextFrame();
-          return openStream(counted(sealed.stream(), setDone), key);
+          return openInWorker(counted(sealed.stream(), setDone), key);
         },
         openedName(sealed.name),
         { 'application/zip': ['.zip'] },

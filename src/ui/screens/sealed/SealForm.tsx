@@ -1,9 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
 import { BuktiError, isBuktiError } from '../../../core/errors';
 import type { MessageKey, MessageParams } from '../../../core/i18n';
-import { parseRecipients, type SealFor, sealStream } from '../../../core/seal';
+import { parseRecipients, type SealFor } from '../../../core/seal';
 import { formatBytes } from '../../format';
 import { useI18n } from '../../i18n';
+import { sealInWorker } from '../../workers/seal-bridge';
 import { counted, nextFrame } from './progress';
 import { QrScan } from './QrScan';
 import { saveStream } from './save-stream';
@@ -45,7 +46,7 @@ export function SealForm() {
         async () => {
           setDone(0);
           await nextFrame();
-          return sealStream(counted(zip.stream(), setDone), to);
+          return sealInWorker(counted(zip.stream(), setDone), to);
         },
         `${zip.name}.age`,
         { 'application/octet-stream': ['.age'] },
