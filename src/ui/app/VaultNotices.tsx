@@ -11,7 +11,7 @@ import { session, useSession } from '../state/session';
 export function VaultNotices() {
   const { t } = useI18n();
   const state = useSession();
-  const [progress, setProgress] = useState<RotationProgress | null>(null);
+  const [progress, setProgress] = useState<RotationProgress | null>(() => session.rotation);
   const [done, setDone] = useState<string | null>(null);
 
   useEffect(

@@ -7,7 +7,7 @@ import type {
   VaultService,
   VaultSummary,
 } from '../../core/service/vault-service';
-import type { PassphraseCheck } from '../../core/vault';
+import type { PassphraseCheck, RotationProgress } from '../../core/vault';
 import type { WordLanguage } from '../../core/vault/generate';
 import type { LockHolder, StructuralOperation } from '../../core/vault/writer-lock';
 import { type Methods, wrapWorker } from '../workers/rpc';
@@ -50,6 +50,8 @@ class Session {
   readonly #listeners = new Set<Listener>();
   readonly #lockCleanups = new Set<() => void>();
   readonly #eventListeners = new Set<(name: string, data: unknown) => void>();
+  /** The last re-encryption progress, kept here because a rotation resumed at unlock reports before any screen listens. */
+  #rotation: RotationProgress | null = null;
   readonly #tabs = openTabChannel((message) => this.#fromOtherTab(message));
   /** The structural operation this tab is running, if any. */
   #activity: StructuralOperation | null = null;
@@ -65,6 +67,11 @@ class Session {
   onWorkerEvent(listener: (name: string, data: unknown) => void): () => void {
     this.#eventListeners.add(listener);
     return () => this.#eventListeners.delete(listener);
+  }
+
+  /** A key rotation's re-encryption under way in this tab's worker, or null. */
+  get rotation(): RotationProgress | null {
+    return this.#rotation;
   }
 
   get state(): SessionState {
@@ -92,6 +99,8 @@ class Session {
     const { client, terminate } = wrapWorker<VaultService>(
       new Worker(new URL('../workers/vault.worker.ts', import.meta.url), { type: 'module' }),
       (event, data) => {
+        if (event === 'rotation-progress') this.#rotation = data as RotationProgress;
+        if (event === 'rotation-done' || event === 'rotation-stopped') this.#rotation = null;
         for (const listener of this.#eventListeners) listener(event, data);
         // Another tab upgraded, erased or replaced the database: stop using it at once, then look again.
         if (event === 'closed') {
@@ -110,6 +119,7 @@ class Session {
   #endWorker(): void {
     this.#terminate?.();
     this.#terminate = null;
+    this.#rotation = null;
     this.#client = null;
     // The announcing wrapper holds the ended worker: calls through it would wait for ever.
     this.#announcing = null;
