@@ -95,7 +95,7 @@ export function ensureSystemTools() {
     if (!canAptInstall()) {
       throw new Error(
         `The tests need these programs, which are missing: ${list}.\n` +
-          'Install them with your package manager (Debian/Ubuntu: sudo apt-get install chromium poppler-utils qpdf unzip openssl), ' +
+          `Install them with your package manager (Debian/Ubuntu: sudo apt-get install ${list}), ` +
           'or point CHROME_PATH at a Chromium or Chrome executable.',
       );
     }
