@@ -214,7 +214,7 @@ describe('backup and restore in Chromium', () => {
       await page.getByText('Type REPLACE exactly').waitFor();
       const confirmation = page.getByLabel('Type REPLACE to erase this vault and restore the backup');
       await confirmation.fill('REPLACE');
-      // Progress messages can last less than a poll: the page itself records every one it shows.
+      // Progress messages can last less than a look from the test: the page records every one it shows.
       await page.evaluate(() => {
         const seen = window as unknown as { statusesSeen: string[] };
         seen.statusesSeen = [];
@@ -232,8 +232,14 @@ describe('backup and restore in Chromium', () => {
       const statuses = await page.evaluate(
         () => (window as unknown as { statusesSeen: string[] }).statusesSeen,
       );
-      // A replace never speaks as if the device were empty.
+      // Every step of a replace is shown as it comes, and it never speaks as if the device were empty.
       expect(statuses).toContain('Opening the backup with its passphrase…');
+      expect(
+        statuses.some((text) => text.startsWith('Checking the whole backup before changing anything')),
+      ).toBe(true);
+      expect(
+        statuses.some((text) => text.startsWith('The whole backup checked out. Replacing the vault')),
+      ).toBe(true);
       expect(statuses.filter((text) => text.startsWith('Restoring: each part'))).toEqual([]);
       await page.goto(`${origin}/#/`);
       await heading(page, 'Cases');

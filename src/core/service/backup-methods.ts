@@ -21,6 +21,8 @@ export interface BackupHost {
   custodyLog(): Promise<CustodyEntry[]>;
   /** Erases the vault on this device (used only when a checked backup replaces it). */
   erase(): Promise<void>;
+  /** Tells the page something (here: 'restore-progress' with a RestoreProgress). */
+  emit(name: string, data: unknown): void;
 }
 
 /**
@@ -32,7 +34,6 @@ export class BackupMethods {
   // Loaded when first needed: most sessions never make or restore a backup.
   #module: Promise<BackupModule> | null = null;
   #handles: import('../backup').BackupHandles | null = null;
-  #restoreProgress: RestoreProgress | null = null;
 
   constructor(host: BackupHost) {
     this.#host = host;
@@ -124,33 +125,38 @@ export class BackupMethods {
     const exists = await vaultExists(await this.#host.openDb());
     if (exists && !replace) throw new BuktiError('backup.vaultExists');
     if (exists) this.#host.vault();
-    this.#restoreProgress = null;
-    try {
-      const { vault, summary } = await backup.restoreBackup(file, passphrase, {
-        deriveKey: this.#host.deriveKey,
-        // Replacing: erase only once the whole file checks out. An empty device needs one pass.
-        checkFirst: exists,
-        mode: exists ? 'replace' : 'restore',
-        availableSpace: () => backup.availableSpace(exists),
-        onProgress: (progress) => {
-          this.#restoreProgress = progress;
-        },
-        openTarget: async () => {
-          if (exists) {
-            await (await this.#openHandles()).cancelAll();
-            await this.#host.erase();
-          }
-          return this.#host.openDb();
-        },
-      });
-      vault.lock();
-      return summary;
-    } finally {
-      this.#restoreProgress = null;
-    }
+    const report = progressReporter((progress) => this.#host.emit('restore-progress', progress));
+    const { vault, summary } = await backup.restoreBackup(file, passphrase, {
+      deriveKey: this.#host.deriveKey,
+      // Replacing: erase only once the whole file checks out. An empty device needs one pass.
+      checkFirst: exists,
+      mode: exists ? 'replace' : 'restore',
+      availableSpace: () => backup.availableSpace(exists),
+      onProgress: report,
+      openTarget: async () => {
+        if (exists) {
+          await (await this.#openHandles()).cancelAll();
+          await this.#host.erase();
+        }
+        return this.#host.openDb();
+      },
+    });
+    vault.lock();
+    return summary;
   }
+}
 
-  progress(): RestoreProgress | null {
-    return this.#restoreProgress;
-  }
+/**
+ * Passes on a restore's progress as it happens (the page shows it at once, however short a phase),
+ * but only when its phase or its whole percent changes: one message per segment would be thousands.
+ */
+function progressReporter(send: (progress: RestoreProgress) => void): (progress: RestoreProgress) => void {
+  let last = '';
+  return (progress) => {
+    const percent = progress.totalBytes ? Math.floor((100 * progress.bytesRead) / progress.totalBytes) : 0;
+    const key = `${progress.phase} ${percent}`;
+    if (key === last) return;
+    last = key;
+    send(progress);
+  };
 }

@@ -38,7 +38,6 @@ import {
   type BackupStartOutcome,
   type BackupStatus,
   type ReminderDays,
-  type RestoreProgress,
   type RestoreSummary,
 } from './backup-methods';
 import type { ExportDeps, ExportOpened, ExportRequest, ExportSummary } from './export';
@@ -575,6 +574,7 @@ export class VaultService {
     custodyLog: () => this.repository.custodyLog(),
     // Inside the restore's own hold of the writer lock.
     erase: () => this.#eraseNow(),
+    emit: (name, data) => this.#options.emit?.(name, data),
   });
 
   /**
@@ -613,17 +613,13 @@ export class VaultService {
   /**
    * Restores a backup file. If this device has a vault, only with `replace` and while it is unlocked:
    * it is erased only once the whole file has been checked with the passphrase. The restored vault is
-   * left locked; the page unlocks it with the same passphrase. Failures change nothing.
+   * left locked; the page unlocks it with the same passphrase. Failures change nothing. Progress is
+   * emitted as 'restore-progress' events (a RestoreProgress each).
    */
   async restoreBackup(file: BackupSource, passphrase: string, replace = false): Promise<RestoreSummary> {
     const exists = await vaultExists(await this.#openDb());
     return this.#holding(exists ? 'replace' : 'restore', () =>
       this.#backups.restore(file, passphrase, replace),
     );
-  }
-
-  /** How far the running restore has come, or null when none is running. */
-  async restoreProgress(): Promise<RestoreProgress | null> {
-    return this.#backups.progress();
   }
 }

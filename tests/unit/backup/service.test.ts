@@ -2,6 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { startBackup } from '../../../src/core/backup/create';
 import { BackupHandles } from '../../../src/core/backup/handles';
+import type { RestoreProgress } from '../../../src/core/backup/restore';
 import { isBuktiError } from '../../../src/core/errors';
 import { VaultService } from '../../../src/core/service/vault-service';
 import { createVault, openVaultDb } from '../../../src/core/vault';
@@ -12,8 +13,13 @@ const PASS = 'lima kata untuk ujian sandaran';
 const derive = cachedDerive();
 
 /** A service on its own IndexedDB, as a separate browser profile would have, with cheap Argon2id. */
-function serviceOnFreshBrowser(): VaultService {
-  return new VaultService({ indexedDB: new IDBFactory(), IDBKeyRange }, (p, s) => derive(p, s, TEST_KDF));
+function serviceOnFreshBrowser(emit?: (name: string, data: unknown) => void): VaultService {
+  return new VaultService(
+    { indexedDB: new IDBFactory(), IDBKeyRange },
+    (p, s) => derive(p, s, TEST_KDF),
+    () => undefined,
+    { emit },
+  );
 }
 
 async function pullAll(service: VaultService, handle: number): Promise<Blob> {
@@ -102,6 +108,46 @@ describe('backup and restore through the vault service', () => {
     expect((await device.unlock('frasa laluan peranti ini')).kind).toBe('wrongPassphrase');
     expect((await device.unlock(PASS)).kind).toBe('ok');
     expect((await device.listCases()).map((c) => c.title)).toEqual(['Dari sandaran']);
+  });
+
+  it('tells the page how far a restore has come while it runs: writing only, or checking then writing', async () => {
+    const source = serviceOnFreshBrowser();
+    await source.create(PASS);
+    const theCase = await source.createCase({ title: 'Kes besar' });
+    const data = new Uint8Array(3 * 1024 * 1024).map((_, i) => (i * 7) % 251);
+    await source.captureFiles(
+      theCase.id,
+      [{ blob: new Blob([data]), name: 'rakaman.bin', type: 'application/octet-stream' }],
+      { category: 'threat' },
+    );
+    const started = await source.backupStart(PASS);
+    if (started.kind !== 'ok') throw new Error(started.kind);
+    const file = await pullAll(source, started.handle);
+
+    const seen: RestoreProgress[] = [];
+    const record = (name: string, progress: unknown) => {
+      if (name === 'restore-progress') seen.push(progress as RestoreProgress);
+    };
+    const percents = (phase: string) =>
+      seen.filter((p) => p.phase === phase).map((p) => Math.floor((100 * p.bytesRead) / (p.totalBytes ?? 1)));
+    const empty = serviceOnFreshBrowser(record);
+    await empty.restoreBackup(file, PASS);
+    // Onto an empty device: one pass, reported as it goes, in order, each percent once, up to the end.
+    expect(percents('checking')).toEqual([]);
+    const writing = percents('writing');
+    expect(writing.length).toBeGreaterThan(2);
+    expect(writing).toEqual([...new Set(writing)].sort((a, b) => a - b));
+    expect(writing.at(-1)).toBe(100);
+    expect(seen.every((p) => p.totalBytes === file.size)).toBe(true);
+
+    seen.length = 0;
+    expect((await empty.unlock(PASS)).kind).toBe('ok');
+    await empty.restoreBackup(file, PASS, true);
+    // Replacing: the whole file is checked first, then written.
+    const phases = seen.map((p) => p.phase);
+    expect(phases.indexOf('writing')).toBe(phases.lastIndexOf('checking') + 1);
+    expect(percents('checking').at(-1)).toBe(100);
+    expect(percents('writing').at(-1)).toBe(100);
   });
 
   it('stops a backup when the vault locks', async () => {

@@ -9,25 +9,12 @@ import { openRestoreWorker } from './restore-worker';
 import './backup.css';
 
 type Message = { key: MessageKey; params?: MessageParams };
-type Restorer = {
-  restoreBackup(file: File, passphrase: string, replace: boolean): Promise<unknown>;
-  restoreProgress(): Promise<RestoreProgress | null>;
-};
 
-/** Runs a restore while showing its progress, polled from the worker doing it. */
-async function withProgress(
-  vault: Restorer,
-  run: () => Promise<unknown>,
-  show: (progress: RestoreProgress | null) => void,
-): Promise<void> {
-  const timer = setInterval(() => {
-    vault.restoreProgress().then(show, () => undefined);
-  }, 400);
-  try {
-    await run();
-  } finally {
-    clearInterval(timer);
-  }
+/** A listener for the events of the worker doing the restore: it shows each progress report at once. */
+function progressListener(show: (progress: RestoreProgress) => void) {
+  return (name: string, data: unknown) => {
+    if (name === 'restore-progress') show(data as RestoreProgress);
+  };
 }
 
 /**
@@ -76,24 +63,22 @@ export function RestoreSection() {
   );
 
   const restore = async (chosen: File) => {
+    const listener = progressListener(setProgress);
     if (replacing) {
       const vault = session.vault;
-      await session.structural('replace', () =>
-        withProgress(vault, () => vault.restoreBackup(chosen, passphrase, true), setProgress),
-      );
+      const stop = session.onWorkerEvent(listener);
+      try {
+        await session.structural('replace', () => vault.restoreBackup(chosen, passphrase, true));
+      } finally {
+        stop();
+      }
       setOpening(true);
       session.lock();
     } else {
-      const opened = openRestoreWorker();
+      const opened = openRestoreWorker(listener);
       worker.current = opened;
       try {
-        await session.structural('restore', () =>
-          withProgress(
-            opened.vault,
-            () => opened.vault.restoreBackup(chosen, passphrase, false),
-            setProgress,
-          ),
-        );
+        await session.structural('restore', () => opened.vault.restoreBackup(chosen, passphrase, false));
       } finally {
         opened.close();
         worker.current = null;
