@@ -27,6 +27,7 @@ import {
   stopServer,
   unlockThroughUi,
 } from './harness';
+import { EMPTY, leaveWhenShown, privateFiles, recordStates, storeCounts } from './tabs-helpers';
 
 const PASSPHRASE = 'nasi lemak sambal sotong';
 const dir = mkdtempSync(join(tmpdir(), 'bukti-tabs-'));
@@ -51,30 +52,6 @@ function videoBytes(size: number, seed = 1): Buffer {
   }
   return bytes;
 }
-
-/** How many values each object store of the vault database holds; {} when there is no database. */
-function storeCounts(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(async () => {
-    // Opening a database that does not exist would create it: look first.
-    if (!(await indexedDB.databases()).some((info) => info.name === 'vault')) return {};
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('vault');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const counts: Record<string, number> = {};
-    for (const name of Array.from(db.objectStoreNames)) {
-      counts[name] = await new Promise<number>((resolve) => {
-        const request = db.transaction(name).objectStore(name).count();
-        request.onsuccess = () => resolve(request.result);
-      });
-    }
-    db.close();
-    return counts;
-  });
-}
-
-const EMPTY = { meta: 0, records: 0, files: 0, chunks: 0, deposits: 0 };
 
 /** A case with one image and `videoCount` videos of 20 MiB, then a backup saved as a download. */
 async function vaultWithBackup(page: Page, videoCount: number): Promise<string> {
@@ -145,61 +122,6 @@ async function twoTabs(body: (first: Page, second: Page, context: BrowserContext
 }
 
 let backupPath = '';
-
-/**
- * Has the page report, as it happens, every state it shows: the text of its main part and whether
- * "Create vault" is there and enabled. A state that lasts less than one look from the test is kept,
- * and so is what the page showed just before it was left.
- */
-async function recordStates(page: Page): Promise<string[]> {
-  const seen: string[] = [];
-  await page.exposeFunction('reportState', (shown: string) => {
-    if (seen.at(-1) !== shown) seen.push(shown);
-  });
-  await page.evaluate(() => {
-    const report = (window as unknown as { reportState(shown: string): void }).reportState;
-    const look = () => {
-      const create = [...document.querySelectorAll('button')].find(
-        (button) => button.textContent?.trim() === 'Create vault',
-      );
-      const state = create === undefined ? 'absent' : create.disabled ? 'disabled' : 'enabled';
-      report(`${document.querySelector('main')?.textContent ?? ''} [create: ${state}]`);
-    };
-    const options = { subtree: true, childList: true, characterData: true, attributes: true };
-    new MutationObserver(look).observe(document.body, options);
-    look();
-  });
-  return seen;
-}
-
-/**
- * Leaves the app, as closing its tab would, the moment it shows a status matching `pattern`: the page
- * itself acts as it draws the status, so a restore is cut at that point however short the status lasts.
- */
-async function leaveWhenShown(page: Page, pattern: RegExp): Promise<void> {
-  await page.evaluate((source) => {
-    const wanted = new RegExp(source);
-    const observer = new MutationObserver(() => {
-      for (const status of document.querySelectorAll('[role="status"]'))
-        if (wanted.test(status.textContent ?? '')) {
-          observer.disconnect();
-          location.replace('about:blank');
-          return;
-        }
-    });
-    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-  }, pattern.source);
-}
-
-/** Names in the origin-private file system (where the fake save dialog puts picked files). */
-function privateFiles(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const root = await navigator.storage.getDirectory();
-    const names: string[] = [];
-    for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
-    return names;
-  });
-}
 
 describe('two tabs on one vault in Chromium', () => {
   it('locks every tab together, shows changes and an erase across tabs, and offers no Create in a tab while another restores', async () => {
@@ -333,42 +255,66 @@ function custodyOf(zip: string): unknown[] {
   return parseCustodyLog(readFileSync(join(out, 'custody-log.jsonl'), 'utf8')).records;
 }
 
-describe('an erase in one tab while the other exports', () => {
-  it('stops the export with a clear message, no error and nothing left behind', async () => {
-    await twoTabs(async (first, second) => {
-      const origin = new URL(first.url()).origin;
-      const problems: string[] = [];
-      first.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-      first.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+describe('an erase or a replace in one tab while the other exports', () => {
+  for (const stop of ['erase', 'replace'] as const)
+    it(`stops the export when another tab does ${stop === 'erase' ? 'an erase' : 'a replace'}, with a clear message, no error and nothing left behind`, async () => {
+      await twoTabs(async (first, second) => {
+        const origin = new URL(first.url()).origin;
+        const problems: string[] = [];
+        first.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+        first.on('console', (message) => {
+          if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+        });
+        await first.addInitScript(fakeSaveDialog);
+        await first.goto(`${origin}/`);
+        const backup = stop === 'replace' ? await vaultWithBackup(first, 0) : '';
+        if (stop === 'erase') await createVaultThroughUi(first, PASSPHRASE);
+        await first.goto(`${origin}/#/`);
+        await heading(first, 'Cases');
+        await exportScreenWithVideo(first);
+        // The export holds once 1 MiB reached the picked file: the change comes mid-export, never by a guessed delay.
+        const workers = await gateFileWrites(first);
+        await setWriteGate(workers, { hold: true });
+        await first.getByRole('button', { name: 'Make the bundle' }).click();
+        await expect.poll(() => writeHeld(workers), { timeout: 120_000 }).toBe(true);
+        expect((await privateFiles(first)).filter((name) => name.endsWith('.zip'))).toHaveLength(1);
+
+        await second.goto(`${origin}/#/`);
+        await unlockThroughUi(second, PASSPHRASE);
+        await heading(second, 'Cases');
+        if (stop === 'erase') {
+          await eraseThroughUi(second);
+          await heading(second, 'Create your vault');
+          await heading(first, 'Create your vault');
+          await first
+            .getByText(/^The export stopped because the vault was erased in another window or tab\./)
+            .waitFor({ timeout: 60_000 });
+          await expect.poll(() => storeCounts(first), { timeout: 60_000 }).toEqual(EMPTY);
+        } else {
+          await second.goto(`${origin}/#/settings`);
+          await heading(second, 'Settings');
+          await fillRestore(second, backup);
+          await second.getByLabel('Type REPLACE to erase this vault and restore the backup').fill('REPLACE');
+          await second.getByRole('button', { name: 'Erase this vault and restore' }).click();
+          await heading(first, 'Unlock');
+          await first
+            .getByText(
+              'The export stopped because the vault was replaced from a backup in another window or tab. No bundle was saved. Unlock with the passphrase of that backup, then make the bundle again.',
+            )
+            .waitFor({ timeout: 120_000 });
+          // The backup's vault, as it was: the case exported meanwhile is not in it.
+          await unlockThroughUi(first, PASSPHRASE);
+          await heading(first, 'Export a sealed bundle');
+          await first.goto(`${origin}/#/`);
+          await heading(first, 'Cases');
+          await first.getByRole('link', { name: 'Kes dua tab' }).waitFor();
+          expect(await first.getByRole('link', { name: 'Akaun penyamar' }).count()).toBe(0);
+        }
+        await expect.poll(() => privateFiles(first), { timeout: 60_000 }).toEqual([]);
+        // Unhandled rejections surface as page errors and console errors: there must be none.
+        expect(problems).toEqual([]);
       });
-      await first.addInitScript(fakeSaveDialog);
-      await first.goto(`${origin}/`);
-      await createVaultThroughUi(first, PASSPHRASE);
-      await exportScreenWithVideo(first);
-      // The export holds once 1 MiB reached the picked file: the erase comes mid-export, never by a guessed delay.
-      const workers = await gateFileWrites(first);
-      await setWriteGate(workers, { hold: true });
-      await first.getByRole('button', { name: 'Make the bundle' }).click();
-      await expect.poll(() => writeHeld(workers), { timeout: 120_000 }).toBe(true);
-      expect((await privateFiles(first)).filter((name) => name.endsWith('.zip'))).toHaveLength(1);
-
-      await second.goto(`${origin}/#/`);
-      await unlockThroughUi(second, PASSPHRASE);
-      await heading(second, 'Cases');
-      await eraseThroughUi(second);
-      await heading(second, 'Create your vault');
-
-      await heading(first, 'Create your vault');
-      await first
-        .getByText(/^The export stopped because the vault was erased in another window or tab\./)
-        .waitFor({ timeout: 60_000 });
-      await expect.poll(() => storeCounts(first), { timeout: 60_000 }).toEqual(EMPTY);
-      await expect.poll(() => privateFiles(first), { timeout: 60_000 }).toEqual([]);
-      // Unhandled rejections surface as page errors and console errors: there must be none.
-      expect(problems).toEqual([]);
-    });
-  }, 300_000);
+    }, 300_000);
 });
 
 describe('one vault on two devices', () => {

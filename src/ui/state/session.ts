@@ -205,8 +205,16 @@ class Session {
     } else if (message.kind === 'started') {
       const goes = message.operation === 'erase' || message.operation === 'replace';
       if (goes) {
-        const erasedNotice = this.#exports > 0 ? 'tabs.erasedDuringExport' : 'tabs.erasedElsewhere';
-        this.#pendingNotice = message.operation === 'erase' ? erasedNotice : 'tabs.replacedElsewhere';
+        // An export of this tab stops with the vault it reads: the notice says so, and what to do.
+        const exporting = this.#exports > 0;
+        this.#pendingNotice =
+          message.operation === 'erase'
+            ? exporting
+              ? 'tabs.erasedDuringExport'
+              : 'tabs.erasedElsewhere'
+            : exporting
+              ? 'tabs.replacedDuringExport'
+              : 'tabs.replacedElsewhere';
         // The vault open here is about to go: lock now, so nothing more is written to it from here.
         this.#lockHere();
       }

@@ -26,6 +26,8 @@ const en = {
     'The export stopped because the vault was erased in another window or tab. No bundle was saved and nothing of the vault is left on this device. You can create a new vault or restore a backup.',
   'tabs.replacedElsewhere':
     'The vault was replaced from a backup in another window or tab. Unlock it with the passphrase of that backup.',
+  'tabs.replacedDuringExport':
+    'The export stopped because the vault was replaced from a backup in another window or tab. No bundle was saved. Unlock with the passphrase of that backup, then make the bundle again.',
   'tabs.passphraseElsewhere':
     'The passphrase was changed in another window or tab. Use the new passphrase the next time you unlock.',
   'tabs.lockedElsewhere': 'Bukti was locked in another window or tab, so it is locked here too.',
@@ -79,6 +81,8 @@ const ms: Record<keyof typeof en, string> = {
     'Eksport terhenti kerana peti besi telah dipadam dalam tetingkap atau tab lain. Tiada berkas disimpan dan tiada apa-apa daripada peti besi itu yang tinggal pada peranti ini. Anda boleh mencipta peti besi baharu atau memulihkan sandaran.',
   'tabs.replacedElsewhere':
     'Peti besi telah digantikan daripada sandaran dalam tetingkap atau tab lain. Buka kuncinya dengan frasa laluan sandaran itu.',
+  'tabs.replacedDuringExport':
+    'Eksport terhenti kerana peti besi telah digantikan daripada sandaran dalam tetingkap atau tab lain. Tiada berkas disimpan. Buka kunci dengan frasa laluan sandaran itu, kemudian buat berkas semula.',
   'tabs.passphraseElsewhere':
     'Frasa laluan telah ditukar dalam tetingkap atau tab lain. Gunakan frasa laluan baharu apabila anda membuka kunci nanti.',
   'tabs.lockedElsewhere': 'Bukti telah dikunci dalam tetingkap atau tab lain, jadi ia dikunci di sini juga.',
