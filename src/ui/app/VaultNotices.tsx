@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
-import { formatFingerprint, keyFingerprint } from '../../core/bundle/key';
-import type { RotationProgress } from '../../core/vault';
+import { formatFingerprint } from '../../core/bundle/key';
 import { useI18n } from '../i18n';
-import { session, useSession } from '../state/session';
+import { useRotationStatus, useSession } from '../state/session';
 
 /**
  * What the open vault needs her to know, above every screen: changes made to it behind Bukti's back
@@ -11,27 +9,9 @@ import { session, useSession } from '../state/session';
 export function VaultNotices() {
   const { t } = useI18n();
   const state = useSession();
-  const [progress, setProgress] = useState<RotationProgress | null>(() => session.rotation);
-  const [done, setDone] = useState<string | null>(null);
-
-  useEffect(
-    () =>
-      session.onWorkerEvent((name, data) => {
-        if (name === 'rotation-progress') setProgress(data as RotationProgress);
-        if (name === 'rotation-stopped') setProgress(null);
-        if (name === 'rotation-done') {
-          setProgress(null);
-          void session.refreshSummary().then(async () => {
-            const now = session.state;
-            if (now.status === 'unlocked')
-              setDone(formatFingerprint(await keyFingerprint(now.summary.publicSigningKey)));
-          });
-        }
-      }),
-    [],
-  );
-
-  const tampered = state.status === 'unlocked' ? state.tampered : undefined;
+  const rotation = useRotationStatus();
+  if (state.status !== 'unlocked') return null;
+  const { tampered, summary } = state;
   return (
     <>
       {tampered && (
@@ -45,15 +25,16 @@ export function VaultNotices() {
               })}
         </p>
       )}
-      {progress && (
+      {rotation?.kind === 'running' && (
         <p role="status" data-notice="rotation">
-          {t('vault.rotationRunning', { done: progress.done, total: progress.total })}{' '}
+          {t('vault.rotationRunning', { done: rotation.progress.done, total: rotation.progress.total })}{' '}
           {t('vault.rotationPending')}
         </p>
       )}
-      {done && (
+      {rotation?.kind === 'done' && (
         <p role="status" data-notice="rotation-done">
-          {t('vault.rotationDone')} {t('rekey.newKey', { fingerprint: done })}
+          {t('vault.rotationDone')}{' '}
+          {t('rekey.newKey', { fingerprint: formatFingerprint(summary.signingKeyFingerprint) })}
         </p>
       )}
     </>

@@ -7,10 +7,11 @@ import type {
   VaultService,
   VaultSummary,
 } from '../../core/service/vault-service';
-import type { PassphraseCheck, RotationProgress } from '../../core/vault';
+import type { PassphraseCheck } from '../../core/vault';
 import type { WordLanguage } from '../../core/vault/generate';
 import type { LockHolder, StructuralOperation } from '../../core/vault/writer-lock';
 import { type Methods, wrapWorker } from '../workers/rpc';
+import { type RotationStatus, RotationStatusStore } from './rotation-status';
 import { CHANGING_CALLS, openTabChannel, type TabMessage, VAULT_CHANGED_EVENT } from './tab-channel';
 
 /** The vault as the page sees it: every call runs in the vault worker. */
@@ -50,8 +51,8 @@ class Session {
   readonly #listeners = new Set<Listener>();
   readonly #lockCleanups = new Set<() => void>();
   readonly #eventListeners = new Set<(name: string, data: unknown) => void>();
-  /** The last re-encryption progress, kept here because a rotation resumed at unlock reports before any screen listens. */
-  #rotation: RotationProgress | null = null;
+  /** Kept here because a rotation resumed at unlock reports before any screen listens. */
+  readonly #rotation = new RotationStatusStore();
   readonly #tabs = openTabChannel((message) => this.#fromOtherTab(message));
   /** The structural operation this tab is running, if any. */
   #activity: StructuralOperation | null = null;
@@ -69,9 +70,14 @@ class Session {
     return () => this.#eventListeners.delete(listener);
   }
 
-  /** A key rotation's re-encryption under way in this tab's worker, or null. */
-  get rotation(): RotationProgress | null {
-    return this.#rotation;
+  /** Where a key rotation in this tab's worker stands. */
+  get rotation(): RotationStatus {
+    return this.#rotation.status;
+  }
+
+  /** The same, given to `listener` at once and then on every change. */
+  onRotation(listener: (status: RotationStatus) => void): () => void {
+    return this.#rotation.subscribe(listener);
   }
 
   get state(): SessionState {
@@ -99,8 +105,7 @@ class Session {
     const { client, terminate } = wrapWorker<VaultService>(
       new Worker(new URL('../workers/vault.worker.ts', import.meta.url), { type: 'module' }),
       (event, data) => {
-        if (event === 'rotation-progress') this.#rotation = data as RotationProgress;
-        if (event === 'rotation-done' || event === 'rotation-stopped') this.#rotation = null;
+        this.#rotation.take(event, data);
         for (const listener of this.#eventListeners) listener(event, data);
         // Another tab upgraded, erased or replaced the database: stop using it at once, then look again.
         if (event === 'closed') {
@@ -119,7 +124,7 @@ class Session {
   #endWorker(): void {
     this.#terminate?.();
     this.#terminate = null;
-    this.#rotation = null;
+    this.#rotation.clear();
     this.#client = null;
     // The announcing wrapper holds the ended worker: calls through it would wait for ever.
     this.#announcing = null;
@@ -366,4 +371,11 @@ export function useSession(): SessionState {
     return session.subscribe(setState);
   }, []);
   return state;
+}
+
+/** Where a key rotation stands, re-rendering on every change (nothing reported before the first render is missed). */
+export function useRotationStatus(): RotationStatus {
+  const [status, setStatus] = useState(session.rotation);
+  useEffect(() => session.onRotation(setStatus), []);
+  return status;
 }
