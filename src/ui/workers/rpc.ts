@@ -67,13 +67,16 @@ export function wrap<T>(
 
 /**
  * `wrap`, plus `terminate`: ends the worker at once (and everything in its memory with it), and every
- * call still waiting for it fails with `vault.locked` instead of waiting forever.
+ * call still waiting for it, or made through this client later, fails with `vault.locked` instead of
+ * waiting forever.
  */
 export function wrapWorker<T>(
   worker: Worker,
   onEvent: (name: string, data: unknown) => void = () => undefined,
 ): { client: Methods<T>; terminate(): void } {
   let nextId = 1;
+  // Once ended, a call would be posted to nobody and wait for ever: it fails at once instead.
+  let ended = false;
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   worker.addEventListener('message', (event: MessageEvent) => {
     const message = event.data as RpcMessage;
@@ -96,6 +99,7 @@ export function wrapWorker<T>(
       if (typeof method !== 'string' || method === 'then') return undefined;
       return (...args: unknown[]) =>
         new Promise((resolve, reject) => {
+          if (ended) return reject(new BuktiError('vault.locked'));
           const id = nextId++;
           pending.set(id, { resolve, reject });
           try {
@@ -111,6 +115,7 @@ export function wrapWorker<T>(
     },
   });
   const terminate = () => {
+    ended = true;
     worker.terminate();
     for (const waiter of pending.values()) waiter.reject(new BuktiError('vault.locked'));
     pending.clear();

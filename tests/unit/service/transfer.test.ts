@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buffersGivenAway, givenAway } from '../../../src/core/service/transfer';
-import { expose, wrap } from '../../../src/ui/workers/rpc';
+import { expose, wrap, wrapWorker } from '../../../src/ui/workers/rpc';
 
 /** A worker stand-in: `target` served on one end of a MessageChannel, called through the other. */
 function served<T extends object>(target: T) {
@@ -42,6 +42,22 @@ describe('results sent from the vault worker', () => {
       expect(sent[2]?.byteLength).toBe(5);
     } finally {
       close();
+    }
+  });
+
+  it('a call made after the worker was ended fails at once as locked, instead of waiting for ever', async () => {
+    const { port1, port2 } = new MessageChannel();
+    expose({ ping: async () => 'pong' }, port1);
+    port1.start();
+    port2.start();
+    const worker = Object.assign(port2, { terminate: () => port2.close() });
+    const { client, terminate } = wrapWorker<{ ping(): Promise<string> }>(worker as unknown as Worker);
+    try {
+      expect(await client.ping()).toBe('pong');
+      terminate();
+      await expect(client.ping()).rejects.toMatchObject({ code: 'vault.locked' });
+    } finally {
+      port1.close();
     }
   });
 
