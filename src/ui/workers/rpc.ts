@@ -41,8 +41,9 @@ export function expose(
   port.addEventListener('message', async (event: MessageEvent) => {
     const message = event.data as RpcMessage;
     if (message?.kind !== 'call') return;
-    const method = (target as Record<string, unknown>)[message.method];
     try {
+      // Looked up inside the try: a getter that throws (`vault` while locked) still gets an answer.
+      const method = (target as Record<string, unknown>)[message.method];
       if (typeof method !== 'function' || message.method.startsWith('_'))
         throw new Error(`no method ${message.method}`);
       const value = await (method as (...args: unknown[]) => unknown).apply(target, message.args);

@@ -1,5 +1,7 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { buffersGivenAway, givenAway } from '../../../src/core/service/transfer';
+import { VaultService } from '../../../src/core/service/vault-service';
 import { expose, wrap, wrapWorker } from '../../../src/ui/workers/rpc';
 
 /** A worker stand-in: `target` served on one end of a MessageChannel, called through the other. */
@@ -40,6 +42,22 @@ describe('results sent from the vault worker', () => {
       expect(sent.map((piece) => piece.byteLength)).toEqual([0, 0]);
       expect(Array.from(await remote.kept())).toEqual([1, 1, 1, 1, 1]);
       expect(sent[2]?.byteLength).toBe(5);
+    } finally {
+      close();
+    }
+  });
+
+  it('never serves a member meant for the service itself (a name starting with _) or one that is no method', async () => {
+    const { remote, close } = served(
+      new VaultService({ indexedDB: new IDBFactory(), IDBKeyRange }, async () => new Uint8Array(32)),
+    );
+    const open = remote as unknown as Record<string, () => Promise<unknown>>;
+    try {
+      for (const name of ['_eraseNow', '_holding', '_openDb', '_deriveKey', 'options', 'constructor'])
+        await expect(open[name]?.()).rejects.toMatchObject({ code: 'error.unexpected' });
+      // A getter that throws still gets an answer (it used to leave the call waiting for ever).
+      await expect(open.vault?.()).rejects.toMatchObject({ code: 'vault.locked' });
+      expect(await remote.status()).toBe('absent');
     } finally {
       close();
     }
