@@ -87,9 +87,12 @@ export async function run(argv: readonly string[], output: CliOutput = processOu
     return EXIT.invalid;
   }
   const file = args.file;
-  let anchors: Awaited<ReturnType<typeof trustAnchors>>;
+  // A certificate given is read now (a bad one is said at once); the system's store, only once a .tsr
+  // is found beside the bundle: parsing it costs more than checking a small bundle.
+  let anchors: () => ReturnType<typeof trustAnchors>;
   try {
-    anchors = await trustAnchors(tsaCert);
+    const given = tsaCert === undefined ? null : await trustAnchors(tsaCert);
+    anchors = given ? async () => given : () => trustAnchors(undefined);
   } catch {
     output.stderr(`${say('timestamp.cli.badCert', { path: tsaCert ?? '' })}\n`);
     return EXIT.invalid;

@@ -43,11 +43,11 @@ export async function trustAnchors(tsaCert: string | undefined): Promise<Certifi
   return [];
 }
 
-/** Checks the `.tsr` beside `bundle`, if there is one; null when there is none. */
+/** Checks the `.tsr` beside `bundle`, if there is one, against `anchors()`; null when there is none. */
 export async function checkTimestampBeside(
   bundle: string,
   source: RandomAccessSource,
-  anchors: readonly Certificate[],
+  anchors: () => Promise<readonly Certificate[]>,
 ): Promise<TimestampBeside | null> {
   for (const path of timestampPaths(bundle)) {
     if (!(await exists(path))) continue;
@@ -58,7 +58,7 @@ export async function checkTimestampBeside(
     } catch {
       return { path, check: failedCheck('timestamp.noSums') };
     }
-    return { path, check: await checkTimestamp(tsr, sums, anchors) };
+    return { path, check: await checkTimestamp(tsr, sums, await anchors()) };
   }
   return null;
 }
