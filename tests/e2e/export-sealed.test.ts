@@ -6,17 +6,22 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bytesSource, verifyBundle } from '../../src/core/bundle';
 import { translate } from '../../src/core/i18n';
-import { openStream } from '../../src/core/seal';
+import { generateAgeIdentity, openStream } from '../../src/core/seal';
 import { tempDir } from '../unit/bundle/fixtures';
 import {
   custodyLines,
+  exportScreenWithVideo,
   fakeSaveDialog,
+  gateFileWrites,
   longestPause,
   makeCaseWithTwoImages,
   PASSPHRASE,
   pickedFile,
+  releaseWrites,
   savedAs,
+  setWriteGate,
   startTicker,
+  writeHeld,
 } from './export-helpers';
 import {
   createVaultThroughUi,
@@ -57,6 +62,16 @@ async function exportScreenSealing(page: Page): Promise<void> {
   expect(await toggle.isChecked()).toBe(true);
 }
 
+/** The files in the fake save dialog's folder (the origin-private file system). */
+function filesSaved(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const found: string[] = [];
+    const root = await navigator.storage.getDirectory();
+    for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys()) found.push(name);
+    return found;
+  });
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENS, `export-sealed-${name}.png`), fullPage: true });
 }
@@ -80,14 +95,7 @@ describe('exporting a bundle sealed for its recipient', () => {
         .getByText(en('seal.recipient.invalid', { recipient: 'age1typo' }))
         .waitFor();
       await shot(page, 'typo');
-      const names = await page.evaluate(async () => {
-        const found: string[] = [];
-        const root = await navigator.storage.getDirectory();
-        for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys())
-          found.push(name);
-        return found;
-      });
-      expect(names).toEqual([]);
+      expect(await filesSaved(page)).toEqual([]);
 
       await page.getByTestId('seal-recipients').fill(recipient);
       await page.getByRole('button', { name: 'Make the bundle' }).click();
@@ -163,6 +171,40 @@ describe('exporting a bundle sealed for its recipient', () => {
       const zip = new Uint8Array(await new Response(plain).arrayBuffer());
       expect((await page.getByTestId('zip-sha256').textContent())?.trim()).toBe(sha256(zip));
       expect((await verifyBundle(bytesSource(zip))).status).toBe('intact');
+    });
+  });
+
+  it('a sealed export cancelled mid-file leaves no file and no custody entry, in the seal worker too', async () => {
+    const { recipient } = await generateAgeIdentity();
+    await inApp(browser, async ({ page, origin }) => {
+      await page.addInitScript(fakeSaveDialog);
+      await page.goto(`${origin}/`);
+      await createVaultThroughUi(page, PASSPHRASE);
+      await exportScreenWithVideo(page);
+      const toggle = page.getByRole('checkbox', { name: en('exportSeal.toggle') });
+      await toggle.check();
+      await page.getByTestId('seal-recipients').fill(recipient);
+      const workers = await gateFileWrites(page);
+      await setWriteGate(workers, { hold: true });
+      await page.getByRole('button', { name: 'Make the bundle' }).click();
+      await expect.poll(() => writeHeld(workers), { timeout: 120_000 }).toBe(true);
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await releaseWrites(workers);
+      await page.getByText(en('export.cancelled')).waitFor({ timeout: 60_000 });
+      expect(await filesSaved(page)).toEqual([]);
+
+      // Sealed again, to the end: the only export the log holds is this one.
+      await page.getByRole('button', { name: 'Make the bundle' }).click();
+      const name = await savedAs(page);
+      expect(name.endsWith('.zip.age')).toBe(true);
+      await toggle.uncheck();
+      await page.getByRole('button', { name: 'Make the bundle' }).click();
+      const next = await pickedFile(page, await savedAs(page, name));
+      if (!next) throw new Error('the plain bundle is missing');
+      const logged = custodyLines(temp.dir, next, 'after-cancel.zip').filter((e) => e.event === 'exported');
+      // The sealed export (signed entry and hash entry), then this bundle's own entry.
+      expect(logged).toHaveLength(3);
+      expect(logged[1]?.details).toMatchObject({ sealedFor: 'recipients' });
     });
   });
 });
