@@ -95,6 +95,11 @@ describe('exporting a bundle sealed for its recipient', () => {
         .getByText(en('seal.recipient.invalid', { recipient: 'age1typo' }))
         .waitFor();
       await shot(page, 'typo');
+      await page
+        .getByRole('combobox', { name: 'Language', exact: true })
+        .selectOption({ label: 'Bahasa Malaysia' });
+      await page.getByText(translate('ms', 'seal.recipient.invalid', { recipient: 'age1typo' })).waitFor();
+      await page.getByRole('combobox', { name: 'Bahasa', exact: true }).selectOption({ label: 'English' });
       expect(await filesSaved(page)).toEqual([]);
 
       await page.getByTestId('seal-recipients').fill(recipient);
@@ -110,6 +115,7 @@ describe('exporting a bundle sealed for its recipient', () => {
       // The hash shown for the sealed file is that of the bytes saved; the bundle's is of what they open to.
       expect((await page.getByTestId('sealed-sha256').textContent())?.trim()).toBe(sha256(sealed));
       await page.getByText(en('exportSeal.sealedHash', { name })).waitFor();
+      await page.getByText(en('exportSeal.next', { name })).waitFor();
       await page.getByTestId('bundle-key-fingerprint').waitFor();
 
       writeFileSync(path(name), sealed);
@@ -161,6 +167,7 @@ describe('exporting a bundle sealed for its recipient', () => {
       await download.saveAs(path('by-passphrase.zip.age'));
       await page.getByText(en('exportSeal.done')).waitFor({ timeout: 120_000 });
       await page.getByText(en('exportSeal.forPassphrase')).waitFor();
+      await page.getByText(en('exportSeal.nextPassphrase', { name: download.suggestedFilename() })).waitFor();
       const took = Date.now() - started;
       expect(await longestPause(page)).toBeLessThan(took / 2);
       await shot(page, 'passphrase');

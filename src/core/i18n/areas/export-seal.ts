@@ -16,6 +16,8 @@ const en = {
     'Once opened, the bundle inside has this SHA-256 (the recipient can check it with sha256sum or bukti verify):',
   'exportSeal.next':
     'Send {name}. The recipient opens it in Bukti (“I received a bundle”) or with age: age -d -i key.txt {name} > bundle.zip, then checks it: npx bukti verify bundle.zip',
+  'exportSeal.nextPassphrase':
+    'Send {name}, and tell the passphrase another way. The recipient opens it in Bukti (“I received a bundle”) or with age, which asks for the passphrase: age -d {name} > bundle.zip, then checks it: npx bukti verify bundle.zip',
 } as const;
 
 const ms: Area<typeof en>['ms'] = {
@@ -33,6 +35,8 @@ const ms: Area<typeof en>['ms'] = {
     'Selepas dibuka, berkas di dalamnya mempunyai SHA-256 ini (penerima boleh menyemaknya dengan sha256sum atau bukti verify):',
   'exportSeal.next':
     'Hantar {name}. Penerima membukanya dalam Bukti (“Saya menerima berkas”) atau dengan age: age -d -i key.txt {name} > bundle.zip, kemudian menyemaknya: npx bukti verify bundle.zip',
+  'exportSeal.nextPassphrase':
+    'Hantar {name}, dan beritahu frasa laluan dengan cara lain. Penerima membukanya dalam Bukti (“Saya menerima berkas”) atau dengan age, yang meminta frasa laluan: age -d {name} > bundle.zip, kemudian menyemaknya: npx bukti verify bundle.zip',
 };
 
 export const exportSealArea: Area<typeof en> = { en, ms };

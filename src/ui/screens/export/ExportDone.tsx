@@ -74,7 +74,9 @@ export function ExportDone({ saved }: { saved: SavedBundle }) {
       )}
       {summary.sealed ? (
         <p class="wrap-anywhere" data-testid="sealed-next">
-          {t('exportSeal.next', { name: savedName })}
+          {t(summary.sealed.sealedFor === 'passphrase' ? 'exportSeal.nextPassphrase' : 'exportSeal.next', {
+            name: savedName,
+          })}
         </p>
       ) : (
         <p>
