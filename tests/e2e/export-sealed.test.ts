@@ -181,7 +181,7 @@ describe('exporting a bundle sealed for its recipient', () => {
     });
   });
 
-  it('a sealed export cancelled mid-file leaves no file and no custody entry, in the seal worker too', async () => {
+  it('a sealed export cancelled mid-file leaves no file and no custody entry; the next one is the only export recorded', async () => {
     const { recipient } = await generateAgeIdentity();
     await inApp(browser, async ({ page, origin }) => {
       await page.addInitScript(fakeSaveDialog);

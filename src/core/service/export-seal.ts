@@ -1,11 +1,5 @@
 import { type AsyncSha256, type AsyncSha256Factory, sha256OnThisThread } from '../bundle/hash';
-import { type SealFor, sealStream, withErrorsMapped } from '../seal';
-
-/** Seals a stream in the age format: `sealStream` here, or the same in a worker of its own (the browser). */
-export type SealStreamer = (
-  plain: ReadableStream<Uint8Array>,
-  to: SealFor,
-) => Promise<ReadableStream<Uint8Array>>;
+import { type SealFor, sealStream } from '../seal';
 
 /** The file actually saved when an export is sealed: `<name>.zip.age`. */
 export interface SealedFile {
@@ -31,24 +25,16 @@ export function sealedSize(zipSize: number, to: SealFor | undefined): number {
 /**
  * The ZIP stream sealed for `to` as it passes, with the SHA-256 and size of the sealed bytes (those the
  * survivor saves and sends) computed on the way. `sealed` resolves once the stream was read to its end.
- * A failure of the ZIP itself (a cancel, a vault record that would not read) keeps its own typed error,
- * even where the sealing ran in a worker that could not carry it.
+ * Sealing runs on the thread that makes the ZIP (the vault worker): a worker of its own was measured, no
+ * faster, copying every piece both ways and holding up the page (docs/bundle-format.md, "Sealed on export").
  */
 export async function sealExportStream(
   zip: ReadableStream<Uint8Array>,
-  zipDone: Promise<unknown>,
   to: SealFor,
-  deps: { seal?: SealStreamer; hash?: AsyncSha256Factory },
+  hashFactory: AsyncSha256Factory | undefined,
 ): Promise<{ stream: ReadableStream<Uint8Array>; sealed: Promise<SealedFile> }> {
-  let zipFailure: unknown;
-  zipDone.catch((error: unknown) => {
-    zipFailure = error;
-  });
-  const sealedBytes = withErrorsMapped(
-    await (deps.seal ?? sealStream)(zip, to),
-    (error) => zipFailure ?? error,
-  );
-  const hash: AsyncSha256 = await (deps.hash ?? sha256OnThisThread)();
+  const sealedBytes = await sealStream(zip, to);
+  const hash: AsyncSha256 = await (hashFactory ?? sha256OnThisThread)();
   const reader = sealedBytes.getReader();
   let size = 0;
   let settle: { resolve: (file: SealedFile) => void; reject: (error: unknown) => void } | undefined;

@@ -20,7 +20,7 @@ import { checkSealFor, type SealFor } from '../seal';
 import type { Thumbnails } from '../thumbnails/thumbnails';
 import type { Vault } from '../vault';
 import { zipLength } from '../zip/writer';
-import { type SealedFile, type SealStreamer, sealExportStream, sealedSize } from './export-seal';
+import { type SealedFile, sealExportStream, sealedSize } from './export-seal';
 import { VaultReportImages } from './report-images';
 
 /** What the survivor chose in the export dialog. */
@@ -60,8 +60,6 @@ export interface ExportDeps {
   pictures?: Pick<Thumbnails, 'reportImage'>;
   /** Where the SHA-256 of the whole ZIP is computed (a worker of its own in the browser). */
   zipHash?: AsyncSha256Factory;
-  /** Where a sealed export is encrypted (a worker of its own in the browser); this thread when absent. */
-  seal?: SealStreamer;
 }
 
 /** An export whose report is written and whose ZIP is ready to stream. */
@@ -274,13 +272,13 @@ export async function openExport(
  * that cannot start cancels the ZIP, so what the export kept is deleted.
  */
 async function sealedIfAsked(
-  zip: { stream: ReadableStream<Uint8Array>; done: Promise<unknown> },
+  zip: { stream: ReadableStream<Uint8Array> },
   to: SealFor | undefined,
   deps: ExportDeps,
 ): Promise<{ stream: ReadableStream<Uint8Array>; sealed: Promise<SealedFile | undefined> }> {
   if (!to) return { stream: zip.stream, sealed: Promise.resolve(undefined) };
   try {
-    return await sealExportStream(zip.stream, zip.done, to, { seal: deps.seal, hash: deps.zipHash });
+    return await sealExportStream(zip.stream, to, deps.zipHash);
   } catch (error) {
     await zip.stream.cancel(error).catch(() => undefined);
     throw error;

@@ -7,7 +7,6 @@ import { workerHashing, workerSha256 } from './hash-bridge';
 import { deriveKeyInWorker, measureKdfInWorker } from './kdf-bridge';
 import { browserImagePreparer, loadReportFonts } from './report-assets';
 import { expose, type RpcMessage } from './rpc';
-import { sealInWorker } from './seal-bridge';
 import { browserThumbnailMaker } from './thumbnail-maker';
 import { webWriterLock } from './web-writer-lock';
 
@@ -39,8 +38,6 @@ const service = new VaultService(
       fonts: loadReportFonts,
       images: browserImagePreparer,
       zipHash: workerSha256,
-      // A sealed export is encrypted on another core, and a passphrase's scrypt holds no vault call up.
-      seal: sealInWorker,
       app: { name: 'Bukti', version: __APP_VERSION__ },
     },
   },
