@@ -86,6 +86,8 @@ async function browserScenarios(): Promise<BenchResult[]> {
       ['vault', { small: 1, medium: 10, large: 200 }],
       ['ingest', { screenshots: 200, videos: 1, videoMiB: 200, ingestOnly: 1 }],
       ['export', exportOptions()],
+      // The same export sealed for its recipient (age) on the way (BENCH_ONLY=export,exportAge compares).
+      ['exportAge', { ...exportOptions(), sealed: 1 }],
       ['backup', { sizeMiB: 1000 }],
       ['rekey', { files: 4, fileMiB: 50, records: 500 }],
     ];
@@ -189,7 +191,7 @@ async function browserScenarios(): Promise<BenchResult[]> {
       const peak = watch?.peak() ?? null;
       // CPU seconds Chromium spent on the scenario: unlike wall time, barely moved by other load on the machine.
       const cpu = cpuBefore === null || rootPid === null ? null : cpuSeconds(rootPid) - cpuBefore;
-      if (name === 'ingest' || name === 'export')
+      if (name === 'ingest' || name === 'export' || name === 'exportAge')
         for (const r of rows) {
           // Phases of app-flow: ingest | report | ZIP streamed to the file.
           const [ingestPeak, reportPeak] = phasePeaks;

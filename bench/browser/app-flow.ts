@@ -1,3 +1,4 @@
+import { generateAgeIdentity, type SealFor } from '../../src/core/seal';
 import type { VaultService } from '../../src/core/service/vault-service';
 import { type Methods, wrap } from '../../src/ui/workers/rpc';
 import { MiB } from '../ceiling';
@@ -78,18 +79,21 @@ const chromiumCpu = async () =>
  * The export as the app's "Make the bundle" saves it where the File System Access API exists: the report
  * is written (exportStart), then the vault worker writes the ZIP straight into the picked file
  * (exportWrite; here a file in the origin-private file system, as no one can click a save dialog), and
- * the export is recorded (exportFinish). The page's heap is sampled while it waits.
+ * the export is recorded (exportFinish). The page's heap is sampled while it waits. With `seal`, the ZIP
+ * is sealed for its recipient (age) on the way, and the size is that of the sealed file.
  */
 async function exportToFile(
   vault: Methods<VaultService>,
   caseId: string,
   heap: HeapProbe,
+  seal?: SealFor,
 ): Promise<{ size: number; file: File }> {
   await vault.exportStart(1, {
     caseId,
     itemIds: null,
     sensitive: 'blur',
     language: 'both',
+    seal,
   });
   // The report is written: the driver measures the ZIP's streaming on its own.
   await benchPhase();
@@ -101,7 +105,7 @@ async function exportToFile(
     clearInterval(sampling);
   }
   const summary = await vault.exportFinish(1);
-  return { size: summary.size, file: await handle.getFile() };
+  return { size: summary.sealed?.size ?? summary.size, file: await handle.getFile() };
 }
 
 /** The same decodable PNG with distinct trailing bytes (ignored by decoders), so each file hashes apart. */
@@ -226,12 +230,15 @@ export async function appFlow(options: Record<string, number>): Promise<BenchRes
     gc();
     const heap = new HeapProbe();
     const exportStart = performance.now();
-    const exported = await watchingLongTasks(() => exportToFile(vault, theCase.id, heap));
+    const seal = options.sealed ? { recipients: [(await generateAgeIdentity()).recipient] } : undefined;
+    const exported = await watchingLongTasks(() => exportToFile(vault, theCase.id, heap, seal));
     const exportMs = performance.now() - exportStart;
     worker.removeEventListener('message', onEvent);
     results.push(
       row(
-        `export sealed bundle of ${files.length} items (report + ZIP) into a file`,
+        seal
+          ? `export bundle of ${files.length} items sealed for a recipient (age) as it streams into a file`
+          : `export sealed bundle of ${files.length} items (report + ZIP) into a file`,
         exported.value.size,
         exportMs,
         {

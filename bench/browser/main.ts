@@ -163,6 +163,7 @@ const scenarios: Record<string, (options: Record<string, number>) => Promise<Ben
   backup: (options) => backupScenarios(options.sizeMiB ?? 1000),
   ingest: appFlow,
   export: appFlow,
+  exportAge: appFlow,
   async vault(options) {
     return vaultScenarios([options.small ?? 1, options.medium ?? 10, options.large ?? 200]);
   },

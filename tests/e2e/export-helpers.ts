@@ -254,3 +254,21 @@ export async function exportAndUnzip(page: Page, dir: string): Promise<string> {
   execFileSync('unzip', ['-q', zip, '-d', out]);
   return out;
 }
+
+/** Starts a 20 ms ticker on the page that notes its longest pause: work holding the page's thread shows. */
+export async function startTicker(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { maxGap: number; last: number };
+    w.maxGap = 0;
+    w.last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      w.maxGap = Math.max(w.maxGap, now - w.last);
+      w.last = now;
+    }, 20);
+  });
+}
+
+/** The longest pause of the ticker `startTicker` started, in milliseconds. */
+export const longestPause = (page: Page) =>
+  page.evaluate(() => (window as unknown as { maxGap: number }).maxGap);

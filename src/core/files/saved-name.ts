@@ -43,9 +43,11 @@ export function cleanTypedName(typed: string, extension: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/\.{2,}/g, '.');
-  const withoutExtension = ascii.toLowerCase().endsWith(`.${extension}`)
-    ? ascii.slice(0, -(extension.length + 1))
-    : ascii;
+  // A sealed bundle's `.zip.age` typed as just `.zip` is not doubled either (`name.zip.zip.age`).
+  const typedEnding = [extension, extension.split('.')[0] ?? extension].find((ending) =>
+    ascii.toLowerCase().endsWith(`.${ending}`),
+  );
+  const withoutExtension = typedEnding ? ascii.slice(0, -(typedEnding.length + 1)) : ascii;
   return withoutExtension
     .slice(0, MAX_TYPED)
     .replace(/^[^A-Za-z0-9]+/, '')

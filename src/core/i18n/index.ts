@@ -7,6 +7,7 @@ import { captureUi } from './areas/capture-ui';
 import { caseDetails } from './areas/case-details';
 import { discreet } from './areas/discreet';
 import { exportArea } from './areas/export';
+import { exportSealArea } from './areas/export-seal';
 import { files } from './areas/files';
 import { help } from './areas/help';
 import { inbox } from './areas/inbox';
@@ -38,6 +39,7 @@ const areas = [
   caseDetails,
   discreet,
   exportArea,
+  exportSealArea,
   files,
   help,
   inbox,

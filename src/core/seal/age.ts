@@ -19,16 +19,29 @@ export async function sealStream(
   plain: ReadableStream<Uint8Array>,
   to: SealFor,
 ): Promise<ReadableStream<Uint8Array>> {
+  return encrypterFor(to).encrypt(plain);
+}
+
+/**
+ * Refuses, with a typed error, whom nothing could be sealed for: no key, a key mistyped (its bech32
+ * checksum too), an empty passphrase. Cheap: a passphrase's scrypt runs only once sealing starts.
+ */
+export function checkSealFor(to: SealFor): void {
+  encrypterFor(to);
+}
+
+function encrypterFor(to: SealFor): Encrypter {
   const encrypter = new Encrypter();
   if ('passphrase' in to) {
-    if (to.passphrase.length === 0) throw new BuktiError('seal.passphrase.empty');
+    if (typeof to.passphrase !== 'string' || to.passphrase.length === 0)
+      throw new BuktiError('seal.passphrase.empty');
     encrypter.setScryptWorkFactor(SCRYPT_LOG_N);
     encrypter.setPassphrase(to.passphrase);
   } else {
     if (to.recipients.length === 0) throw new BuktiError('seal.recipient.none');
     for (const recipient of to.recipients) addRecipient(encrypter, recipient);
   }
-  return encrypter.encrypt(plain);
+  return encrypter;
 }
 
 function addRecipient(encrypter: Encrypter, recipient: string): void {

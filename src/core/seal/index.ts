@@ -1,4 +1,11 @@
-export { type OpenWith, openStream, type SealFor, sealStream, withErrorsMapped } from './age';
+export {
+  checkSealFor,
+  type OpenWith,
+  openStream,
+  type SealFor,
+  sealStream,
+  withErrorsMapped,
+} from './age';
 export {
   type AgeIdentity,
   generateAgeIdentity,

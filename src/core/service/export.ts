@@ -16,9 +16,11 @@ import {
   type ReportLanguage,
   type ReportSensitivePolicy,
 } from '../report/types';
+import { checkSealFor, type SealFor } from '../seal';
 import type { Thumbnails } from '../thumbnails/thumbnails';
 import type { Vault } from '../vault';
 import { zipLength } from '../zip/writer';
+import { type SealedFile, sealExportStream, sealedSize } from './export-seal';
 import { VaultReportImages } from './report-images';
 
 /** What the survivor chose in the export dialog. */
@@ -39,6 +41,11 @@ export interface ExportRequest {
    * exists; a new one when absent.
    */
   bundleId?: string;
+  /**
+   * Seal the bundle for its recipient as it streams (age): the saved file is `<name>.zip.age`, and the
+   * hash shown and recorded is that of the sealed file (docs/bundle-format.md).
+   */
+  seal?: SealFor;
 }
 
 /** What the export needs from the runtime: fonts and image decoding (browser or Node). */
@@ -67,9 +74,14 @@ export interface ExportOpened {
 export interface ExportSummary {
   fileName: string;
   bundleId: string;
-  /** SHA-256 of the whole ZIP as streamed, lowercase hex: what `sha256sum` prints for the saved file. */
+  /**
+   * SHA-256 of the whole ZIP as streamed, lowercase hex: what `sha256sum` prints for the saved file, or
+   * for a sealed one, for the ZIP it opens to.
+   */
   zipSha256: string;
   size: number;
+  /** The sealed file actually saved, when the export was sealed for its recipient. */
+  sealed?: SealedFile;
   /** Fingerprint of the key that signed the bundle (src/core/bundle/key.ts): the one on the key card. */
   keyFingerprint: string;
 }
@@ -126,6 +138,8 @@ export async function openExport(
 ): Promise<OpenExport> {
   if (request.bundleId !== undefined && !UUID.test(request.bundleId))
     throw new BuktiError('error.unexpected', { detail: 'bundle id' });
+  // Before the report is written: a mistyped key is heard in seconds, not after a long export.
+  if (request.seal) checkSealFor(request.seal);
   // A vault changed behind Bukti's back (records missing, older copies put back) is not sealed into a
   // bundle that would present it as whole.
   const check = await vault.checkRecords();
@@ -181,7 +195,7 @@ export async function openExport(
   }
   let exportEntry: CustodyEntry | null = null;
   const files = new Map(plan.files.map(({ file }) => [file.id, () => repo.readFile(file.id)]));
-  const { stream, done } = sealBundle(
+  const zip = sealBundle(
     plan,
     {
       files,
@@ -199,9 +213,11 @@ export async function openExport(
       zipHash: deps.zipHash,
     },
   );
+  const { done } = zip;
   // `done` settles once the ZIP is complete, has failed or was cancelled (also before its first read).
   const settled = done.then(clearImages, clearImages);
-  const fileName = savedFileName('bundle', {
+  const { stream, sealed } = await sealedIfAsked(zip, request.seal, deps);
+  const fileName = savedFileName(request.seal ? 'sealedBundle' : 'bundle', {
     date: now,
     id: plan.manifest.bundleId,
     typed: request.fileName,
@@ -213,27 +229,60 @@ export async function openExport(
   return {
     fileName,
     bundleId: plan.manifest.bundleId,
-    estimatedSize: estimateBundleSize(known, log.length + plan.manifest.items.length),
+    estimatedSize: sealedSize(
+      estimateBundleSize(known, log.length + plan.manifest.items.length),
+      request.seal,
+    ),
     stream,
     settled,
     record: async () => {
-      const sealed = await done;
+      const written = await done;
+      const sealedFile = await sealed;
       await settled;
       if (exportEntry) await repo.recordSignedEntry(exportEntry);
       await repo.recordEvent({
         event: 'exported',
         caseId: theCase.id,
-        details: { bundleId: sealed.bundleId, zipSha256: sealed.zipSha256, size: sealed.size },
+        details: {
+          bundleId: written.bundleId,
+          zipSha256: written.zipSha256,
+          size: written.size,
+          ...(sealedFile && {
+            sealedSha256: sealedFile.sha256,
+            sealedSize: sealedFile.size,
+            sealedFor: sealedFile.sealedFor,
+            sealedRecipients: sealedFile.recipients,
+          }),
+        },
       });
       return {
         fileName,
-        bundleId: sealed.bundleId,
-        zipSha256: sealed.zipSha256,
-        size: sealed.size,
+        bundleId: written.bundleId,
+        zipSha256: written.zipSha256,
+        size: written.size,
+        ...(sealedFile && { sealed: sealedFile }),
         keyFingerprint: await keyFingerprint(signer.publicKey),
       };
     },
   };
+}
+
+/**
+ * The ZIP as it is, or sealed for its recipient (`sealed` then resolves to the saved file's hash). Sealing
+ * that cannot start cancels the ZIP, so what the export kept is deleted.
+ */
+async function sealedIfAsked(
+  zip: { stream: ReadableStream<Uint8Array> },
+  to: SealFor | undefined,
+  deps: ExportDeps,
+): Promise<{ stream: ReadableStream<Uint8Array>; sealed: Promise<SealedFile | undefined> }> {
+  if (!to) return { stream: zip.stream, sealed: Promise.resolve(undefined) };
+  try {
+    return await sealExportStream(zip.stream, to, deps.zipHash);
+  } catch (error) {
+    await zip.stream.cancel(error).catch(() => undefined);
+    throw error;
+  }
 }
 
 /**

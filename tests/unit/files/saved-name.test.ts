@@ -15,6 +15,10 @@ describe('names of saved files', () => {
     expect(savedFileName('sealedBundle', { date: AT, id: ID, typed: 'untuk polis.zip.age' })).toBe(
       'untuk-polis.zip.age',
     );
+    // The same name typed for the bundle and then sealed: `.zip` is not doubled.
+    expect(savedFileName('sealedBundle', { date: AT, id: ID, typed: 'untuk polis.zip' })).toBe(
+      'untuk-polis.zip.age',
+    );
   });
 
   it('uses the name the survivor typed, made safe, with the right extension once', () => {

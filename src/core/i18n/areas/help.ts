@@ -123,7 +123,7 @@ const en = {
   'help.send.survivor.key':
     'Ask the person you send it to (a lawyer, a case worker, an officer) for their key. It starts with age1…; in Bukti they find it under “I received a bundle”, and can show it as a QR code.',
   'help.send.survivor.seal':
-    'Open “Send a bundle safely”, pick the bundle (.zip), paste or scan their key, and choose “Seal and save”. Send the .zip.age file, not the .zip.',
+    'When you export, tick “Seal it for the person it is for” and paste or scan their key: Bukti saves only the sealed .zip.age. For a bundle you made earlier, open “Send a bundle safely”, pick the bundle (.zip), paste or scan their key, and choose “Seal and save”. Send the .zip.age file, not the .zip.',
   'help.send.survivor.passphrase':
     'If they have no key, seal it with a passphrase of at least five random words, and tell it by phone or in person, never in the same message as the file.',
   'help.send.survivor.keep':
@@ -266,7 +266,7 @@ const ms: Record<keyof typeof en, string> = {
   'help.send.survivor.key':
     'Minta kunci daripada orang yang anda hantar (peguam, pekerja kes, pegawai). Ia bermula dengan age1…; dalam Bukti mereka menjumpainya di bawah “Saya menerima berkas”, dan boleh menunjukkannya sebagai kod QR.',
   'help.send.survivor.seal':
-    'Buka “Hantar berkas dengan selamat”, pilih berkas (.zip), tampal atau imbas kunci mereka, dan pilih “Meterai dan simpan”. Hantar fail .zip.age, bukan .zip.',
+    'Semasa mengeksport, tandakan “Meterai untuk orang yang akan menerimanya” dan tampal atau imbas kunci mereka: Bukti hanya menyimpan .zip.age yang termeterai. Untuk berkas yang dibuat sebelum ini, buka “Hantar berkas dengan selamat”, pilih berkas (.zip), tampal atau imbas kunci mereka, dan pilih “Meterai dan simpan”. Hantar fail .zip.age, bukan .zip.',
   'help.send.survivor.passphrase':
     'Jika mereka tiada kunci, meterai dengan frasa laluan sekurang-kurangnya lima perkataan rawak, dan beritahu melalui telefon atau secara bersemuka, jangan dalam mesej yang sama dengan fail.',
   'help.send.survivor.keep':

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatFingerprint } from '../../../core/bundle/key';
 import type { ExportSummary } from '../../../core/service/export';
+import type { SealedFile } from '../../../core/service/export-seal';
 import { hrefFor } from '../../app/router';
 import { formatBytes } from '../../format';
 import { useI18n } from '../../i18n';
@@ -39,15 +40,15 @@ export function ExportDone({ saved }: { saved: SavedBundle }) {
       if ((error as { name?: unknown } | null)?.name !== 'AbortError') setShareFailed(true);
     }
   };
+  const savedName = saved.how === 'file' ? saved.name : summary.fileName;
   return (
     <section class="card" aria-live="polite">
-      <h2>{t('export.done')}</h2>
-      <p>{t('export.zipHash')}</p>
-      <p>
-        <code class="hash" data-testid="zip-sha256">
-          {summary.zipSha256}
-        </code>
-      </p>
+      <h2>{t(summary.sealed ? 'exportSeal.done' : 'export.done')}</h2>
+      {summary.sealed ? (
+        <SealedHashes sealed={summary.sealed} zipSha256={summary.zipSha256} name={savedName} />
+      ) : (
+        <ZipHash summary={summary} />
+      )}
       <p>{t('keycard.exportSigned')}</p>
       <p>
         <code class="hash" data-testid="bundle-key-fingerprint">
@@ -71,16 +72,68 @@ export function ExportDone({ saved }: { saved: SavedBundle }) {
           )}
         </div>
       )}
-      <p>
-        <a href={hrefFor('sealed')} data-testid="seal-for">
-          {t('sealUi.link.sealExport')}
-        </a>
-      </p>
+      {summary.sealed ? (
+        <p class="wrap-anywhere" data-testid="sealed-next">
+          {t(summary.sealed.sealedFor === 'passphrase' ? 'exportSeal.nextPassphrase' : 'exportSeal.next', {
+            name: savedName,
+          })}
+        </p>
+      ) : (
+        <p>
+          <a href={hrefFor('sealed')} data-testid="seal-for">
+            {t('sealUi.link.sealExport')}
+          </a>
+        </p>
+      )}
       {shareFailed && (
         <p class="error" role="alert">
           {t('export.shareFailed')}
         </p>
       )}
     </section>
+  );
+}
+
+/** The saved ZIP's SHA-256: what `sha256sum` prints for the file handed over. */
+function ZipHash({ summary }: { summary: ExportSummary }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <p>{t('export.zipHash')}</p>
+      <p>
+        <code class="hash" data-testid="zip-sha256">
+          {summary.zipSha256}
+        </code>
+      </p>
+    </>
+  );
+}
+
+/**
+ * A sealed export: the SHA-256 of the sealed file actually saved and sent (the one to write down), whom it
+ * opens for, and the hash of the bundle inside, which the recipient sees once it is opened.
+ */
+function SealedHashes({ sealed, zipSha256, name }: { sealed: SealedFile; zipSha256: string; name: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <p class="wrap-anywhere">{t('exportSeal.sealedHash', { name })}</p>
+      <p>
+        <code class="hash" data-testid="sealed-sha256">
+          {sealed.sha256}
+        </code>
+      </p>
+      <p>
+        {sealed.sealedFor === 'passphrase'
+          ? t('exportSeal.forPassphrase')
+          : t('exportSeal.forKeys', { count: sealed.recipients })}
+      </p>
+      <p>{t('exportSeal.innerHash')}</p>
+      <p>
+        <code class="hash" data-testid="zip-sha256">
+          {zipSha256}
+        </code>
+      </p>
+    </>
   );
 }

@@ -1,10 +1,12 @@
 import { useId, useState } from 'preact/hooks';
-import type { MessageKey } from '../../../core/i18n';
+import { isBuktiError } from '../../../core/errors';
+import type { MessageKey, MessageParams } from '../../../core/i18n';
 import type { ExportRequest } from '../../../core/service/export';
 import { FileNameField } from '../../components/FileNameField';
 import { useVaultData } from '../../hooks/use-vault-data';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
+import { SealTargetFields, sealForOf, useSealTarget } from '../sealed/SealTarget';
 import { canShareZip } from './save';
 
 /** The survivor's choices, without the case (chosen above). */
@@ -34,6 +36,9 @@ export function ExportOptions({
   const [language, setLanguage] = useState<(typeof LANGUAGES)[number]>('both');
   const [recipient, setRecipient] = useState('');
   const [fileName, setFileName] = useState('');
+  const [sealing, setSealing] = useState(false);
+  const sealTarget = useSealTarget();
+  const [sealProblem, setSealProblem] = useState<{ key: MessageKey; params: MessageParams } | null>(null);
 
   const choice = (): ExportChoice => ({
     itemIds: scope === 'pick' ? [...picked] : null,
@@ -43,11 +48,25 @@ export function ExportOptions({
     language,
     recipientNote: recipient,
     fileName,
+    seal: sealing ? sealForOf(sealTarget) : undefined,
   });
-  // Called within the click itself: saving to a file asks where first, which needs the click.
+  // Called within the click itself: saving to a file asks where first, which needs the click. A key
+  // mistyped is named here, before any dialog opens or anything is made.
+  const start = (share: boolean) => {
+    setSealProblem(null);
+    let chosen: ExportChoice;
+    try {
+      chosen = choice();
+    } catch (error) {
+      if (!isBuktiError(error)) throw error;
+      setSealProblem({ key: error.code, params: error.params });
+      return;
+    }
+    onStart(chosen, share);
+  };
   const submit = (event: Event) => {
     event.preventDefault();
-    onStart(choice(), false);
+    start(false);
   };
   const radio = <T extends string>(
     name: string,
@@ -154,7 +173,33 @@ export function ExportOptions({
           onInput={(e) => setRecipient((e.currentTarget as HTMLInputElement).value)}
         />
       </div>
-      <FileNameField kind="bundle" value={fileName} onInput={setFileName} disabled={busy} />
+      <FileNameField
+        kind={sealing ? 'sealedBundle' : 'bundle'}
+        value={fileName}
+        onInput={setFileName}
+        disabled={busy}
+      />
+      <div class="export-seal">
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={sealing}
+            disabled={busy}
+            aria-describedby={`${id}-seal-hint`}
+            onChange={(e) => setSealing((e.currentTarget as HTMLInputElement).checked)}
+          />
+          {t('exportSeal.toggle')}
+        </label>
+        <p id={`${id}-seal-hint`} class="muted">
+          {t('exportSeal.hint')}
+        </p>
+        {sealing && <SealTargetFields target={sealTarget} disabled={busy} />}
+        {sealProblem && (
+          <p class="error" role="alert">
+            {t(sealProblem.key, sealProblem.params)}
+          </p>
+        )}
+      </div>
       <p id={`${id}-save-hint`} class="muted">
         {t('export.saveHint')}
       </p>
@@ -163,7 +208,7 @@ export function ExportOptions({
           {t('export.start')}
         </button>
         {canShareZip() && (
-          <button type="button" class="button" disabled={busy} onClick={() => onStart(choice(), true)}>
+          <button type="button" class="button" disabled={busy} onClick={() => start(true)}>
             {t('export.startShare')}
           </button>
         )}

@@ -14,7 +14,7 @@ import { ScreenIntro } from '../ScreenIntro';
 import { ExportDone, type SavedBundle } from './ExportDone';
 import { type ExportChoice, ExportOptions } from './ExportOptions';
 import './export.css';
-import { bundleFile, bundleStream, canPickSaveFile, IN_MEMORY_LIMIT, pickSaveFile, ZIP_TYPE } from './save';
+import { bundleFile, bundleStream, bundleType, canPickSaveFile, IN_MEMORY_LIMIT, pickSaveFile } from './save';
 
 let nextExport = 1;
 
@@ -91,10 +91,15 @@ export function ExportScreen() {
   const save = async (number: number, choice: ExportChoice, share: boolean): Promise<SavedBundle | null> => {
     const bundleId = crypto.randomUUID();
     const how = share ? 'share' : canPickSaveFile() ? 'file' : canStreamDownload() ? 'download' : 'memory';
+    const sealed = choice.seal !== undefined;
+    const kind = sealed ? 'sealedBundle' : 'bundle';
     // Before anything is awaited: the save dialog needs the click that asked for it.
     const picking =
       how === 'file'
-        ? pickSaveFile(savedFileName('bundle', { date: new Date(), id: bundleId, typed: choice.fileName }))
+        ? pickSaveFile(
+            savedFileName(kind, { date: new Date(), id: bundleId, typed: choice.fileName }),
+            sealed,
+          )
         : null;
     const handle = picking ? await picking : null;
     if (how === 'file' && !handle) {
@@ -129,10 +134,10 @@ export function ExportScreen() {
       setBytes({ written, total: opened.estimatedSize }),
     );
     if (how === 'download') {
-      await streamDownload(stream, opened.fileName, ZIP_TYPE, stop.signal);
+      await streamDownload(stream, opened.fileName, bundleType(sealed), stop.signal);
       return { how: 'download', summary: await session.vault.exportFinish(number) };
     }
-    const file = await bundleFile(stream, opened.fileName);
+    const file = await bundleFile(stream, opened.fileName, bundleType(sealed));
     return { how: 'share', summary: await session.vault.exportFinish(number), file };
   };
 

@@ -7,6 +7,11 @@ export interface BundlePuller {
 }
 
 export const ZIP_TYPE = 'application/zip';
+/** A sealed bundle (`.zip.age`) is no ZIP to anyone but its recipient: plain bytes. */
+export const SEALED_TYPE = 'application/octet-stream';
+
+/** The media type a bundle is saved and shared with. */
+export const bundleType = (sealed: boolean) => (sealed ? SEALED_TYPE : ZIP_TYPE);
 const MiB = 1024 * 1024;
 /**
  * Largest bundle made in memory (to share it, or where neither a file picker nor a service worker can
@@ -33,7 +38,11 @@ export function bundleStream(
 }
 
 /** The whole (small) bundle as a File, for the share sheet. */
-export async function bundleFile(stream: ReadableStream<Uint8Array>, name: string): Promise<File> {
+export async function bundleFile(
+  stream: ReadableStream<Uint8Array>,
+  name: string,
+  type: string,
+): Promise<File> {
   const parts: BlobPart[] = [];
   const reader = stream.getReader();
   for (;;) {
@@ -41,7 +50,7 @@ export async function bundleFile(stream: ReadableStream<Uint8Array>, name: strin
     if (done) break;
     parts.push(value as Uint8Array<ArrayBuffer>);
   }
-  return new File(parts, name, { type: ZIP_TYPE });
+  return new File(parts, name, { type });
 }
 
 export { canPickSaveFile } from '../../save-file';
@@ -51,11 +60,12 @@ export { canPickSaveFile } from '../../save-file';
  * The vault worker writes the bundle into it (`exportWrite`), into a temporary file the browser only puts
  * in place when the whole ZIP is written.
  */
-export function pickSaveFile(name: string): Promise<SaveFileHandle | null> {
-  return pickFile(name, [{ description: 'ZIP', accept: { [ZIP_TYPE]: ['.zip'] } }], async (handle) => handle);
+export function pickSaveFile(name: string, sealed: boolean): Promise<SaveFileHandle | null> {
+  const accept: Record<string, string[]> = sealed ? { [SEALED_TYPE]: ['.age'] } : { [ZIP_TYPE]: ['.zip'] };
+  return pickFile(name, [{ description: sealed ? 'age' : 'ZIP', accept }], async (handle) => handle);
 }
 
-/** True where the system share sheet accepts a ZIP file. */
+/** True where the system share sheet accepts a ZIP file (a sealed one is offered the same way). */
 export function canShareZip(): boolean {
   return canShareFile('bundle.zip', ZIP_TYPE);
 }

@@ -1,12 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
-import { BuktiError, isBuktiError } from '../../../core/errors';
+import { isBuktiError } from '../../../core/errors';
 import type { MessageKey, MessageParams } from '../../../core/i18n';
-import { parseRecipients, type SealFor } from '../../../core/seal';
+import type { SealFor } from '../../../core/seal';
 import { formatBytes } from '../../format';
 import { useI18n } from '../../i18n';
 import { sealInWorker } from '../../workers/seal-bridge';
 import { counted, nextFrame } from './progress';
-import { QrScan } from './QrScan';
+import { SealTargetFields, sealForOf, useSealTarget } from './SealTarget';
 import { saveStream } from './save-stream';
 
 type Outcome = { kind: 'saved'; name: string } | { kind: 'error'; code: MessageKey; params: MessageParams };
@@ -18,10 +18,7 @@ type Outcome = { kind: 'saved'; name: string } | { kind: 'error'; code: MessageK
 export function SealForm() {
   const { t, locale } = useI18n();
   const [zip, setZip] = useState<File | null>(null);
-  const [mode, setMode] = useState<'keys' | 'passphrase'>('keys');
-  const [recipients, setRecipients] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [scanning, setScanning] = useState(false);
+  const target = useSealTarget();
   const [done, setDone] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const running = useRef<AbortController | null>(null);
@@ -31,10 +28,7 @@ export function SealForm() {
     setOutcome(null);
     let to: SealFor;
     try {
-      to = mode === 'keys' ? { recipients: parseRecipients(recipients) } : { passphrase };
-      // Checked before the save dialog opens, so a missing key never leaves an empty file behind.
-      if ('recipients' in to && to.recipients.length === 0) throw new BuktiError('seal.recipient.none');
-      if ('passphrase' in to && to.passphrase === '') throw new BuktiError('seal.passphrase.empty');
+      to = sealForOf(target);
     } catch (error) {
       if (isBuktiError(error)) setOutcome({ kind: 'error', code: error.code, params: error.params });
       return;
@@ -79,65 +73,7 @@ export function SealForm() {
           }}
         />
       </label>
-      <fieldset>
-        <legend>{t('sealUi.seal.forWhom')}</legend>
-        <label class="check">
-          <input type="radio" name="seal-mode" checked={mode === 'keys'} onChange={() => setMode('keys')} />
-          {t('sealUi.seal.modeKeys')}
-        </label>
-        <label class="check">
-          <input
-            type="radio"
-            name="seal-mode"
-            checked={mode === 'passphrase'}
-            onChange={() => setMode('passphrase')}
-          />
-          {t('sealUi.seal.modePassphrase')}
-        </label>
-      </fieldset>
-      {mode === 'keys' ? (
-        <>
-          <label class="field">
-            <span>{t('sealUi.seal.recipients')}</span>
-            <textarea
-              rows={3}
-              spellcheck={false}
-              autocomplete="off"
-              data-testid="seal-recipients"
-              value={recipients}
-              onInput={(event) => setRecipients(event.currentTarget.value)}
-            />
-          </label>
-          <button
-            type="button"
-            class="button small"
-            aria-expanded={scanning}
-            onClick={() => setScanning(!scanning)}
-          >
-            {t('sealUi.scan.open')}
-          </button>
-          {scanning && (
-            <QrScan
-              onText={(text) => {
-                setRecipients((now) => (now.trim() ? `${now.trim()}\n${text.trim()}` : text.trim()));
-                setScanning(false);
-              }}
-            />
-          )}
-        </>
-      ) : (
-        <label class="field">
-          <span>{t('sealUi.seal.passphrase')}</span>
-          <input
-            type="password"
-            autocomplete="new-password"
-            data-testid="seal-passphrase"
-            value={passphrase}
-            onInput={(event) => setPassphrase(event.currentTarget.value)}
-          />
-          <small>{t('sealUi.seal.passphraseHint')}</small>
-        </label>
-      )}
+      <SealTargetFields target={target} />
       <div class="sealed-actions">
         <button
           type="button"
