@@ -3,7 +3,6 @@ import { isBuktiError } from '../../../core/errors';
 import type { MessageKey, MessageParams } from '../../../core/i18n';
 import type { OpenWith } from '../../../core/seal';
 import { hrefFor } from '../../app/router';
-import { formatBytes } from '../../format';
 import { useI18n } from '../../i18n';
 import { openInWorker } from '../../workers/seal-bridge';
 import { type VerifiedBundle, verifyInWorker } from '../../workers/verify-bridge';
@@ -11,6 +10,7 @@ import { Verdict } from '../verify/Verdict';
 import { VerifyResult } from '../verify/VerifyResult';
 import { counted, nextFrame } from './progress';
 import type { LoadedKey } from './RecipientKey';
+import { StreamControls } from './StreamControls';
 import { saveStream } from './save-stream';
 
 type Outcome =
@@ -27,7 +27,7 @@ const openedName = (name: string) => (name.endsWith('.age') ? name.slice(0, -4) 
  * file altered or cut short on the way, leaves no file behind.
  */
 export function OpenSealed({ loaded }: { loaded: LoadedKey | null }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [sealed, setSealed] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [done, setDone] = useState<number | null>(null);
@@ -103,30 +103,14 @@ export function OpenSealed({ loaded }: { loaded: LoadedKey | null }) {
           onInput={(event) => setPassphrase(event.currentTarget.value)}
         />
       </label>
-      <div class="sealed-actions">
-        <button
-          type="button"
-          class="button primary"
-          disabled={!sealed || done !== null}
-          onClick={() => void open()}
-        >
-          {t('sealUi.open.start')}
-        </button>
-        {done !== null && (
-          <button type="button" class="button" onClick={() => running.current?.abort()}>
-            {t('sealUi.cancel')}
-          </button>
-        )}
-      </div>
-      <div role="status" class="sealed-status">
-        {done !== null && sealed && (
-          <p>
-            {t('sealUi.open.progress', {
-              done: formatBytes(done, locale),
-              total: formatBytes(sealed.size, locale),
-            })}
-          </p>
-        )}
+      <StreamControls
+        start={t('sealUi.open.start')}
+        file={sealed}
+        done={done}
+        progress="sealUi.open.progress"
+        onStart={() => void open()}
+        onCancel={() => running.current?.abort()}
+      >
         {outcome?.kind === 'verified' && <Verdict status={outcome.verified.report.status} />}
         {outcome?.kind === 'downloaded' && (
           <p>
@@ -134,7 +118,7 @@ export function OpenSealed({ loaded }: { loaded: LoadedKey | null }) {
             <a href={hrefFor('verify')}>{t('sealUi.open.verifyLink')}</a>
           </p>
         )}
-      </div>
+      </StreamControls>
       {outcome?.kind === 'error' && (
         <p class="error" role="alert" data-testid="open-error">
           {t(outcome.code, outcome.params)}

@@ -2,11 +2,11 @@ import { useRef, useState } from 'preact/hooks';
 import { isBuktiError } from '../../../core/errors';
 import type { MessageKey, MessageParams } from '../../../core/i18n';
 import type { SealFor } from '../../../core/seal';
-import { formatBytes } from '../../format';
 import { useI18n } from '../../i18n';
 import { sealInWorker } from '../../workers/seal-bridge';
 import { counted, nextFrame } from './progress';
 import { SealTargetFields, sealForOf, useSealTarget } from './SealTarget';
+import { StreamControls } from './StreamControls';
 import { saveStream } from './save-stream';
 
 type Outcome = { kind: 'saved'; name: string } | { kind: 'error'; code: MessageKey; params: MessageParams };
@@ -16,7 +16,7 @@ type Outcome = { kind: 'saved'; name: string } | { kind: 'error'; code: MessageK
  * scanned, or a passphrase told to them another way), and save `<bundle>.zip.age`, sealed as it streams.
  */
 export function SealForm() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [zip, setZip] = useState<File | null>(null);
   const target = useSealTarget();
   const [done, setDone] = useState<number | null>(null);
@@ -74,34 +74,18 @@ export function SealForm() {
         />
       </label>
       <SealTargetFields target={target} />
-      <div class="sealed-actions">
-        <button
-          type="button"
-          class="button primary"
-          disabled={!zip || done !== null}
-          onClick={() => void seal()}
-        >
-          {t('sealUi.seal.start')}
-        </button>
-        {done !== null && (
-          <button type="button" class="button" onClick={() => running.current?.abort()}>
-            {t('sealUi.cancel')}
-          </button>
-        )}
-      </div>
-      <div role="status" class="sealed-status">
-        {done !== null && zip && (
-          <p>
-            {t('sealUi.seal.progress', {
-              done: formatBytes(done, locale),
-              total: formatBytes(zip.size, locale),
-            })}
-          </p>
-        )}
+      <StreamControls
+        start={t('sealUi.seal.start')}
+        file={zip}
+        done={done}
+        progress="sealUi.seal.progress"
+        onStart={() => void seal()}
+        onCancel={() => running.current?.abort()}
+      >
         {outcome?.kind === 'saved' && (
           <p data-testid="seal-saved">{t('sealUi.seal.saved', { name: outcome.name })}</p>
         )}
-      </div>
+      </StreamControls>
       {outcome?.kind === 'error' && (
         <p class="error" role="alert">
           {t(outcome.code, outcome.params)}
