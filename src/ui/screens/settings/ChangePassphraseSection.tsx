@@ -5,7 +5,7 @@ import { MIN_PASSPHRASE_LENGTH } from '../../../core/vault/format';
 import { estimatePassphraseStrength } from '../../../core/vault/strength';
 import { useI18n } from '../../i18n';
 import { session } from '../../state/session';
-import { NewPassphraseField } from '../vault/NewPassphraseField';
+import { NewPassphrasePair } from '../vault/NewPassphraseField';
 import { PassphraseField } from '../vault/PassphraseField';
 
 /**
@@ -73,25 +73,15 @@ export function ChangePassphraseSection() {
           reveal={false}
           autoComplete="current-password"
         />
-        <NewPassphraseField
-          name="new-passphrase"
-          label={t('settings.passphrase.new')}
+        <NewPassphrasePair
+          names={['new-passphrase', 'confirm-passphrase']}
+          labels={[t('settings.passphrase.new'), t('settings.passphrase.confirm')]}
           value={next}
-          onInput={setNext}
-          onSuggested={(suggested) => {
-            setNext(suggested);
-            setConfirm(suggested);
-            setReveal(true);
-          }}
+          confirm={confirm}
           reveal={reveal}
-        />
-        <PassphraseField
-          name="confirm-passphrase"
-          label={t('settings.passphrase.confirm')}
-          value={confirm}
-          onInput={setConfirm}
-          reveal={reveal}
-          autoComplete="new-password"
+          onValue={setNext}
+          onConfirm={setConfirm}
+          onReveal={setReveal}
         />
         <label class="check">
           <input

@@ -8,8 +8,7 @@ import { useI18n } from '../../i18n';
 import { session, useSession } from '../../state/session';
 import { RestoreSection } from '../backup/RestoreSection';
 import { DiscreetChooser } from '../settings/DiscreetChooser';
-import { NewPassphraseField } from './NewPassphraseField';
-import { PassphraseField } from './PassphraseField';
+import { NewPassphrasePair } from './NewPassphraseField';
 
 /** First use: choose a passphrase, understand it cannot be recovered, create the vault. */
 export function CreateVaultScreen({ erasedAfterFailures = false }: { erasedAfterFailures?: boolean }) {
@@ -65,26 +64,16 @@ export function CreateVaultScreen({ erasedAfterFailures = false }: { erasedAfter
         <DiscreetChooser />
       </Disclosure>
       <form onSubmit={submit} noValidate aria-busy={busy}>
-        <NewPassphraseField
-          name="passphrase"
-          label={t('vaultUi.create.passphrase')}
+        <NewPassphrasePair
+          names={['passphrase', 'confirm']}
+          labels={[t('vaultUi.create.passphrase'), t('vaultUi.create.confirm')]}
           value={passphrase}
-          onInput={setPassphrase}
-          onSuggested={(suggested) => {
-            setPassphrase(suggested);
-            setConfirm(suggested);
-            setReveal(true);
-          }}
+          confirm={confirm}
           reveal={reveal}
+          onValue={setPassphrase}
+          onConfirm={setConfirm}
+          onReveal={setReveal}
           focusOnMount
-        />
-        <PassphraseField
-          name="confirm"
-          label={t('vaultUi.create.confirm')}
-          value={confirm}
-          onInput={setConfirm}
-          reveal={reveal}
-          autoComplete="new-password"
         />
         <label class="check">
           <input

@@ -70,3 +70,45 @@ export function NewPassphraseField(props: {
     </>
   );
 }
+
+/**
+ * A new passphrase and the field that repeats it, shown or hidden together; a suggestion fills both and
+ * shows them, so it can be written down.
+ */
+export function NewPassphrasePair(props: {
+  names: [string, string];
+  labels: [string, string];
+  value: string;
+  confirm: string;
+  reveal: boolean;
+  onValue: (value: string) => void;
+  onConfirm: (value: string) => void;
+  onReveal: (reveal: boolean) => void;
+  focusOnMount?: boolean;
+}) {
+  return (
+    <>
+      <NewPassphraseField
+        name={props.names[0]}
+        label={props.labels[0]}
+        value={props.value}
+        onInput={props.onValue}
+        onSuggested={(suggested) => {
+          props.onValue(suggested);
+          props.onConfirm(suggested);
+          props.onReveal(true);
+        }}
+        reveal={props.reveal}
+        focusOnMount={props.focusOnMount}
+      />
+      <PassphraseField
+        name={props.names[1]}
+        label={props.labels[1]}
+        value={props.confirm}
+        onInput={props.onConfirm}
+        reveal={props.reveal}
+        autoComplete="new-password"
+      />
+    </>
+  );
+}
