@@ -89,13 +89,9 @@ export class ImagePrefetcher {
     if (this.#deps.signal?.aborted) return null;
     if (this.#deps.readImage) return this.#deps.readImage(plan.file, { blur: plan.blur });
     const bytes = await this.#deps.readFile(plan.file);
-    try {
-      return await this.#deps.images.prepare(bytes, plan.file.mime, {
-        blur: plan.blur,
-        maxEdge: REPORT_IMAGE_MAX_EDGE,
-      });
-    } finally {
-      this.#deps.release?.(bytes);
-    }
+    return this.#deps.images.prepare(bytes, plan.file.mime, {
+      blur: plan.blur,
+      maxEdge: REPORT_IMAGE_MAX_EDGE,
+    });
   }
 }

@@ -114,11 +114,6 @@ export interface ReportDeps {
   /** Bytes of an original image file in the bundle. A rejection shows the image as not rendered. */
   readFile(file: ReportFile): Promise<Uint8Array>;
   /**
-   * Called with bytes the report is done with: what `readFile` gave once the image is prepared, and an
-   * image from `readImage` with `stored` once it is placed. Nothing reads them afterwards.
-   */
-  release?(bytes: Uint8Array): void;
-  /**
    * The image the report draws for `file`, made ahead (at capture) instead of from the original; null
    * when the file has none (it cannot be decoded). Without it, images are prepared from `readFile`.
    */

@@ -57,26 +57,6 @@ const ownsBuffer = (piece: Uint8Array) =>
 /** A piece that owns its buffer, so moving it to the page moves nothing else. */
 const own = (piece: Uint8Array) => (ownsBuffer(piece) ? piece : piece.slice());
 
-/**
- * `target`, freeing each piece that owns its buffer once the target has taken it (a file's writable has
- * copied the bytes when its write resolves): the pieces are the reader's alone (see `sealBundle`), and
- * freed now they do not wait, a few hundred MiB of them, for this thread's next garbage collection.
- */
-function discardingAfterWrite(
-  target: WritableStream<Uint8Array>,
-  discard: (buffer: ArrayBuffer) => void,
-): WritableStream<Uint8Array> {
-  const writer = target.getWriter();
-  return new WritableStream<Uint8Array>({
-    async write(piece) {
-      await writer.write(piece);
-      if (ownsBuffer(piece)) discard(piece.buffer as ArrayBuffer);
-    },
-    close: () => writer.close(),
-    abort: (reason) => writer.abort(reason),
-  });
-}
-
 /** What exports need from the service that owns the vault. */
 export interface ExportHost {
   /** The open vault and its repository; both throw `vault.locked` when there is none. */
@@ -207,7 +187,6 @@ export class ExportHandles {
     const open = this.#get(number);
     if (open.ended) throw new BuktiError('error.unexpected', { detail: 'export written' });
     const reader = ExportHandles.#reader(open);
-    const vault = this.#host.vault();
     clearTimeout(open.timer);
     const { signal } = open.controller;
     // The worker, not the page, pulls now: the idle timer stays off, and only `cancel` stops it.
@@ -233,8 +212,7 @@ export class ExportHandles {
         throw new BuktiError('export.writeFailed', {}, { cause });
       }
       // pipeTo closes the writable at the end and aborts it on any failure, or once `signal` fires.
-      const discard = (buffer: ArrayBuffer) => vault.discard(buffer);
-      await open.exp.stream.pipeThrough(counted).pipeTo(discardingAfterWrite(writable, discard), { signal });
+      await open.exp.stream.pipeThrough(counted).pipeTo(writable, { signal });
     } catch (error) {
       // Read before `cancel` below aborts the signal too: was it stopped, or did it fail?
       const stopped = signal.aborted;

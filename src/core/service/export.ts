@@ -183,7 +183,6 @@ export async function openExport(
         images: deps.images,
         imageStore: images,
         readFile: (file) => repo.readFileBytes(file.id),
-        release: (bytes) => vault.discard(bytes),
         readImage: deps.pictures && capturedImages(deps.pictures, deps.images, images),
         signal: control.signal,
         onProgress: (done, total) => control.onProgress?.({ stage: 'report', done, total }),

@@ -46,7 +46,6 @@ export class VaultReportImages implements ReportImageStore {
     if (id.startsWith(CAPTURED)) {
       const payload = await this.#vault.readThumbnail(id.slice(CAPTURED.length), 'report');
       const stored = payload === undefined ? undefined : decodeThumbnail(payload);
-      if (payload) this.#vault.discard(payload);
       if (stored?.kind !== 'picture') throw new Error('A report image made at capture is gone.');
       return stored.bytes;
     }

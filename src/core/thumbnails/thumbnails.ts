@@ -136,10 +136,7 @@ export class Thumbnails {
     const pending = this.#pending.get(file.id);
     const payload = pending ? undefined : await this.#vault.readThumbnail(file.id, kind);
     if (payload !== undefined) {
-      const stored = decodeThumbnail(payload);
-      // Decoding copied the picture out: the opened payload is used up.
-      this.#vault.discard(payload);
-      return stored;
+      return decodeThumbnail(payload);
     }
     const made = await this.#make(file.id, () => this.#original(file));
     return made?.[kind] ?? null;

@@ -6,8 +6,8 @@ import { type IdbEnvironment, openVaultDb, type VaultDb } from './db';
  * Chromium keeps, per IndexedDB read, the value's bytes in Blink's memory until the reading thread next
  * collects garbage, which comes only after about 64 MiB of such bytes: an export reading 1.7 GB left
  * 50–60 MiB waiting there at any time. A reader whose thread is replaced every few tens of MiB takes
- * that memory with it when it ends (measured, 600 MiB read: +104…+116 MiB read here, +8…+19 through a
- * reader replaced every 32 MiB with each buffer discarded after use). It only ever sees ciphertext.
+ * that memory with it when it ends (measured, the 500-item export bench: +137 MiB over its start with one
+ * reader never replaced, +61 with readers replaced every 32 MiB). It only ever sees ciphertext.
  */
 export interface ChunkReader {
   /**

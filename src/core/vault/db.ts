@@ -40,11 +40,6 @@ export interface IdbEnvironment {
   chunkWriter?: ChunkWriterFactory;
   /** Where file chunks can be read from another thread (a worker in the browser); see `ChunkReader`. */
   chunkReader?: ChunkReaderFactory;
-  /**
-   * Frees a buffer nobody uses any more now rather than at the thread's next garbage collection (in the
-   * browser: moved through a port whose other end is closed). The buffer is detached. None in Node.
-   */
-  discard?: (buffer: ArrayBuffer) => void;
   /** The one-writer lock shared by every tab and worker (Web Locks in the browser); in-process by default. */
   writerLock?: WriterLockFactory;
 }
@@ -158,11 +153,6 @@ export class VaultDb {
     this.#writerLock ??=
       this.env.writerLock?.(this.name) ?? inProcessWriterLock(this.env.indexedDB, this.name);
     return this.#writerLock;
-  }
-
-  /** Frees `buffer` (which nobody may use afterwards) now, where the environment can; see `IdbEnvironment`. */
-  discard(buffer: ArrayBuffer): void {
-    this.env.discard?.(buffer);
   }
 
   /** Every key from `lower` to `upper`, both included. */

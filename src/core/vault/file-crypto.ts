@@ -162,11 +162,6 @@ export async function* decryptFile(
   options: {
     /** True when each chunk read is a fresh buffer nobody else holds: it is then opened in place. */
     freshChunks?: boolean;
-    /**
-     * With fresh chunks: the caller uses each chunk only until it asks for the next, so its buffer is
-     * then passed here (to be freed at once; see `IdbEnvironment.discard`).
-     */
-    transient?: (buffer: ArrayBuffer) => void;
     /** Runs before each chunk is opened; throwing stops the stream (the vault locking). */
     beforeEach?: () => void;
   } = {},
@@ -177,7 +172,6 @@ export async function* decryptFile(
     throw new BuktiError('vault.integrity');
   const state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(manifest.header, key);
   const opener = options.freshChunks ? new ChunkOpener(sodium, state) : undefined;
-  const transient = options.freshChunks ? options.transient : undefined;
   // A few chunks are read ahead: storage answers several reads in flight faster than one at a time, and
   // reading overlaps with opening and using this one.
   const reads: Promise<Uint8Array | undefined>[] = [];
@@ -211,7 +205,6 @@ export async function* decryptFile(
         throw new BuktiError('vault.integrity');
       }
       yield opened.message;
-      transient?.(value.buffer as ArrayBuffer);
     }
   } finally {
     opener?.dispose();

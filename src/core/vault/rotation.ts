@@ -261,7 +261,7 @@ async function reencryptFile(db: VaultDb, sodium: Sodium, keyring: Keyring, file
     const tx = idb.transaction('chunks', 'readwrite');
     await runInTransaction(tx, [() => tx.store.delete(laneRange(db, fileId, lane))]);
   });
-  const source = readVaultFile(db, sodium, keyring, fileId, { transient: true });
+  const source = readVaultFile(db, sodium, keyring, fileId);
   const { header, chunks } = encryptFile(sodium, keyring.secrets.files, fileId, source);
   const info = await storeChunks(db, fileId, chunks, { lane, beforeEach: () => keyring.assertUnlocked() });
   const manifest = encodeManifest({ header, chunks: info.chunks, size: info.size });

@@ -113,7 +113,6 @@ function openChunks(
   keyring: Keyring,
   fileId: string,
   manifest: EpochManifest,
-  transient: boolean,
 ): AsyncGenerator<Uint8Array> {
   const lane = chunkLane(manifest.epoch);
   return decryptFile(
@@ -125,11 +124,7 @@ function openChunks(
       keyring.assertUnlocked();
       return readChunk(db, fileId, lane + index);
     },
-    {
-      freshChunks: true,
-      transient: transient ? (buffer) => db.discard(buffer) : undefined,
-      beforeEach: () => keyring.assertUnlocked(),
-    },
+    { freshChunks: true, beforeEach: () => keyring.assertUnlocked() },
   );
 }
 
@@ -142,14 +137,12 @@ export async function* readVaultFile(
   sodium: Sodium,
   keyring: Keyring,
   fileId: string,
-  /** True when each chunk is used only until the next is asked for: its memory is then freed at once. */
-  options: { transient?: boolean } = {},
 ): AsyncGenerator<Uint8Array> {
   const manifest = await manifestOf(db, sodium, keyring, fileId);
-  yield* openChunks(db, sodium, keyring, fileId, manifest, options.transient === true);
+  yield* openChunks(db, sodium, keyring, fileId, manifest);
 }
 
-/** A stored file's bytes in one array of its exact size, each chunk freed once copied (`readVaultFile`). */
+/** A stored file's bytes in one array of its exact size (`readVaultFile`). */
 export async function readVaultFileBytes(
   db: VaultDb,
   sodium: Sodium,
@@ -159,7 +152,7 @@ export async function readVaultFileBytes(
   const manifest = await manifestOf(db, sodium, keyring, fileId);
   const bytes = new Uint8Array(manifest.size);
   let at = 0;
-  for await (const chunk of openChunks(db, sodium, keyring, fileId, manifest, true)) {
+  for await (const chunk of openChunks(db, sodium, keyring, fileId, manifest)) {
     if (at + chunk.length > bytes.length) throw new BuktiError('vault.integrity');
     bytes.set(chunk, at);
     at += chunk.length;

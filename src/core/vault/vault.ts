@@ -230,30 +230,16 @@ export class Vault {
     return files.writeVaultFile(this.#db, this.#sodium, this.#keyring, fileId, source);
   }
 
-  /**
-   * A stored file's bytes, chunk by chunk; ends with `vault.integrity` if the file was altered. With
-   * `transient`, each chunk may be used only until the next is asked for (its memory is then freed).
-   */
-  readFile(fileId: string, options: { transient?: boolean } = {}): AsyncGenerator<Uint8Array> {
+  /** A stored file's bytes, chunk by chunk; ends with `vault.integrity` if the file was altered. */
+  readFile(fileId: string): AsyncGenerator<Uint8Array> {
     this.#keyring.assertUnlocked();
-    return files.readVaultFile(this.#db, this.#sodium, this.#keyring, fileId, options);
+    return files.readVaultFile(this.#db, this.#sodium, this.#keyring, fileId);
   }
 
   /** A stored file's bytes in one array; for files that are used whole (images for a report). */
   readFileBytes(fileId: string): Promise<Uint8Array> {
     this.#keyring.assertUnlocked();
     return files.readVaultFileBytes(this.#db, this.#sodium, this.#keyring, fileId);
-  }
-
-  /**
-   * Frees memory now instead of at the next garbage collection, where the runtime can (it is detached):
-   * a buffer, or the buffer of bytes that fill it whole, that has been used and that nobody holds.
-   * Bytes that are a view of part of a larger buffer are left alone.
-   */
-  discard(memory: ArrayBuffer | Uint8Array): void {
-    if (memory instanceof ArrayBuffer) this.#db.discard(memory);
-    else if (memory.byteOffset === 0 && memory.byteLength === memory.buffer.byteLength)
-      this.#db.discard(memory.buffer as ArrayBuffer);
   }
 
   /** A stored file's size and chunk count, or undefined. */

@@ -2,7 +2,6 @@
 import { VaultService } from '../../core/service/vault-service';
 import { workerChunkReader } from './chunk-reader-bridge';
 import { workerChunkWriter } from './chunk-writer-bridge';
-import { discardBuffer } from './discard';
 import { workerHashing, workerSha256 } from './hash-bridge';
 import { deriveKeyInWorker, measureKdfInWorker } from './kdf-bridge';
 import { browserImagePreparer, loadReportFonts } from './report-assets';
@@ -23,7 +22,6 @@ const service = new VaultService(
     IDBKeyRange,
     chunkWriter: workerChunkWriter,
     chunkReader: workerChunkReader,
-    discard: discardBuffer,
     writerLock: webWriterLock,
   },
   deriveKeyInWorker,

@@ -139,31 +139,6 @@ describe('report image prefetch', () => {
     expect(taken.map((t) => (t.result === 'failed' ? 'failed' : 'ok'))).toEqual(['ok', 'failed', 'ok']);
   });
 
-  it('releases each original it read once its image is prepared, also when preparing fails', async () => {
-    const items = [item(0, [file(0, 'image/png'), file(1, 'image/png')]), item(1, [file(2, 'image/png')])];
-    const { deps, release } = controlledDeps();
-    const events: string[] = [];
-    const prepare = deps.images.prepare;
-    deps.images = {
-      prepare: async (bytes, mime, options) => {
-        const text = new TextDecoder().decode(bytes);
-        events.push(`prepare ${text}`);
-        if (text === uuid(5001)) throw new Error('not an image');
-        return prepare(bytes, mime, options);
-      },
-    };
-    deps.release = (bytes) => events.push(`release ${new TextDecoder().decode(bytes)}`);
-    const taken = await layOut(new ImagePrefetcher(deps, items, 'include'), items, 'include', release);
-    expect(taken.map((t) => (t.result === 'failed' ? 'failed' : 'ok'))).toEqual(['ok', 'failed', 'ok']);
-    // Each read is released exactly once, after its preparation.
-    const ids = [uuid(5000), uuid(5001), uuid(5002)];
-    expect(events.filter((e) => e.startsWith('release')).sort()).toEqual(
-      ids.map((id) => `release ${id}`).sort(),
-    );
-    for (const id of ids)
-      expect(events.indexOf(`release ${id}`)).toBeGreaterThan(events.indexOf(`prepare ${id}`));
-  });
-
   it('starts nothing more after clear()', async () => {
     const items = Array.from({ length: 10 }, (_, i) => item(i, [file(i, 'image/png')]));
     const { deps, reads, release } = controlledDeps();

@@ -58,36 +58,21 @@ export class InspectableService extends VaultService {
   }
 }
 
-/**
- * Buffers the service freed (`IdbEnvironment.discard`): detached here as the browser detaches them, so a
- * piece used after it was freed shows up as empty bytes in the bundle and fails its test.
- */
-export const discarded = { count: 0 };
-const detach = (buffer: ArrayBuffer) => {
-  structuredClone(buffer, { transfer: [buffer] });
-  discarded.count++;
-};
-
 /** A vault in fake IndexedDB with one case holding `files`, and a request that exports all of it. */
 export async function vaultWithFiles(
   files: { name: string; type: string; data: Uint8Array }[],
   options: { thumbnailMaker?: ThumbnailMaker; images?: ImagePreparer } = {},
 ): Promise<{ service: InspectableService; request: ExportRequest }> {
   let events: InspectableService | undefined;
-  const service = new InspectableService(
-    { indexedDB, IDBKeyRange, discard: detach },
-    await fastDerive(),
-    () => undefined,
-    {
-      emit: (name, data) => events?.onEvent?.(name, data),
-      thumbnailMaker: options.thumbnailMaker,
-      exportDeps: {
-        fonts: loadNodeReportFonts,
-        images: options.images ?? nodeImagePreparer(),
-        app: { name: 'Bukti', version: 'test' },
-      },
+  const service = new InspectableService({ indexedDB, IDBKeyRange }, await fastDerive(), () => undefined, {
+    emit: (name, data) => events?.onEvent?.(name, data),
+    thumbnailMaker: options.thumbnailMaker,
+    exportDeps: {
+      fonts: loadNodeReportFonts,
+      images: options.images ?? nodeImagePreparer(),
+      app: { name: 'Bukti', version: 'test' },
     },
-  );
+  });
   events = service;
   if ((await service.status()) !== 'absent') await service.erase(PASSPHRASE);
   await service.create(PASSPHRASE);

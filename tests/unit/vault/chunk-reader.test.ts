@@ -33,58 +33,27 @@ function inProcessReaders() {
   return { log, factory };
 }
 
-/** Detaches each buffer it is given, as the browser's discard does, so a later use of one shows. */
-function detachingDiscard() {
-  const discarded: ArrayBuffer[] = [];
-  const discard = (buffer: ArrayBuffer) => {
-    structuredClone(buffer, { transfer: [buffer] });
-    discarded.push(buffer);
-  };
-  return { discarded, discard };
-}
-
 async function vaultWithReader() {
   const { log, factory } = inProcessReaders();
-  const { discarded, discard } = detachingDiscard();
   const name = `vault-reader-${newId()}`;
-  const db = await openVaultDb({ indexedDB, IDBKeyRange, chunkReader: factory, discard }, { name });
+  const db = await openVaultDb({ indexedDB, IDBKeyRange, chunkReader: factory }, { name });
   const vault = await createVault(db, PASSPHRASE, { kdfParams: TEST_KDF });
-  return { db, vault, log, discarded, name };
+  return { db, vault, log, name };
 }
 
 describe('reading chunks through a chunk reader', () => {
   it('reads every chunk there, and a file comes back whole, streamed or in one array', async () => {
-    const { vault, log, discarded } = await vaultWithReader();
+    const { vault, log } = await vaultWithReader();
     const bytes = pseudoRandomBytes(5 * MiB + 3, 21);
     const fileId = newId();
     await vault.writeFile(fileId, bytes);
     expectSameBytes(await collectBytes(vault.readFile(fileId)), bytes);
     expect(log.reads).toBe(6);
-    // Streamed without `transient`, the caller keeps every chunk: nothing is discarded.
-    expect(discarded).toHaveLength(0);
     expectSameBytes(await vault.readFileBytes(fileId), bytes);
     expect(log.reads).toBe(12);
-    // In one array, each chunk's buffer is freed once copied, all six.
-    expect(discarded).toHaveLength(6);
-    expect(discarded.every((buffer) => buffer.byteLength === 0)).toBe(true);
   });
 
-  it('frees each transient chunk only once the next is asked for', async () => {
-    const { vault, discarded } = await vaultWithReader();
-    const bytes = pseudoRandomBytes(3 * MiB, 22);
-    const fileId = newId();
-    await vault.writeFile(fileId, bytes);
-    let at = 0;
-    for await (const chunk of vault.readFile(fileId, { transient: true })) {
-      // The chunk in hand is whole: only those before it were freed.
-      expect(discarded).toHaveLength(at / MiB);
-      expectSameBytes(chunk, bytes.subarray(at, at + chunk.length));
-      at += chunk.length;
-    }
-    expect(at).toBe(bytes.length);
-  });
-
-  it('gives back files of any size intact with every chunk freed (property)', async () => {
+  it('gives back files of any size intact (property)', async () => {
     const { vault } = await vaultWithReader();
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: 3 * MiB + 7 }), fc.integer(), async (size, seed) => {

@@ -50,8 +50,6 @@ async function embedImage(
   if (!jpeg) return null;
   const { prepared, embedder } = jpeg;
   const image = await embedStoredJpeg(ctx.doc, embedder, prepared, ctx.store);
-  // An image made ahead is read again from its store when the PDF is written: these bytes are used up.
-  if (prepared.stored !== undefined) ctx.deps.release?.(prepared.jpeg);
   return { image, width: prepared.width, height: prepared.height };
 }
 

@@ -4,7 +4,6 @@ import { EvidenceRepository } from '../../../../src/core/evidence/repository';
 import * as vault from '../../../../src/core/vault';
 import { workerChunkReader } from '../../../../src/ui/workers/chunk-reader-bridge';
 import { workerChunkWriter } from '../../../../src/ui/workers/chunk-writer-bridge';
-import { discardBuffer } from '../../../../src/ui/workers/discard';
 
 (window as unknown as { bukti_core: unknown }).bukti_core = {
   vault,
@@ -12,6 +11,5 @@ import { discardBuffer } from '../../../../src/ui/workers/discard';
   EvidenceRepository,
   workerChunkWriter,
   workerChunkReader,
-  discardBuffer,
 };
 document.body.dataset.ready = 'true';
