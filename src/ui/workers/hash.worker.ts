@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { type Sha256, startSha256 } from '../../core/bundle/hash';
+import { discardBuffer } from './discard';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -18,6 +19,9 @@ self.onmessage = async (event: MessageEvent<HashRequest>) => {
     const sha256 = await hash;
     if (request.kind === 'update') {
       sha256.update(request.bytes);
+      // Each update is a copy of its own: freed now, not after hundreds of MiB wait for the collector.
+      if (request.bytes.byteOffset === 0 && request.bytes.byteLength === request.bytes.buffer.byteLength)
+        discardBuffer(request.bytes.buffer as ArrayBuffer);
       self.postMessage({ kind: 'hashed' } satisfies HashResponse);
     } else {
       self.postMessage({ kind: 'digest', hex: sha256.hex() } satisfies HashResponse);
