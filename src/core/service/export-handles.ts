@@ -59,9 +59,8 @@ const own = (piece: Uint8Array) => (ownsBuffer(piece) ? piece : piece.slice());
 
 /**
  * `target`, taking the next piece only once the last one's write has resolved (the file's writable has
- * then copied it). Piped into a file's writable directly, Chromium's renderer grew by +247 MiB over the
- * 500-item bench export against +61 this way (measured, 2026-12-06): it accepted pieces faster than it
- * wrote them.
+ * then copied it), so at most one piece of the ZIP waits in the browser whatever queue the writable
+ * keeps. The export's memory was measured this way (docs/bundle-format.md).
  */
 function oneWriteAtATime(target: WritableStream<Uint8Array>): WritableStream<Uint8Array> {
   const writer = target.getWriter();
