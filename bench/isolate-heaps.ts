@@ -56,6 +56,11 @@ export class IsolateHeaps {
     return heaps;
   }
 
+  /** The names of the workers attached now. */
+  names(): string[] {
+    return [...new Set(this.#workers.values())];
+  }
+
   /** Sends a DevTools command to the first worker named `name`; undefined when it does not answer in `ms`. */
   async call(name: string, method: string, params: object = {}, ms = 2000): Promise<unknown> {
     const sessionId = [...this.#workers].find(([, worker]) => worker === name)?.[0];

@@ -142,6 +142,20 @@ async function browserScenarios(): Promise<BenchResult[]> {
           });
         }
       }
+      // BENCH_CPU_PROFILE=1 (with BENCH_TIMELINE): where each worker's time goes while the ZIP streams
+      // (from the report written to the export recorded), by function, self time.
+      if (heaps && process.env.BENCH_CPU_PROFILE && phasePeaks.length === 2)
+        for (const name of heaps.names()) {
+          void heaps.call(name, 'Profiler.enable').then(() => heaps.call(name, 'Profiler.start'));
+        }
+      if (heaps && process.env.BENCH_CPU_PROFILE && phasePeaks.length === 3)
+        for (const name of heaps.names()) {
+          void heaps.call(name, 'Profiler.stop', {}, 30_000).then((result) => {
+            const profile = (result as { profile?: CpuProfile } | undefined)?.profile;
+            if (profile)
+              console.log(`  CPU while the ZIP streamed, ${name}:\n    ${topSelf(profile).join('\n    ')}`);
+          });
+        }
       watch.reset();
     });
     // What the export is doing, for the timeline (BENCH_TIMELINE=1).
@@ -305,3 +319,27 @@ for (const r of results) {
 const out = resolve('bench/results.json');
 writeFileSync(out, `${JSON.stringify({ results }, null, 2)}\n`);
 console.log(`Wrote ${out}`);
+
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The functions that took the most time themselves in a CPU profile, in ms. */
+function topSelf(profile: CpuProfile, count = 15): string[] {
+  const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = frames.get(id);
+    const name = `${frame?.functionName || '(anonymous)'} ${frame?.url.split('/').pop() ?? ''}:${frame?.lineNumber ?? 0}`;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  const total = [...self.values()].reduce((sum, us) => sum + us, 0);
+  return [`total ${(total / 1000).toFixed(0)} ms`].concat(
+    [...self]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([name, us]) => `${(us / 1000).toFixed(0).padStart(6)} ms  ${name}`),
+  );
+}
