@@ -4,6 +4,7 @@ import { I18nProvider } from './i18n';
 import { keepFieldsOutOfBrowserMemory } from './safety/field-memory';
 import { migratePrefs } from './safety/prefs';
 import './styles.css';
+import './parts.css';
 import './forms.css';
 import './evidence.css';
 

@@ -1,17 +1,9 @@
-import type { CustodyEntry } from '../custody/entry';
-import { appendEntry, type CustodySigner, type EntryFields, entryHash } from '../custody/entry';
-import { keyChangeEntry } from '../custody/key-change';
-import { BuktiError, isBuktiError } from '../errors';
-import {
-  type AnchorChange,
-  type FileSource,
-  newId as newRecordId,
-  type PassphraseCheck,
-  type RecordChange,
-  type Vault,
-} from '../vault';
+import type { CustodyEntry, EntryFields } from '../custody/entry';
+import { BuktiError } from '../errors';
+import type { FileSource, PassphraseCheck, RecordChange, Vault } from '../vault';
 import { type CasePatch, editCase } from './case-edit';
 import { classifyFile, findDuplicate } from './classify';
+import { CUSTODY_STORE, CustodyBook, type CustodyCut } from './custody-book';
 import { type CaptureHashing, type IngestedFile, ingestFile } from './ingest';
 import type { Case, EvidenceDetails, EvidenceFile, EvidenceItem } from './model';
 import { newId } from './model';
@@ -19,8 +11,10 @@ import { editDetails, type NewCaseInput, type NewItemInput, newCase, newEvidence
 import { utcIso } from './time';
 import { parseCase, parseEvidenceItem } from './validate';
 
+export type { CustodyCut };
+
 /** Logical vault stores the repository writes. */
-export const STORES = { cases: 'cases', items: 'items', custody: 'custody' } as const;
+export const STORES = { cases: 'cases', items: 'items', custody: CUSTODY_STORE } as const;
 
 /** What the page hands over for one file: its bytes (a File or Blob) and what the device says about it. */
 export interface IncomingFile {
@@ -33,33 +27,13 @@ export interface IncomingFile {
 }
 
 /**
- * Kept in the vault's sealed ledger with every append, in the same transaction: how long the custody log
- * is and how it ends. Deleting the last entries, or putting an older copy back, no longer matches it.
- * Custody records have random ids, so the stored keys show neither the order nor the number of events.
- */
-interface CustodyAnchor {
-  count: number;
-  lastHash: string;
-  lastId: string;
-}
-
-const ANCHOR = 'custody';
-
-/** What `checkCustodyLog` found when the log does not end where the ledger says it does. */
-export interface CustodyCut {
-  expected: number;
-  found: number;
-}
-
-/**
  * Cases, evidence items, their original files and the signed custody log, kept in the vault. Every
- * change that matters to a court appends a custody entry; appends are serialised so the chain never forks.
+ * change that matters to a court appends a custody entry (custody-book.ts) with the records it speaks of.
  */
 export class EvidenceRepository {
   readonly #vault: Vault;
   readonly #hashing: CaptureHashing | undefined;
-  readonly #now: () => Date;
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #book: CustodyBook;
 
   /**
    * `hashing` fingerprints captured files (the browser's hashes in workers); by default on this thread.
@@ -68,187 +42,43 @@ export class EvidenceRepository {
   constructor(vault: Vault, options: { hashing?: CaptureHashing; now?: () => Date } = {}) {
     this.#vault = vault;
     this.#hashing = options.hashing;
-    this.#now = options.now ?? (() => new Date());
-  }
-
-  get #signer(): CustodySigner {
-    return this.#vault.custodySigner;
+    this.#book = new CustodyBook(vault, options.now ?? (() => new Date()));
   }
 
   /** The whole custody log, oldest first. */
-  async custodyLog(): Promise<CustodyEntry[]> {
-    const records = await this.#vault.listRecords(STORES.custody);
-    return records.map((record) => record.value as CustodyEntry).sort((a, b) => a.seq - b.seq);
+  custodyLog(): Promise<CustodyEntry[]> {
+    return this.#book.custodyLog();
   }
 
   /**
-   * The custody log, checked against the ledger's anchor: every entry from 0 to the recorded length,
-   * ending in the recorded entry. A log cut short, extended or altered outside Bukti is `custody.cutShort`
-   * (an export must not seal it).
+   * The custody log, checked against the ledger's anchor; a log cut short, extended or altered outside
+   * Bukti is `custody.cutShort` (an export must not seal it).
    */
-  async verifiedCustodyLog(): Promise<CustodyEntry[]> {
-    const log = await this.#queued(() => this.custodyLog());
-    const cut = await this.#cutOf(log);
-    if (cut) throw new BuktiError('custody.cutShort', { expected: cut.expected, found: cut.found });
-    return log;
+  verifiedCustodyLog(): Promise<CustodyEntry[]> {
+    return this.#book.verifiedCustodyLog();
   }
 
   /** Whether the custody log ends where the ledger says it does (checked at unlock); null when it does. */
-  async checkCustodyLog(): Promise<CustodyCut | null> {
-    try {
-      return await this.#cutOf(await this.#queued(() => this.custodyLog()));
-    } catch (error) {
-      if (!isBuktiError(error, 'vault.rolledBack') && !isBuktiError(error, 'vault.integrity')) throw error;
-      // Entries the ledger names are gone or not what was written: count the ones still readable.
-      const anchor = (await this.#vault.anchor(ANCHOR)) as CustodyAnchor | undefined;
-      const ids = await this.#vault.listRecordIds(STORES.custody);
-      const readable = await Promise.all(
-        ids.map((id) =>
-          this.#vault.getRecord(STORES.custody, id).then(
-            () => 1,
-            () => 0,
-          ),
-        ),
-      );
-      return { expected: anchor?.count ?? ids.length, found: readable.reduce<number>((a, b) => a + b, 0) };
-    }
+  checkCustodyLog(): Promise<CustodyCut | null> {
+    return this.#book.checkCustodyLog();
   }
 
-  async #cutOf(log: CustodyEntry[]): Promise<CustodyCut | null> {
-    const anchor = (await this.#vault.anchor(ANCHOR)) as CustodyAnchor | undefined;
-    const expected = anchor?.count ?? log.length;
-    const last = log.at(-1);
-    const whole =
-      log.length === expected &&
-      log.every((entry, index) => entry.seq === index) &&
-      (last === undefined || anchor === undefined || (await entryHash(last)) === anchor.lastHash);
-    return whole ? null : { expected, found: log.length };
-  }
-
-  #queued<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.#queue.then(work);
-    this.#queue = run.catch(() => undefined);
-    return run;
-  }
-
-  /**
-   * Appends one entry after the current head, written in the same transaction as `changes` (the record
-   * the entry speaks of), so a record never exists without its entry or the other way round.
-   */
-  #append(fields: EntryFields, changes: RecordChange[] = []): Promise<CustodyEntry> {
-    return this.#appendAll([{ fields, changes }]).then((entries) => entries[0] as CustodyEntry);
-  }
-
-  /**
-   * Appends several entries, each after the one before, all in one transaction with their changes and
-   * the ledger's anchor: a batch of captured files costs one read of the head and one commit.
-   */
-  #appendAll(
-    steps: ReadonlyArray<{ fields: EntryFields; changes: RecordChange[] }>,
-  ): Promise<CustodyEntry[]> {
-    return this.#queued(async () => {
-      const { entry: start, anchor } = await this.#readHead();
-      let head = start;
-      const entries: CustodyEntry[] = [];
-      const changes: RecordChange[] = [];
-      let lastId = '';
-      for (const step of steps) {
-        head = await appendEntry(head, step.fields, this.#signer, this.#now());
-        entries.push(head);
-        lastId = newRecordId();
-        changes.push(...step.changes, { store: STORES.custody, id: lastId, value: head });
-      }
-      await this.#vault.writeRecords(changes, { anchor: await this.#anchorAfter(anchor, head, lastId) });
-      return entries;
-    });
-  }
-
-  async #anchorAfter(from: CustodyAnchor | undefined, last: CustodyEntry | null, lastId: string) {
-    const to: CustodyAnchor | undefined =
-      last === null ? from : { count: last.seq + 1, lastHash: await entryHash(last), lastId };
-    return { name: ANCHOR, from, to } satisfies AnchorChange;
-  }
-
-  /**
-   * Stores an entry signed elsewhere (the export entry sealed into a bundle). It must follow the
-   * current head exactly; otherwise something was logged meanwhile and the bundle's chain would not fit.
-   */
+  /** Stores an entry signed elsewhere (the export entry sealed into a bundle), right after the head. */
   recordSignedEntry(entry: CustodyEntry): Promise<void> {
-    return this.#queued(async () => {
-      const { entry: head, anchor } = await this.#readHead();
-      if (entry.seq !== (head === null ? 0 : head.seq + 1)) throw new BuktiError('export.logMoved');
-      const id = newRecordId();
-      await this.#vault.writeRecords([{ store: STORES.custody, id, value: entry }], {
-        anchor: await this.#anchorAfter(anchor, entry, id),
-      });
-    });
+    return this.#book.recordSignedEntry(entry);
   }
 
   /**
    * Appends an event that concerns no single record (e.g. the ZIP hash after an export), in one
    * transaction with `changes` (e.g. the settings a restore updates).
    */
-  async recordEvent(fields: EntryFields, changes: RecordChange[] = []): Promise<CustodyEntry> {
-    return this.#append(fields, changes);
+  recordEvent(fields: EntryFields, changes: RecordChange[] = []): Promise<CustodyEntry> {
+    return this.#book.append(fields, changes);
   }
 
-  /**
-   * Replaces every key of the vault (`Vault.rotateKeys`); the custody log records it in a 'keyChanged'
-   * entry signed by the old key and by the new one, stored in the same transaction as the new keys.
-   */
+  /** Replaces every key of the vault; the log records it signed by the old key and the new one. */
   rotateKeys(current: string, next: string): Promise<PassphraseCheck> {
-    return this.#queued(async () => {
-      const { entry: head, anchor } = await this.#readHead();
-      return this.#vault.rotateKeys(current, next, async (old, fresh) => {
-        const entry = await keyChangeEntry(
-          head,
-          { ...old, device: this.#vault.deviceId },
-          fresh,
-          this.#now(),
-        );
-        const id = newRecordId();
-        return {
-          records: [{ store: STORES.custody, id, value: entry }],
-          anchor: await this.#anchorAfter(anchor, entry, id),
-        };
-      });
-    });
-  }
-
-  /**
-   * The last entry, found through the ledger's anchor (custody ids are random, so key order says
-   * nothing). A missing or different last entry is `custody.cutShort`.
-   */
-  async #readHead(): Promise<{ entry: CustodyEntry | null; anchor: CustodyAnchor | undefined }> {
-    let anchor = (await this.#vault.anchor(ANCHOR)) as CustodyAnchor | undefined;
-    if (anchor === undefined) anchor = await this.#adoptUnanchoredLog();
-    if (anchor === undefined) return { entry: null, anchor };
-    const entry = (await this.#vault.getRecord(STORES.custody, anchor.lastId)) as CustodyEntry | undefined;
-    if (entry === undefined || entry.seq !== anchor.count - 1 || (await entryHash(entry)) !== anchor.lastHash)
-      throw new BuktiError('custody.cutShort', { expected: anchor.count, found: entry ? entry.seq + 1 : 0 });
-    return { entry, anchor };
-  }
-
-  /**
-   * A log written before the ledger (vault format 1) has ids that sort in log order (`s` and the
-   * sequence number) and no anchor: its entries move to random ids and the anchor is set, in one
-   * transaction. The entries themselves are unchanged, so bundles made before still match them.
-   */
-  async #adoptUnanchoredLog(): Promise<CustodyAnchor | undefined> {
-    const records = await this.#vault.listRecords(STORES.custody);
-    if (records.length === 0) return undefined;
-    const log = records.map((record) => record.value as CustodyEntry).sort((a, b) => a.seq - b.seq);
-    const ids = log.map(() => newRecordId());
-    const last = log.at(-1) as CustodyEntry;
-    const anchor = await this.#anchorAfter(undefined, last, ids.at(-1) as string);
-    await this.#vault.writeRecords(
-      [
-        ...records.map((record) => ({ store: STORES.custody, id: record.id, delete: true as const })),
-        ...log.map((entry, i) => ({ store: STORES.custody, id: ids[i] as string, value: entry })),
-      ],
-      { anchor },
-    );
-    return anchor.to;
+    return this.#book.rotateKeys(current, next);
   }
 
   async listCases(): Promise<Case[]> {
@@ -263,7 +93,7 @@ export class EvidenceRepository {
 
   async createCase(input: NewCaseInput): Promise<Case> {
     const record = newCase(input);
-    await this.#append({ event: 'created', caseId: record.id }, [
+    await this.#book.append({ event: 'created', caseId: record.id }, [
       { store: STORES.cases, id: record.id, value: record },
     ]);
     return record;
@@ -275,7 +105,7 @@ export class EvidenceRepository {
     if (!current) throw new BuktiError('capture.notFound');
     const next = editCase(current, patch);
     if (next === current) return current;
-    await this.#append({ event: 'edited', caseId: id }, [{ store: STORES.cases, id, value: next }]);
+    await this.#book.append({ event: 'edited', caseId: id }, [{ store: STORES.cases, id, value: next }]);
     return next;
   }
 
@@ -353,7 +183,7 @@ export class EvidenceRepository {
       const items = await Promise.all(
         additions.map(({ input, files }) => newEvidenceItem({ ...input, files })),
       );
-      await this.#appendAll(
+      await this.#book.appendAll(
         items.map((item) => ({
           fields: {
             event: 'created',
@@ -383,7 +213,7 @@ export class EvidenceRepository {
     if (!current) throw new BuktiError('capture.notFound');
     const next = editDetails(current, patch);
     if (next === current) return current;
-    await this.#append({ event: 'edited', itemId: id, caseId: next.caseId }, [
+    await this.#book.append({ event: 'edited', itemId: id, caseId: next.caseId }, [
       { store: STORES.items, id, value: next },
     ]);
     return next;
@@ -394,7 +224,7 @@ export class EvidenceRepository {
     const item = await this.getItem(id);
     if (!item) return;
     const hashes = [...item.files.map((f) => f.sha256), ...(item.textSha256 ? [item.textSha256] : [])];
-    await this.#append({ event: 'deleted', itemId: id, caseId: item.caseId, fileHashes: hashes }, [
+    await this.#book.append({ event: 'deleted', itemId: id, caseId: item.caseId, fileHashes: hashes }, [
       { store: STORES.items, id, delete: true },
     ]);
     await Promise.all(item.files.map((f) => this.#vault.deleteFile(f.id).catch(() => undefined)));
