@@ -265,11 +265,29 @@ export class ExportHandles {
   }
 }
 
+/**
+ * Waits between tries to delete a picked file that is still held open (about 13 s in all). A worker
+ * that was ended mid-write lets go of its writable a moment later, not at once: until then the browser
+ * refuses the deletion with NoModificationAllowedError (seen in Chromium after `terminate()`).
+ */
+export const RELEASE_WAITS_MS = [25, 50, 100, 200, 400, 800, 1600, 3200, 6400] as const;
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** Deletes a picked file nothing was put in place in (the bundle goes to a temporary file until complete). */
-export async function removeIfEmpty(file: PickedFile): Promise<void> {
-  try {
-    if ((await file.getFile()).size === 0) await file.remove?.();
-  } catch {
-    // The file is gone already or cannot be touched: nothing of the bundle is in it either way.
+export async function removeIfEmpty(
+  file: PickedFile,
+  wait: (ms: number) => Promise<void> = pause,
+): Promise<void> {
+  for (const delay of [0, ...RELEASE_WAITS_MS]) {
+    if (delay > 0) await wait(delay);
+    try {
+      if ((await file.getFile()).size === 0) await file.remove?.();
+      return;
+    } catch (error) {
+      // Still held open by the writer that was ended: try again once it lets go. Anything else (the
+      // file is gone already, or cannot be touched): nothing of the bundle is in it either way.
+      if ((error as { name?: unknown } | null)?.name !== 'NoModificationAllowedError') return;
+    }
   }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { bytesSource, verifyBundle } from '../../../src/core/bundle';
 import { isBuktiError } from '../../../src/core/errors';
-import type { PickedFile } from '../../../src/core/service/export-handles';
+import { type PickedFile, RELEASE_WAITS_MS, removeIfEmpty } from '../../../src/core/service/export-handles';
 import { exportedEntries, MiB, PASSPHRASE, vaultWithCase } from './helpers';
 
 /**
@@ -158,5 +158,50 @@ describe('the vault worker writes the bundle into a picked file', () => {
     await service.exportFinish(2);
     expect(await exportedEntries(service)).toHaveLength(2);
     await service.erase(PASSPHRASE);
+  });
+});
+
+describe('removing the empty file the save dialog made', () => {
+  /** A picked file whose writer was ended: the browser refuses to delete it until `heldFor` tries have passed. */
+  function heldFile(heldFor: number, size = 0) {
+    const file = new FakePickedFile(new Uint8Array(size));
+    let tries = 0;
+    file.remove = async () => {
+      tries += 1;
+      if (tries <= heldFor)
+        throw new DOMException('An attempt was made to modify an object…', 'NoModificationAllowedError');
+      file.removed = true;
+    };
+    return { file, tries: () => tries };
+  }
+
+  it('waits for the ended writer to let go of the file, then deletes it', async () => {
+    const waits: number[] = [];
+    const { file, tries } = heldFile(4);
+    await removeIfEmpty(file, async (ms) => {
+      waits.push(ms);
+    });
+    expect(file.removed).toBe(true);
+    expect(tries()).toBe(5);
+    expect(waits).toEqual(RELEASE_WAITS_MS.slice(0, 4));
+  });
+
+  it('gives up quietly after the last wait, and never deletes a file with bytes in it or retries other errors', async () => {
+    const held = heldFile(Number.POSITIVE_INFINITY);
+    await removeIfEmpty(held.file, async () => undefined);
+    expect(held.file.removed).toBe(false);
+    expect(held.tries()).toBe(RELEASE_WAITS_MS.length + 1);
+
+    const full = heldFile(0, 10);
+    await removeIfEmpty(full.file, async () => undefined);
+    expect(full.file.removed).toBe(false);
+    expect(full.tries()).toBe(0);
+
+    const gone = new FakePickedFile(null);
+    let waited = 0;
+    await removeIfEmpty(gone, async () => {
+      waited += 1;
+    });
+    expect(waited).toBe(0);
   });
 });
