@@ -2,7 +2,7 @@ import { BuktiError } from '../errors';
 import { runInTransaction, type VaultDb, type VaultSchema, withStorage } from '../vault/db';
 import { toArrayBuffer } from '../vault/format';
 import { encodeLockout, NO_LOCKOUT } from '../vault/lockout';
-import { META } from '../vault/meta';
+import { isRetired, META } from '../vault/meta';
 import { decodeJournal, encodeJournal, type RestoreJournal, type RestoreMode } from './journal';
 
 const ALL_STORES = ['meta', 'records', 'files', 'chunks', 'deposits'] as const;
@@ -28,14 +28,38 @@ async function journalIn(meta: MetaStore): Promise<RestoreJournal | undefined> {
 }
 
 /**
+ * The first step of a replace, in one transaction: the vault's header and keys are overwritten with
+ * zeros (nothing opens it from then on) and `journal` is written beside them. Cut off after this, the
+ * device holds a journal: the next start empties it and says a replace was interrupted. There is no
+ * moment at which the old vault is gone and nothing says so.
+ */
+export async function retireVault(db: VaultDb, journal: RestoreJournal): Promise<void> {
+  await withStorage(db, async (idb) => {
+    const tx = idb.transaction('meta', 'readwrite', { durability: 'strict' });
+    const values = await Promise.all([META.header, META.keys].map((key) => tx.store.get(key)));
+    await runInTransaction(tx, [
+      ...[META.header, META.keys].flatMap((key, i) => {
+        const value = values[i];
+        return value === undefined ? [] : [() => tx.store.put(new ArrayBuffer(value.byteLength), key)];
+      }),
+      () => tx.store.put(toArrayBuffer(encodeJournal(journal)), META.restoring),
+    ]);
+  });
+}
+
+/**
  * Makes sure `db` holds no vault, empties it and writes `journal`, in one transaction: values left
  * without a header can only come from an interrupted restore. A vault that appeared meanwhile is
- * `backup.vaultExists` and is left alone.
+ * `backup.vaultExists` and is left alone. A replace first retires the vault it replaces
+ * (`retireVault`), whose zeroed header is no vault and goes with everything else.
  */
 export async function prepareEmpty(db: VaultDb, journal: RestoreJournal): Promise<void> {
+  if (journal.mode === 'replace') await retireVault(db, journal);
   await withStorage(db, async (idb) => {
     const tx = idb.transaction(ALL_STORES, 'readwrite');
-    if ((await tx.objectStore('meta').getKey(META.header)) !== undefined) {
+    const meta = tx.objectStore('meta');
+    const header = await meta.get(META.header);
+    if (header !== undefined && !isRetired(header)) {
       tx.abort();
       await tx.done.catch(() => undefined);
       throw new BuktiError('backup.vaultExists');
@@ -56,9 +80,10 @@ export async function discardUnfinished(db: VaultDb, journalId: string): Promise
   await withStorage(db, async (idb) => {
     const tx = idb.transaction(ALL_STORES, 'readwrite');
     const meta = tx.objectStore('meta');
-    const header = await meta.getKey(META.header);
+    const header = await meta.get(META.header);
     const owner = await journalIn(meta);
-    if (header !== undefined || (owner !== undefined && owner.id !== journalId)) {
+    const vaultHere = header !== undefined && !isRetired(header);
+    if (vaultHere || (owner !== undefined && owner.id !== journalId)) {
       await tx.done;
       return;
     }
@@ -78,9 +103,9 @@ export async function cleanUpInterrupted(db: VaultDb): Promise<RestoreMode | nul
   return withStorage(db, async (idb) => {
     const tx = idb.transaction(ALL_STORES, 'readwrite');
     const meta = tx.objectStore('meta');
-    const header = await meta.getKey(META.header);
+    const header = await meta.get(META.header);
     const journal = await journalIn(meta);
-    if (header !== undefined) {
+    if (header !== undefined && !isRetired(header)) {
       // A committed vault: a journal beside it is only a leftover.
       await runInTransaction(tx, journal ? [() => meta.delete(META.restoring)] : []);
       return null;
@@ -95,6 +120,8 @@ export async function cleanUpInterrupted(db: VaultDb): Promise<RestoreMode | nul
       tx,
       ALL_STORES.map((store) => () => tx.objectStore(store).clear()),
     );
+    // A zeroed header without a journal: an erase cut short, which is what the person asked for.
+    if (header !== undefined && journal === undefined) return null;
     return journal?.mode ?? 'restore';
   });
 }

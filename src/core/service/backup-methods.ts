@@ -19,8 +19,11 @@ export interface BackupHost {
   /** The open vault; throws `vault.locked` when there is none. */
   vault(): Vault;
   custodyLog(): Promise<CustodyEntry[]>;
-  /** Erases the vault on this device (used only when a checked backup replaces it). */
-  erase(): Promise<void>;
+  /**
+   * Locks the open vault and forgets it, keeping its database (a checked backup is about to replace it:
+   * the restore retires the old header and keys and writes its journal in one transaction).
+   */
+  closeVault(): Promise<void>;
   /** Tells the page something (here: 'restore-progress' with a RestoreProgress). */
   emit(name: string, data: unknown): void;
 }
@@ -136,7 +139,7 @@ export class BackupMethods {
       openTarget: async () => {
         if (exists) {
           await (await this.#openHandles()).cancelAll();
-          await this.#host.erase();
+          await this.#host.closeVault();
         }
         return this.#host.openDb();
       },

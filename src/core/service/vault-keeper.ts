@@ -257,7 +257,7 @@ export class VaultKeeper {
     this.#db = null;
   }
 
-  /** Deletes the vault database from this device, without asking (a restore replacing it). */
+  /** Deletes the vault database from this device, without asking again (the passphrase was confirmed). */
   protected async _eraseNow(): Promise<void> {
     this.#erasing = true;
     try {

@@ -231,7 +231,7 @@ export class VaultService extends VaultKeeper {
     vault: () => this.vault,
     custodyLog: () => this.repository.custodyLog(),
     // Inside the restore's own hold of the writer lock.
-    erase: () => this._eraseNow(),
+    closeVault: () => this.lock(),
     emit: (name, data) => this.options.emit?.(name, data),
   });
 

@@ -56,9 +56,21 @@ export async function deviceId(db: VaultDb, sodium: Sodium): Promise<string> {
   return sodium.to_hex(record.subarray(1));
 }
 
-/** True when this database holds a vault (its header). */
+/** True when this database holds a vault: its header, not overwritten with zeros. */
 export async function vaultExists(db: VaultDb): Promise<boolean> {
-  return withStorage(db, async (idb) => (await idb.getKey('meta', META.header)) !== undefined);
+  // A header overwritten with zeros (by an erase or a replace that did not get to remove it) is no vault.
+  return withStorage(db, async (idb) => {
+    const header = await idb.get('meta', META.header);
+    return header !== undefined && !isRetired(header);
+  });
+}
+
+/**
+ * True for a header (or keys) value overwritten with zeros before its removal, by an erase or a
+ * replace: every byte zero. A real header never is.
+ */
+export function isRetired(value: unknown): boolean {
+  return value instanceof ArrayBuffer && new Uint8Array(value).every((byte) => byte === 0);
 }
 
 /** The checked header, or `vault.notFound`. */

@@ -15,7 +15,7 @@ import {
 import { buildKeyring, generateKeyMaterial, sealSeeds } from './keyring';
 import { LEDGER_KEY, Ledger } from './ledger';
 import { encodeLockout, NO_LOCKOUT } from './lockout';
-import { META, newDeviceRecord, vaultExists } from './meta';
+import { isRetired, META, newDeviceRecord, vaultExists } from './meta';
 import { openVault } from './open-vault';
 import {
   assertNewPassphrase,
@@ -101,9 +101,12 @@ export async function createVault(
       const data = ['records', 'files', 'chunks', 'deposits'] as const;
       const tx = idb.transaction(['meta', ...data], 'readwrite', { durability: 'strict' });
       const meta = tx.objectStore('meta');
+      // A header overwritten with zeros (an erase or replace cut short) is no vault: it makes way.
+      const retired = isRetired(await meta.get(META.header));
       await runInTransaction(tx, [
         // Values without a header can only be left over from an interrupted restore: a new vault starts empty.
         ...data.map((store) => () => tx.objectStore(store).clear()),
+        ...(retired ? [() => meta.delete(META.header)] : []),
         // `add`, not `put`: if another tab created a vault meanwhile, this fails instead of replacing it.
         () => meta.add(toArrayBuffer(encodeHeader(sodium, header)), META.header),
         () => meta.put(toArrayBuffer(sealedSeeds), META.keys),

@@ -194,3 +194,138 @@ describe('a restore that was abandoned', () => {
     expect(await counts(env)).toEqual(before);
   });
 });
+
+/**
+ * Simulates the page closing at a chosen point: once `budget` more write transactions (or database
+ * deletions) have been started, every later one throws, as nothing runs after a tab is gone.
+ */
+function cutAfterWrites() {
+  const database = IDBDatabase.prototype as unknown as { transaction: (...args: unknown[]) => unknown };
+  const factory = IDBFactory.prototype as unknown as { deleteDatabase: (...args: unknown[]) => unknown };
+  const transaction = database.transaction;
+  const deleteDatabase = factory.deleteDatabase;
+  const state = { budget: Number.POSITIVE_INFINITY, steps: 0 };
+  const step = () => {
+    if (state.budget <= 0) throw new DOMException('The page was closed.', 'InvalidStateError');
+    state.budget--;
+    state.steps++;
+  };
+  database.transaction = function (this: unknown, ...args: unknown[]) {
+    if (args[1] === 'readwrite') step();
+    return transaction.apply(this, args);
+  };
+  factory.deleteDatabase = function (this: unknown, ...args: unknown[]) {
+    step();
+    return deleteDatabase.apply(this, args);
+  };
+  return {
+    state,
+    restore() {
+      database.transaction = transaction;
+      factory.deleteDatabase = deleteDatabase;
+    },
+  };
+}
+
+describe('a replace cut off at any point', () => {
+  it('leaves the old vault whole, the backup’s vault whole, or an empty device that says a replace was interrupted', async () => {
+    const backup = await backupOf([1500, 700]);
+    const cut = cutAfterWrites();
+    const outcomes = new Set<string>();
+    try {
+      for (let budget = 0; ; budget++) {
+        const { env, tab } = profile();
+        const before = tab();
+        await before.create(PASS);
+        await before.createCase({ title: 'Kes lama' });
+        cut.state.budget = budget;
+        cut.state.steps = 0;
+        const finished = await before.restoreBackup(backup, PASS, true).then(
+          () => true,
+          () => false,
+        );
+        cut.state.budget = Number.POSITIVE_INFINITY;
+        // The next start, in a new tab of the same profile.
+        const after = tab();
+        const status = await after.status();
+        if (status === 'locked') {
+          expect((await after.unlock(PASS)).kind).toBe('ok');
+          const titles = (await after.listCases()).map((c) => c.title);
+          outcomes.add(titles.includes('Kes lama') ? 'old vault' : 'backup’s vault');
+          if (!finished) expect(titles).toContain('Kes lama');
+        } else {
+          expect(status).toBe('absent');
+          // Never an empty device that says nothing: the person is told what happened and what to do.
+          expect(await after.cleanUpInterrupted()).toBe('replace');
+          expect(await counts(env)).toEqual({ meta: 0, records: 0, files: 0, chunks: 0, deposits: 0 });
+          outcomes.add('interrupted');
+        }
+        if (finished) break;
+        expect(budget).toBeLessThan(200);
+      }
+    } finally {
+      cut.restore();
+    }
+    expect([...outcomes].sort()).toEqual(['backup’s vault', 'interrupted', 'old vault']);
+  });
+
+  it('an erase cut off at any point leaves the vault whole or an empty device ready for a new one', async () => {
+    const cut = cutAfterWrites();
+    const outcomes = new Set<string>();
+    try {
+      for (let budget = 0; ; budget++) {
+        const { env, tab } = profile();
+        const before = tab();
+        await before.create(PASS);
+        await before.createCase({ title: 'Kes lama' });
+        cut.state.budget = budget;
+        const finished = await before.erase(PASS).then(
+          (result) => result.kind === 'ok',
+          () => false,
+        );
+        cut.state.budget = Number.POSITIVE_INFINITY;
+        const after = tab();
+        const status = await after.status();
+        if (status === 'locked') {
+          expect(finished).toBe(false);
+          expect((await after.unlock(PASS)).kind).toBe('ok');
+          expect((await after.listCases()).map((c) => c.title)).toEqual(['Kes lama']);
+          outcomes.add('vault whole');
+        } else {
+          expect(status).toBe('absent');
+          // What the person asked for: nothing to explain, and a new vault can be made at once.
+          expect(await after.cleanUpInterrupted()).toBeNull();
+          expect(await counts(env)).toEqual({ meta: 0, records: 0, files: 0, chunks: 0, deposits: 0 });
+          await after.create('frasa laluan untuk vault baharu');
+          expect(await after.listCases()).toEqual([]);
+          outcomes.add('empty');
+        }
+        if (finished) break;
+        expect(budget).toBeLessThan(50);
+      }
+    } finally {
+      cut.restore();
+    }
+    expect([...outcomes].sort()).toEqual(['empty', 'vault whole']);
+  });
+
+  it('never empties a vault whose header is whole, even with a journal beside it', async () => {
+    const { env, tab } = profile();
+    const service = tab();
+    await service.create(PASS);
+    await service.createCase({ title: 'Kes' });
+    const db = await openVaultDb(env);
+    await db.idb.put(
+      'meta',
+      encodeJournal({ id: 'b2', mode: 'replace' }).buffer as ArrayBuffer,
+      META.restoring,
+    );
+    db.close();
+    const next = tab();
+    expect(await next.status()).toBe('locked');
+    expect(await next.cleanUpInterrupted()).toBeNull();
+    expect(await next.status()).toBe('locked');
+    expect((await next.unlock(PASS)).kind).toBe('ok');
+    expect((await next.listCases()).map((c) => c.title)).toEqual(['Kes']);
+  });
+});
