@@ -227,86 +227,80 @@ function cutAfterWrites() {
   };
 }
 
-describe('a replace cut off at any point', () => {
-  it('leaves the old vault whole, the backup’s vault whole, or an empty device that says a replace was interrupted', async () => {
+/**
+ * Runs `operation` on a fresh vault (one case, "Kes lama") once per point it can be cut off at: after
+ * each write transaction in turn, and finally not at all. After each run a new tab of that profile is
+ * handed to `check`, which names the outcome; the names seen are returned.
+ */
+async function cutAtEveryStep(
+  operation: (service: VaultService) => Promise<boolean>,
+  check: (after: VaultService, env: IdbEnvironment, finished: boolean) => Promise<string>,
+): Promise<string[]> {
+  const cut = cutAfterWrites();
+  const outcomes = new Set<string>();
+  try {
+    for (let budget = 0; ; budget++) {
+      const { env, tab } = profile();
+      const before = tab();
+      await before.create(PASS);
+      await before.createCase({ title: 'Kes lama' });
+      cut.state.budget = budget;
+      const finished = await operation(before).catch(() => false);
+      cut.state.budget = Number.POSITIVE_INFINITY;
+      outcomes.add(await check(tab(), env, finished));
+      if (finished) break;
+      expect(budget).toBeLessThan(200);
+    }
+  } finally {
+    cut.restore();
+  }
+  return [...outcomes].sort();
+}
+
+const EMPTY_DEVICE = { meta: 0, records: 0, files: 0, chunks: 0, deposits: 0 };
+
+describe('a replace or an erase cut off at any point', () => {
+  it('a replace leaves the old vault whole, the backup’s vault whole, or an empty device that says a replace was interrupted', async () => {
     const backup = await backupOf([1500, 700]);
-    const cut = cutAfterWrites();
-    const outcomes = new Set<string>();
-    try {
-      for (let budget = 0; ; budget++) {
-        const { env, tab } = profile();
-        const before = tab();
-        await before.create(PASS);
-        await before.createCase({ title: 'Kes lama' });
-        cut.state.budget = budget;
-        cut.state.steps = 0;
-        const finished = await before.restoreBackup(backup, PASS, true).then(
-          () => true,
-          () => false,
-        );
-        cut.state.budget = Number.POSITIVE_INFINITY;
-        // The next start, in a new tab of the same profile.
-        const after = tab();
-        const status = await after.status();
-        if (status === 'locked') {
+    const outcomes = await cutAtEveryStep(
+      (service) => service.restoreBackup(backup, PASS, true).then(() => true),
+      async (after, env, finished) => {
+        if ((await after.status()) === 'locked') {
           expect((await after.unlock(PASS)).kind).toBe('ok');
           const titles = (await after.listCases()).map((c) => c.title);
-          outcomes.add(titles.includes('Kes lama') ? 'old vault' : 'backup’s vault');
           if (!finished) expect(titles).toContain('Kes lama');
-        } else {
-          expect(status).toBe('absent');
-          // Never an empty device that says nothing: the person is told what happened and what to do.
-          expect(await after.cleanUpInterrupted()).toBe('replace');
-          expect(await counts(env)).toEqual({ meta: 0, records: 0, files: 0, chunks: 0, deposits: 0 });
-          outcomes.add('interrupted');
+          return titles.includes('Kes lama') ? 'old vault' : 'backup’s vault';
         }
-        if (finished) break;
-        expect(budget).toBeLessThan(200);
-      }
-    } finally {
-      cut.restore();
-    }
-    expect([...outcomes].sort()).toEqual(['backup’s vault', 'interrupted', 'old vault']);
+        expect(await after.status()).toBe('absent');
+        // Never an empty device that says nothing: the person is told what happened and what to do.
+        expect(await after.cleanUpInterrupted()).toBe('replace');
+        expect(await counts(env)).toEqual(EMPTY_DEVICE);
+        return 'interrupted';
+      },
+    );
+    expect(outcomes).toEqual(['backup’s vault', 'interrupted', 'old vault']);
   });
 
-  it('an erase cut off at any point leaves the vault whole or an empty device ready for a new one', async () => {
-    const cut = cutAfterWrites();
-    const outcomes = new Set<string>();
-    try {
-      for (let budget = 0; ; budget++) {
-        const { env, tab } = profile();
-        const before = tab();
-        await before.create(PASS);
-        await before.createCase({ title: 'Kes lama' });
-        cut.state.budget = budget;
-        const finished = await before.erase(PASS).then(
-          (result) => result.kind === 'ok',
-          () => false,
-        );
-        cut.state.budget = Number.POSITIVE_INFINITY;
-        const after = tab();
-        const status = await after.status();
-        if (status === 'locked') {
+  it('an erase leaves the vault whole or an empty device ready for a new one', async () => {
+    const outcomes = await cutAtEveryStep(
+      (service) => service.erase(PASS).then((result) => result.kind === 'ok'),
+      async (after, env, finished) => {
+        if ((await after.status()) === 'locked') {
           expect(finished).toBe(false);
           expect((await after.unlock(PASS)).kind).toBe('ok');
           expect((await after.listCases()).map((c) => c.title)).toEqual(['Kes lama']);
-          outcomes.add('vault whole');
-        } else {
-          expect(status).toBe('absent');
-          // What the person asked for: nothing to explain, and a new vault can be made at once.
-          expect(await after.cleanUpInterrupted()).toBeNull();
-          expect(await counts(env)).toEqual({ meta: 0, records: 0, files: 0, chunks: 0, deposits: 0 });
-          await after.create('frasa laluan untuk vault baharu');
-          expect(await after.listCases()).toEqual([]);
-          outcomes.add('empty');
+          return 'vault whole';
         }
-        if (finished) break;
-        expect(budget).toBeLessThan(50);
-      }
-    } finally {
-      cut.restore();
-    }
-    expect([...outcomes].sort()).toEqual(['empty', 'vault whole']);
+        expect(await after.status()).toBe('absent');
+        // What the person asked for: nothing to explain, and a new vault can be made at once.
+        expect(await after.cleanUpInterrupted()).toBeNull();
+        expect(await counts(env)).toEqual(EMPTY_DEVICE);
+        await after.create('frasa laluan untuk vault baharu');
+        expect(await after.listCases()).toEqual([]);
+        return 'empty';
+      },
+    );
+    expect(outcomes).toEqual(['empty', 'vault whole']);
   });
 
   it('never empties a vault whose header is whole, even with a journal beside it', async () => {
