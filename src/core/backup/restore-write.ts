@@ -1,5 +1,5 @@
 import { BuktiError } from '../errors';
-import { runInTransaction, type VaultDb, type VaultSchema, withStorage } from '../vault/db';
+import { overwriteSecrets, runInTransaction, type VaultDb, type VaultSchema, withStorage } from '../vault/db';
 import { toArrayBuffer } from '../vault/format';
 import { encodeLockout, NO_LOCKOUT } from '../vault/lockout';
 import { isRetired, META } from '../vault/meta';
@@ -34,17 +34,9 @@ async function journalIn(meta: MetaStore): Promise<RestoreJournal | undefined> {
  * moment at which the old vault is gone and nothing says so.
  */
 export async function retireVault(db: VaultDb, journal: RestoreJournal): Promise<void> {
-  await withStorage(db, async (idb) => {
-    const tx = idb.transaction('meta', 'readwrite', { durability: 'strict' });
-    const values = await Promise.all([META.header, META.keys].map((key) => tx.store.get(key)));
-    await runInTransaction(tx, [
-      ...[META.header, META.keys].flatMap((key, i) => {
-        const value = values[i];
-        return value === undefined ? [] : [() => tx.store.put(new ArrayBuffer(value.byteLength), key)];
-      }),
-      () => tx.store.put(toArrayBuffer(encodeJournal(journal)), META.restoring),
-    ]);
-  });
+  await withStorage(db, (idb) =>
+    overwriteSecrets(idb, { key: META.restoring, value: toArrayBuffer(encodeJournal(journal)) }),
+  );
 }
 
 /**

@@ -283,15 +283,22 @@ export async function eraseVault(db: VaultDb, options: { onBlocked?: () => void 
   });
 }
 
-async function overwriteSecrets(idb: VaultIdb): Promise<void> {
+/**
+ * Overwrites the vault's header and keys with zeros of their length, in one strict transaction that
+ * also writes `also` (a replace's journal), if given. Nothing opens the vault afterwards.
+ */
+export async function overwriteSecrets(
+  idb: VaultIdb,
+  also?: { key: string; value: ArrayBuffer },
+): Promise<void> {
   const keys = ['header', 'keys'] as const;
   const values = await Promise.all(keys.map((key) => idb.get('meta', key)));
   const tx = idb.transaction('meta', 'readwrite', { durability: 'strict' });
-  await runInTransaction(
-    tx,
-    keys.flatMap((key, i) => {
+  await runInTransaction(tx, [
+    ...keys.flatMap((key, i) => {
       const value = values[i];
       return value === undefined ? [] : [() => tx.store.put(new ArrayBuffer(value.byteLength), key)];
     }),
-  );
+    ...(also ? [() => tx.store.put(also.value, also.key)] : []),
+  ]);
 }

@@ -33,6 +33,11 @@ export function sealForOf(target: SealTarget): SealFor {
   return to;
 }
 
+const MODES = [
+  ['keys', 'sealUi.seal.modeKeys'],
+  ['passphrase', 'sealUi.seal.modePassphrase'],
+] as const;
+
 /**
  * Who can open a sealed bundle: recipients' age keys (typed, pasted, or scanned from a QR code with the
  * camera or from a photo), or a passphrase told another way. Shared by the Seal screen and the export.
@@ -45,24 +50,17 @@ export function SealTargetFields({ target, disabled = false }: { target: SealTar
     <>
       <fieldset disabled={disabled}>
         <legend>{t('sealUi.seal.forWhom')}</legend>
-        <label class="check">
-          <input
-            type="radio"
-            name={`${id}-mode`}
-            checked={target.mode === 'keys'}
-            onChange={() => target.setMode('keys')}
-          />
-          {t('sealUi.seal.modeKeys')}
-        </label>
-        <label class="check">
-          <input
-            type="radio"
-            name={`${id}-mode`}
-            checked={target.mode === 'passphrase'}
-            onChange={() => target.setMode('passphrase')}
-          />
-          {t('sealUi.seal.modePassphrase')}
-        </label>
+        {MODES.map(([mode, label]) => (
+          <label class="check" key={mode}>
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              checked={target.mode === mode}
+              onChange={() => target.setMode(mode)}
+            />
+            {t(label)}
+          </label>
+        ))}
       </fieldset>
       {target.mode === 'keys' ? (
         <>
