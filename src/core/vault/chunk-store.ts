@@ -23,9 +23,10 @@ export interface StoreOptions {
   /** Runs before every chunk (the vault uses it to stop once locked). */
   beforeEach?: () => void;
   /**
-   * The file's sealed manifest. With it, the first transaction also claims the id (`vault.fileExists`
-   * if a file has it; chunks left under it by an interrupted write are cleared) and the last one adds the
-   * manifest with the last chunks, so the file becomes complete in one commit and a small file costs one.
+   * The file's sealed manifest. With it, every transaction first checks that no file has the id
+   * (`vault.fileExists`), the first one also clears chunks an interrupted write left under it, and the
+   * last one adds the manifest with the last chunks, so the file becomes complete in one commit and a
+   * small file costs one.
    */
   manifest?: (info: FileInfo) => ArrayBuffer;
   /** Added to every chunk's index in its storage key (`chunkLane` of the key epoch); 0 by default. */
@@ -34,7 +35,10 @@ export interface StoreOptions {
 
 /**
  * Writes encrypted chunks as they are produced, a few per transaction, so only a few chunks are ever in
- * memory. With `manifest`, the last batch is written only after every earlier one has committed.
+ * memory. With `manifest`, the last batch is written only after every earlier one has committed. The
+ * first batch is not waited for: each batch checks the id itself (transactions on the same stores run
+ * in the order they were made), so encrypting goes on while the claim commits, and a batch queued
+ * behind a refused claim is refused too instead of writing into another file's chunks.
  */
 export async function storeChunks(
   db: VaultDb,
@@ -55,7 +59,7 @@ export async function storeChunks(
   const flush = async () => {
     const pending = batch;
     batch = [];
-    const write = writeBatch(db, fileId, pending, lane, { claim }).then(
+    const write = writeBatch(db, fileId, pending, lane, { claim, check: manifest !== undefined }).then(
       () => undefined,
       (error: unknown) => {
         failure ??= { error };
@@ -63,8 +67,7 @@ export async function storeChunks(
     );
     inFlight.add(write);
     void write.finally(() => inFlight.delete(write));
-    // Nothing more is written until the id is known to be free.
-    if (claim || inFlight.size >= MAX_WRITES_IN_FLIGHT) await Promise.race(inFlight);
+    if (inFlight.size >= MAX_WRITES_IN_FLIGHT) await Promise.race(inFlight);
     claim = false;
   };
   for await (const chunk of chunks) {
@@ -80,13 +83,16 @@ export async function storeChunks(
   await Promise.all(inFlight);
   if (failure) throw failure.error;
   const info = { size, chunks: count };
-  if (manifest) await writeBatch(db, fileId, batch, lane, { claim, manifest: manifest(info) });
+  if (manifest) await writeBatch(db, fileId, batch, lane, { claim, check: true, manifest: manifest(info) });
   return info;
 }
 
-/** What a batch does besides storing chunks: claim the id first, or add the manifest last. */
+/** What a batch does besides storing chunks: check the id is free, claim it first, or add the manifest last. */
 export interface BatchExtras {
+  /** Clear the chunks an interrupted write left under the id (the file's first batch); implies `check`. */
   claim: boolean;
+  /** Refuse with `vault.fileExists`, writing nothing, if a file has the id. */
+  check?: boolean;
   manifest?: ArrayBuffer;
 }
 
@@ -112,9 +118,9 @@ async function writeBatch(
 }
 
 /**
- * One transaction: `chunks` of `fileId`; first, if `claim`, the check that no file has the id
- * (`vault.fileExists`) and the removal of leftovers; last, the manifest if given (added, never
- * overwritten: a race for the id fails with ConstraintError). Used here and by chunk writers.
+ * One transaction: `chunks` of `fileId`; first, if `check` or `claim`, the check that no file has the
+ * id (`vault.fileExists`), and if `claim` the removal of leftovers; last, the manifest if given (added,
+ * never overwritten: a race for the id fails with ConstraintError). Used here and by chunk writers.
  */
 export async function putChunkBatch(
   db: VaultDb,
@@ -123,11 +129,12 @@ export async function putChunkBatch(
   extras: BatchExtras = { claim: false },
 ): Promise<void> {
   const { claim, manifest } = extras;
+  const check = claim || extras.check === true;
   await withStorage(db, async (idb) => {
-    const stores: Array<'chunks' | 'files'> = claim || manifest ? ['chunks', 'files'] : ['chunks'];
+    const stores: Array<'chunks' | 'files'> = check || manifest ? ['chunks', 'files'] : ['chunks'];
     const tx = idb.transaction(stores, 'readwrite');
     const store = tx.objectStore('chunks');
-    if (claim && (await tx.objectStore('files').getKey(fileId)) !== undefined) {
+    if (check && (await tx.objectStore('files').getKey(fileId)) !== undefined) {
       tx.done.catch(() => undefined);
       tx.abort();
       throw new BuktiError('vault.fileExists');

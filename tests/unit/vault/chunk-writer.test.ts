@@ -76,6 +76,59 @@ describe('storing chunks through a chunk writer', () => {
     expectSameBytes(await collectBytes(vault.readFile(fileId)), bytes);
   });
 
+  it('encrypts and sends the next batch while the first one (the claim) commits', async () => {
+    const { factory } = inProcessWriters();
+    const sent: number[] = [];
+    let releaseFirst: () => void = () => undefined;
+    const firstHeld = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    const gated: ChunkWriterFactory = (name) => {
+      const inner = factory(name);
+      if (!inner) return undefined;
+      return {
+        ...inner,
+        async write(fileId, chunks, extras) {
+          sent.push(chunks[0]?.index ?? -1);
+          const done = inner.write(fileId, chunks, extras);
+          // The claim's answer is held until the second batch has been sent: waiting for it would never end.
+          if (extras.claim) await firstHeld;
+          return done;
+        },
+      };
+    };
+    const db = await openVaultDb(
+      { indexedDB, IDBKeyRange, chunkWriter: gated },
+      { name: `vault-writer-${newId()}` },
+    );
+    const vault = await createVault(db, PASSPHRASE, { kdfParams: TEST_KDF });
+    const bytes = pseudoRandomBytes(10 * MiB, 21);
+    const fileId = newId();
+    const writing = vault.writeFile(fileId, bytes);
+    // The second batch is sent while the claim's answer is still held; the last (with the manifest) after it.
+    await vi.waitFor(() => expect(sent).toEqual([0, 4]));
+    releaseFirst();
+    expect(await writing).toEqual({ size: bytes.length, chunks: 10 });
+    expect(sent).toEqual([0, 4, 8]);
+    expectSameBytes(await collectBytes(vault.readFile(fileId)), bytes);
+  });
+
+  it('refuses a taken id in every batch: batches sent behind the claim write nothing into that file', async () => {
+    const { db, vault, log } = await vaultWithWriter();
+    const fileId = newId();
+    const bytes = pseudoRandomBytes(13 * MiB, 22);
+    await vault.writeFile(fileId, bytes);
+    const before = log.writes;
+    // 13 chunks: the claim and the next batch are both sent before the refusal is known.
+    await expectBuktiError(
+      () => vault.writeFile(fileId, pseudoRandomBytes(13 * MiB, 23)),
+      'vault.fileExists',
+    );
+    expect(log.writes - before).toBeGreaterThanOrEqual(2);
+    expect(await db.idb.count('chunks')).toBe(13);
+    expectSameBytes(await collectBytes(vault.readFile(fileId)), bytes);
+  });
+
   it('stops with vault.quotaExceeded when the disk fills under the writer, leaving no chunk', async () => {
     const { db, vault, log } = await vaultWithWriter();
     const original = IDBObjectStore.prototype.put;
