@@ -237,8 +237,10 @@ export async function appFlow(options: Record<string, number>): Promise<BenchRes
     const heap = new HeapProbe();
     const exportStart = performance.now();
     const seal = options.sealed ? { recipients: [(await generateAgeIdentity()).recipient] } : undefined;
+    const exportCpuBefore = await chromiumCpu();
     const exported = await watchingLongTasks(() => exportToFile(vault, theCase.id, heap, seal));
     const exportMs = performance.now() - exportStart;
+    const exportCpuAfter = await chromiumCpu();
     worker.removeEventListener('message', onEvent);
     results.push(
       row(
@@ -251,6 +253,9 @@ export async function appFlow(options: Record<string, number>): Promise<BenchRes
           longest_main_thread_task_ms: exported.longest,
           page_heap_growth_mib: (heap.growth() ?? Number.NaN) / MiB,
           largest_file_mib: Math.max(...files.map((f) => f.size)) / MiB,
+          // Processor seconds of every Chromium process over the export: how many cores it kept busy.
+          export_cpu_s:
+            exportCpuBefore === null || exportCpuAfter === null ? null : exportCpuAfter - exportCpuBefore,
         },
       ),
     );

@@ -137,6 +137,140 @@ async function indexedDbReadShapes(): Promise<BenchResult[]> {
   return rows;
 }
 
+/**
+ * Processor time of every Chromium process (not wall time) to store and read 256 MiB as IndexedDB values
+ * (ArrayBuffer or Blob, 1 or 4 MiB; stored four MiB to a transaction, read four MiB at a time), to write
+ * it into a file through `createWritable`, and to start a chunk-reader worker. The export is bound by
+ * processor time on a two-core machine (docs/bundle-format.md), so this is what its storage costs.
+ */
+async function storageCpu(): Promise<BenchResult[]> {
+  const cpu = async () =>
+    (await (window as unknown as { bukti_bench_cpu?: () => Promise<number | null> }).bukti_bench_cpu?.()) ??
+    0;
+  const rows: BenchResult[] = [];
+  const total = 256 * MiB;
+  for (const [sizeMiB, kind] of [
+    [1, 'ArrayBuffer'],
+    [1, 'Blob'],
+    [4, 'ArrayBuffer'],
+    [4, 'Blob'],
+  ] as const) {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(`bench-cpu-${sizeMiB}-${kind}`, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('chunks');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const request = <T>(r: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    const count = total / (sizeMiB * MiB);
+    const per = Math.max(1, 4 / sizeMiB);
+    const base = filler(sizeMiB * MiB).buffer as ArrayBuffer;
+    let c0 = await cpu();
+    let t0 = performance.now();
+    for (let i = 0; i < count; i += per) {
+      const tx = db.transaction('chunks', 'readwrite');
+      for (let k = 0; k < per; k++) {
+        const copy = base.slice(0);
+        tx.objectStore('chunks').put(kind === 'Blob' ? new Blob([copy]) : copy, i + k);
+      }
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+    }
+    const putMs = performance.now() - t0;
+    const putCpu = (await cpu()) - c0;
+    c0 = await cpu();
+    t0 = performance.now();
+    let bytes = 0;
+    for (let i = 0; i < count; i += per) {
+      const got = await Promise.all(
+        Array.from({ length: per }, (_, k) =>
+          request(
+            db
+              .transaction('chunks')
+              .objectStore('chunks')
+              .get(i + k),
+          ),
+        ),
+      );
+      for (const value of got) {
+        const buffer = value instanceof Blob ? await value.arrayBuffer() : (value as ArrayBuffer);
+        bytes += buffer.byteLength;
+      }
+    }
+    const getMs = performance.now() - t0;
+    const getCpu = (await cpu()) - c0;
+    if (bytes !== total) throw new Error('short read');
+    db.close();
+    await new Promise((resolve) => {
+      const deleting = indexedDB.deleteDatabase(`bench-cpu-${sizeMiB}-${kind}`);
+      deleting.onsuccess = deleting.onerror = resolve;
+    });
+    for (const [op, ms, used] of [
+      ['put', putMs, putCpu],
+      ['get', getMs, getCpu],
+    ] as const)
+      rows.push({
+        scenario: `${RUNTIME}: storage cpu: IndexedDB ${op} 256 MiB, ${sizeMiB} MiB ${kind} values (${used.toFixed(2)} cpu-s)`,
+        bytes: total,
+        median_ms: ms,
+        mb_per_s: mbPerSecond(total, ms),
+        peak_memory_bytes: null,
+      });
+  }
+  // The file path: 256 MiB into an OPFS file through createWritable, 1 MiB and 4 MiB writes, one at a time.
+  const root = await navigator.storage.getDirectory();
+  for (const sizeMiB of [1, 4]) {
+    const handle = await root.getFileHandle(`bench-cpu-${sizeMiB}.bin`, { create: true });
+    const base = filler(sizeMiB * MiB);
+    const c0 = await cpu();
+    const t0 = performance.now();
+    const writable = await handle.createWritable();
+    for (let at = 0; at < total; at += sizeMiB * MiB) await writable.write(base.slice());
+    await writable.close();
+    const ms = performance.now() - t0;
+    const used = (await cpu()) - c0;
+    await root.removeEntry(`bench-cpu-${sizeMiB}.bin`);
+    rows.push({
+      scenario: `${RUNTIME}: storage cpu: file write 256 MiB, ${sizeMiB} MiB writes (${used.toFixed(2)} cpu-s)`,
+      bytes: total,
+      median_ms: ms,
+      mb_per_s: mbPerSecond(total, ms),
+      peak_memory_bytes: null,
+    });
+  }
+  // Eight chunk-reader workers started, each reading one value: what replacing a reader costs.
+  {
+    const c0 = await cpu();
+    const t0 = performance.now();
+    for (let i = 0; i < 8; i++) {
+      const worker = new Worker(new URL('../../src/ui/workers/chunk-reader.worker.ts', import.meta.url), {
+        type: 'module',
+      });
+      await new Promise((resolve) => {
+        worker.onmessage = resolve;
+        worker.postMessage({ id: 1, dbName: 'bench-cpu-none', fileId: 'x', index: 0 });
+      });
+      worker.terminate();
+    }
+    const ms = performance.now() - t0;
+    const used = (await cpu()) - c0;
+    rows.push({
+      scenario: `${RUNTIME}: storage cpu: 8 chunk-reader workers started, one read each (${used.toFixed(2)} cpu-s)`,
+      bytes: null,
+      median_ms: ms,
+      mb_per_s: null,
+      peak_memory_bytes: null,
+    });
+  }
+  return rows;
+}
+
 /** Scenarios the Node driver calls by name through page.evaluate. */
 const scenarios: Record<string, (options: Record<string, number>) => Promise<BenchResult[]>> = {
   async ceiling() {
@@ -160,6 +294,7 @@ const scenarios: Record<string, (options: Record<string, number>) => Promise<Ben
     ];
   },
   indexedDb: async () => [...(await indexedDbCeiling()), ...(await indexedDbReadShapes())],
+  storageCpu,
   backup: (options) => backupScenarios(options.sizeMiB ?? 1000),
   ingest: appFlow,
   export: appFlow,
