@@ -9,27 +9,52 @@ import { vaultScenarios } from './vault';
 
 const RUNTIME = 'chromium';
 
-/** Raw IndexedDB put and get of 64 MiB in 1 MiB ArrayBuffers: the storage ceiling under the vault. */
-async function indexedDbCeiling(): Promise<BenchResult[]> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open('bench-raw', 1);
+/** A scratch database `name` with one object store, `chunks`, for the raw IndexedDB scenarios. */
+function openScratchDb(name: string): Promise<IDBDatabase> {
+  return new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name, 1);
     request.onupgradeneeded = () => request.result.createObjectStore('chunks');
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
+}
+
+/** Closes and deletes a scratch database. */
+async function dropScratchDb(db: IDBDatabase): Promise<void> {
+  db.close();
+  await new Promise((resolve) => {
+    const deleting = indexedDB.deleteDatabase(db.name);
+    deleting.onsuccess = deleting.onerror = resolve;
+  });
+}
+
+/** A request's result. */
+function result<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** Resolves once `tx` has committed. */
+function committed(tx: IDBTransaction): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+/** Raw IndexedDB put and get of 64 MiB in 1 MiB ArrayBuffers: the storage ceiling under the vault. */
+async function indexedDbCeiling(): Promise<BenchResult[]> {
+  const db = await openScratchDb('bench-raw');
   const total = 64 * MiB;
   const chunk = filler(MiB).buffer as ArrayBuffer;
-  const done = (tx: IDBTransaction) =>
-    new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
   const probe = new HeapProbe();
   const write = await timeRuns(3, async () => {
     for (let i = 0; i < total / MiB; i++) {
       const tx = db.transaction('chunks', 'readwrite');
       tx.objectStore('chunks').put(chunk.slice(0), i);
-      await done(tx);
+      await committed(tx);
       probe.sample();
     }
   });
@@ -37,15 +62,11 @@ async function indexedDbCeiling(): Promise<BenchResult[]> {
     for (let i = 0; i < total / MiB; i++) {
       const tx = db.transaction('chunks', 'readonly');
       const request = tx.objectStore('chunks').get(i);
-      await done(tx);
+      await committed(tx);
       if (!(request.result instanceof ArrayBuffer)) throw new Error('chunk missing');
     }
   });
-  db.close();
-  await new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase('bench-raw');
-    request.onsuccess = request.onerror = resolve;
-  });
+  await dropScratchDb(db);
   return [
     {
       scenario: `${RUNTIME}: IndexedDB raw put, 1 MiB ArrayBuffers, one tx each`,
@@ -69,27 +90,17 @@ async function indexedDbCeiling(): Promise<BenchResult[]> {
  * with one `getAll` over a key range. What the vault's chunk size and its reads are chosen by (issue 19).
  */
 async function indexedDbReadShapes(): Promise<BenchResult[]> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open('bench-shapes', 1);
-    request.onupgradeneeded = () => request.result.createObjectStore('chunks');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  const db = await openScratchDb('bench-shapes');
   const total = 64 * MiB;
-  const request = <T>(r: IDBRequest<T>) =>
-    new Promise<T>((resolve, reject) => {
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
   const rows: BenchResult[] = [];
   for (const sizeMiB of [1, 2, 4]) {
     const count = total / (sizeMiB * MiB);
     const value = filler(sizeMiB * MiB).buffer as ArrayBuffer;
     for (let i = 0; i < count; i++) {
       const tx = db.transaction('chunks', 'readwrite');
-      await request(tx.objectStore('chunks').put(value.slice(0), i));
+      await result(tx.objectStore('chunks').put(value.slice(0), i));
     }
-    const get = (i: number) => request(db.transaction('chunks').objectStore('chunks').get(i));
+    const get = (i: number) => result(db.transaction('chunks').objectStore('chunks').get(i));
     const shapes: Array<[string, () => Promise<void>]> = [
       [
         'one at a time',
@@ -108,7 +119,7 @@ async function indexedDbReadShapes(): Promise<BenchResult[]> {
         'getAll of 4',
         async () => {
           for (let i = 0; i < count; i += 4)
-            await request(
+            await result(
               db
                 .transaction('chunks')
                 .objectStore('chunks')
@@ -127,13 +138,9 @@ async function indexedDbReadShapes(): Promise<BenchResult[]> {
         peak_memory_bytes: null,
       });
     }
-    await request(db.transaction('chunks', 'readwrite').objectStore('chunks').clear());
+    await result(db.transaction('chunks', 'readwrite').objectStore('chunks').clear());
   }
-  db.close();
-  await new Promise((resolve) => {
-    const deleting = indexedDB.deleteDatabase('bench-shapes');
-    deleting.onsuccess = deleting.onerror = resolve;
-  });
+  await dropScratchDb(db);
   return rows;
 }
 
@@ -155,17 +162,7 @@ async function storageCpu(): Promise<BenchResult[]> {
     [4, 'ArrayBuffer'],
     [4, 'Blob'],
   ] as const) {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(`bench-cpu-${sizeMiB}-${kind}`, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore('chunks');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const request = <T>(r: IDBRequest<T>) =>
-      new Promise<T>((resolve, reject) => {
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
+    const db = await openScratchDb(`bench-cpu-${sizeMiB}-${kind}`);
     const count = total / (sizeMiB * MiB);
     const per = Math.max(1, 4 / sizeMiB);
     const base = filler(sizeMiB * MiB).buffer as ArrayBuffer;
@@ -177,10 +174,7 @@ async function storageCpu(): Promise<BenchResult[]> {
         const copy = base.slice(0);
         tx.objectStore('chunks').put(kind === 'Blob' ? new Blob([copy]) : copy, i + k);
       }
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
+      await committed(tx);
     }
     const putMs = performance.now() - t0;
     const putCpu = (await cpu()) - c0;
@@ -190,7 +184,7 @@ async function storageCpu(): Promise<BenchResult[]> {
     for (let i = 0; i < count; i += per) {
       const got = await Promise.all(
         Array.from({ length: per }, (_, k) =>
-          request(
+          result(
             db
               .transaction('chunks')
               .objectStore('chunks')
@@ -206,11 +200,7 @@ async function storageCpu(): Promise<BenchResult[]> {
     const getMs = performance.now() - t0;
     const getCpu = (await cpu()) - c0;
     if (bytes !== total) throw new Error('short read');
-    db.close();
-    await new Promise((resolve) => {
-      const deleting = indexedDB.deleteDatabase(`bench-cpu-${sizeMiB}-${kind}`);
-      deleting.onsuccess = deleting.onerror = resolve;
-    });
+    await dropScratchDb(db);
     for (const [op, ms, used] of [
       ['put', putMs, putCpu],
       ['get', getMs, getCpu],

@@ -23,10 +23,10 @@ export interface StoreOptions {
   /** Runs before every chunk (the vault uses it to stop once locked). */
   beforeEach?: () => void;
   /**
-   * The file's sealed manifest. With it, every transaction first checks that no file has the id
-   * (`vault.fileExists`), the first one also clears chunks an interrupted write left under it, and the
-   * last one adds the manifest with the last chunks, so the file becomes complete in one commit and a
-   * small file costs one.
+   * The file's sealed manifest. With it, every transaction but the last first checks that no file has
+   * the id (`vault.fileExists`), the first one also clears chunks an interrupted write left under it, and
+   * the last one adds the manifest with the last chunks (an add, refused if a file has the id), so the
+   * file becomes complete in one commit and a small file costs one.
    */
   manifest?: (info: FileInfo) => ArrayBuffer;
   /** Added to every chunk's index in its storage key (`chunkLane` of the key epoch); 0 by default. */
@@ -83,7 +83,9 @@ export async function storeChunks(
   await Promise.all(inFlight);
   if (failure) throw failure.error;
   const info = { size, chunks: count };
-  if (manifest) await writeBatch(db, fileId, batch, lane, { claim, check: true, manifest: manifest(info) });
+  // No separate check here: adding the manifest fails (ConstraintError) if a file has the id, and takes
+  // the batch's chunks with it.
+  if (manifest) await writeBatch(db, fileId, batch, lane, { claim, manifest: manifest(info) });
   return info;
 }
 
