@@ -279,3 +279,63 @@ export class RssTimeline {
     }
   }
 }
+
+/** Ticks (user + system) of one /proc stat file, or 0 where it is gone. */
+function statTicks(path: string): number {
+  try {
+    const stat = readFileSync(path, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds so far of every thread below `root`, keyed "process type/thread name" (the renderer's
+ * "DedicatedWorker" threads are summed, for one): where an export's processor time goes. Threads that
+ * ended are kept per process as "type/(ended)", from the process total.
+ */
+export function cpuByThread(root: number): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (key: string, ticks: number) => out.set(key, (out.get(key) ?? 0) + ticks / 100);
+  for (const pid of descendants(root)) {
+    let type = 'browser';
+    try {
+      type = /--type=([a-z-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1] ?? 'browser';
+      const sub = /--utility-sub-type=([\w.]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1];
+      if (sub) type += `:${sub.split('.').at(-1)}`;
+    } catch {
+      continue;
+    }
+    let threads = 0;
+    let tids: string[] = [];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      let comm = '?';
+      try {
+        comm = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim().replace(/\d+$/, '');
+      } catch {
+        continue;
+      }
+      const ticks = statTicks(`/proc/${pid}/task/${tid}/stat`);
+      threads += ticks;
+      add(`${type}/${comm}`, ticks);
+    }
+    add(`${type}/(ended)`, statTicks(`/proc/${pid}/stat`) - threads);
+  }
+  return out;
+}
+
+/** The growth of each key from `before` to `after`, largest first, as "key 1.23" lines (those over 0.05 s). */
+export function cpuGrowth(before: Map<string, number>, after: Map<string, number>): string[] {
+  return [...after]
+    .map(([key, value]) => [key, value - (before.get(key) ?? 0)] as const)
+    .filter(([, grown]) => grown > 0.05)
+    .sort((a, b) => b[1] - a[1])
+    .map(([key, grown]) => `${key} ${grown.toFixed(2)}`);
+}

@@ -15,7 +15,15 @@ import { argon2Scenario, ceilingScenarios, MiB } from './ceiling';
 import { goalCell } from './goals';
 import { IsolateHeaps, topSites } from './isolate-heaps';
 import type { BenchResult } from './measure';
-import { cpuSeconds, currentRss, PeakWatch, RssTimeline, StallWatch } from './proc-memory';
+import {
+  cpuByThread,
+  cpuGrowth,
+  cpuSeconds,
+  currentRss,
+  PeakWatch,
+  RssTimeline,
+  StallWatch,
+} from './proc-memory';
 import { sealScenarios } from './seal';
 import { cliScenarios, verifyExported } from './verify-cli';
 
@@ -174,7 +182,18 @@ async function browserScenarios(): Promise<BenchResult[]> {
         await stopProfiling('Allocated in the vault worker while the report was laid out and written');
     });
     // CPU seconds of all Chromium processes so far, so a scenario can measure one stretch of its own.
-    await page.exposeFunction('bukti_bench_cpu', () => (rootPid === null ? null : cpuSeconds(rootPid)));
+    // BENCH_THREADS=1 also prints, at each call, the CPU seconds each thread used since the call before.
+    let threadsBefore: Map<string, number> | null = null;
+    await page.exposeFunction('bukti_bench_cpu', () => {
+      if (rootPid === null) return null;
+      if (process.env.BENCH_THREADS) {
+        const now = cpuByThread(rootPid);
+        if (threadsBefore)
+          process.stdout.write(`    cpu by thread: ${cpuGrowth(threadsBefore, now).join(', ')}\n`);
+        threadsBefore = now;
+      }
+      return cpuSeconds(rootPid);
+    });
     // BENCH_ONLY=vault,indexedDb runs a subset (the ceiling always runs: every ratio needs it).
     const only = process.env.BENCH_ONLY?.split(',');
     for (const [name, options] of plan.filter(([n]) => !only || n === 'ceiling' || only.includes(n))) {
