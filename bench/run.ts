@@ -93,6 +93,7 @@ async function browserScenarios(): Promise<BenchResult[]> {
       ['indexedDb', {}],
       // Processor time Chromium spends per MiB stored, read and written to a file (what the export costs).
       ['storageCpu', {}],
+      ['exportFloor', { sizeMiB: 512 }],
       ['vault', { small: 1, medium: 10, large: 200 }],
       ['ingest', { screenshots: 200, videos: 1, videoMiB: 200, ingestOnly: 1 }],
       ['export', exportOptions()],

@@ -3,6 +3,7 @@ import { argon2Scenario, ceilingNow, ceilingScenarios, filler, MiB } from '../ce
 import { type BenchResult, mbPerSecond, timeRuns } from '../measure';
 import { appFlow } from './app-flow';
 import { backupScenarios } from './backup';
+import type { FloorRequest, FloorResponse } from './floor.worker';
 import { HeapProbe } from './memory';
 import { rekeyScenario } from './rekey';
 import { vaultScenarios } from './vault';
@@ -261,6 +262,76 @@ async function storageCpu(): Promise<BenchResult[]> {
   return rows;
 }
 
+/**
+ * The export's work alone, as the floor its figure is compared with: 512 MiB sealed with secretstream in
+ * 1 MiB chunks (stored as IndexedDB ArrayBuffer values, untimed), then, timed, read with four reads in
+ * flight, opened, CRC-32'd and written into a file in one worker while a second computes the SHA-256 of
+ * what was written (bench/browser/floor.worker.ts). Processor seconds of every Chromium process are in the
+ * row's name, as in `storageCpu`.
+ */
+async function exportFloor(options: Record<string, number>): Promise<BenchResult[]> {
+  const sizeMiB = options.sizeMiB ?? 512;
+  const sodium = await loadSodium();
+  const db = await openScratchDb('bench-floor');
+  const key = sodium.crypto_secretstream_xchacha20poly1305_keygen();
+  const { state, header } = sodium.crypto_secretstream_xchacha20poly1305_init_push(key);
+  const expected = sodium.crypto_hash_sha256_init();
+  for (let i = 0; i < sizeMiB; i += 4) {
+    const tx = db.transaction('chunks', 'readwrite');
+    for (let k = i; k < Math.min(i + 4, sizeMiB); k++) {
+      const plain = filler(MiB, k + 1);
+      sodium.crypto_hash_sha256_update(expected, plain);
+      const tag =
+        k === sizeMiB - 1
+          ? sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
+          : sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
+      tx.objectStore('chunks').put(
+        sodium.crypto_secretstream_xchacha20poly1305_push(state, plain, null, tag).buffer,
+        k,
+      );
+    }
+    await committed(tx);
+  }
+  const want = sodium.to_hex(sodium.crypto_hash_sha256_final(expected));
+  const root = await navigator.storage.getDirectory();
+  await root.getFileHandle('bench-floor.bin', { create: true });
+  db.close();
+  const worker = new Worker(new URL('./floor.worker.ts', import.meta.url), { type: 'module' });
+  const cpu = async () =>
+    (await (window as unknown as { bukti_bench_cpu?: () => Promise<number | null> }).bukti_bench_cpu?.()) ??
+    0;
+  const c0 = await cpu();
+  const t0 = performance.now();
+  const got = await new Promise<FloorResponse>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<FloorResponse>) => resolve(event.data);
+    worker.onerror = (event) => reject(new Error(event.message));
+    worker.postMessage({
+      dbName: 'bench-floor',
+      count: sizeMiB,
+      key,
+      header,
+      file: 'bench-floor.bin',
+      readsInFlight: 4,
+    } satisfies FloorRequest);
+  });
+  const ms = performance.now() - t0;
+  const used = (await cpu()) - c0;
+  worker.terminate();
+  await root.removeEntry('bench-floor.bin');
+  await dropScratchDb(await openScratchDb('bench-floor'));
+  if (got.sha256 !== want || got.bytes !== sizeMiB * MiB) throw new Error('the floor pipeline lost bytes');
+  return [
+    {
+      scenario: `${RUNTIME}: export floor: read, open, CRC-32, write ${sizeMiB} MiB, SHA-256 beside (${used.toFixed(2)} cpu-s)`,
+      bytes: sizeMiB * MiB,
+      median_ms: ms,
+      mb_per_s: mbPerSecond(sizeMiB * MiB, ms),
+      peak_memory_bytes: null,
+      extra: { cpu_ms_per_mib: (used * 1000) / sizeMiB },
+    },
+  ];
+}
+
 /** Scenarios the Node driver calls by name through page.evaluate. */
 const scenarios: Record<string, (options: Record<string, number>) => Promise<BenchResult[]>> = {
   async ceiling() {
@@ -285,6 +356,7 @@ const scenarios: Record<string, (options: Record<string, number>) => Promise<Ben
   },
   indexedDb: async () => [...(await indexedDbCeiling()), ...(await indexedDbReadShapes())],
   storageCpu,
+  exportFloor,
   backup: (options) => backupScenarios(options.sizeMiB ?? 1000),
   ingest: appFlow,
   export: appFlow,
