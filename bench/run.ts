@@ -12,7 +12,7 @@ import { preview } from 'vite';
 import { ensureSystemTools } from '../scripts/system-tools.mjs';
 import { loadSodium } from '../src/core/crypto/sodium';
 import { argon2Scenario, ceilingScenarios, MiB } from './ceiling';
-import { goalCell } from './goals';
+import { goalCell, withFloors } from './goals';
 import { IsolateHeaps, topSites } from './isolate-heaps';
 import type { BenchResult } from './measure';
 import {
@@ -94,6 +94,7 @@ async function browserScenarios(): Promise<BenchResult[]> {
       // Processor time Chromium spends per MiB stored, read and written to a file (what the export costs).
       ['storageCpu', {}],
       ['exportFloor', { sizeMiB: 512 }],
+      ['ingestFloor', { files: 200, largeMiB: 200 }],
       ['vault', { small: 1, medium: 10, large: 200 }],
       ['ingest', { screenshots: 200, videos: 1, videoMiB: 200, ingestOnly: 1 }],
       ['export', exportOptions()],
@@ -155,11 +156,11 @@ async function browserScenarios(): Promise<BenchResult[]> {
       }
       // BENCH_CPU_PROFILE=1 (with BENCH_TIMELINE): where each worker's time goes while the ZIP streams
       // (from the report written to the export recorded), by function, self time.
-      if (heaps && process.env.BENCH_CPU_PROFILE && phasePeaks.length === 2)
+      if (heaps && process.env.BENCH_CPU_PROFILE === '1' && phasePeaks.length === 2)
         for (const name of heaps.names()) {
           void heaps.call(name, 'Profiler.enable').then(() => heaps.call(name, 'Profiler.start'));
         }
-      if (heaps && process.env.BENCH_CPU_PROFILE && phasePeaks.length === 3)
+      if (heaps && process.env.BENCH_CPU_PROFILE === '1' && phasePeaks.length === 3)
         for (const name of heaps.names()) {
           void heaps.call(name, 'Profiler.stop', {}, 30_000).then((result) => {
             const profile = (result as { profile?: CpuProfile } | undefined)?.profile;
@@ -173,6 +174,19 @@ async function browserScenarios(): Promise<BenchResult[]> {
     await page.exposeFunction('bukti_bench_mark', async (label: string) => {
       lastMark = label;
       timeline.mark(label);
+      // BENCH_CPU_PROFILE=ingest (with BENCH_TIMELINE): the vault worker's time while files are captured.
+      if (heaps && process.env.BENCH_CPU_PROFILE === 'ingest' && label.startsWith('ingest 0/'))
+        void heaps
+          .call('vault.worker', 'Profiler.enable')
+          .then(() => heaps.call('vault.worker', 'Profiler.start'));
+      if (heaps && process.env.BENCH_CPU_PROFILE === 'ingest' && label === 'thumbnails') {
+        const result = await heaps.call('vault.worker', 'Profiler.stop', {}, 30_000);
+        const profile = (result as { profile?: CpuProfile } | undefined)?.profile;
+        if (profile)
+          console.log(
+            `  CPU while files were captured, vault.worker:\n    ${topSelf(profile, 30).join('\n    ')}`,
+          );
+      }
       const [done, total] = label.replace(/^report /, '').split('/');
       if (live && label.startsWith('report ') && done === total)
         setTimeout(
@@ -323,12 +337,14 @@ console.log('Bukti benchmarks (median of runs after a warm-up)\n  node: ceiling 
 // BENCH_ONLY=seal or cli run Node scenarios only (no Chromium); with other names, those too.
 const only = process.env.BENCH_ONLY?.split(',');
 const nodeOnly = ['seal', 'cli'];
-const results = withRatios([
-  ...(only ? [] : await nodeScenarios()),
-  ...(!only || only.includes('seal') ? await sealScenarios() : []),
-  ...(!only || only.includes('cli') ? await cliScenarios() : []),
-  ...(!only || only.some((name) => !nodeOnly.includes(name)) ? await browserScenarios() : []),
-]);
+const results = withFloors(
+  withRatios([
+    ...(only ? [] : await nodeScenarios()),
+    ...(!only || only.includes('seal') ? await sealScenarios() : []),
+    ...(!only || only.includes('cli') ? await cliScenarios() : []),
+    ...(!only || only.some((name) => !nodeOnly.includes(name)) ? await browserScenarios() : []),
+  ]),
+);
 console.log(`\n${formatTable(results)}\n`);
 for (const r of results) {
   if (r.extra)

@@ -1,9 +1,10 @@
 import { loadSodium } from '../../src/core/crypto/sodium';
 import { argon2Scenario, ceilingNow, ceilingScenarios, filler, MiB } from '../ceiling';
 import { type BenchResult, mbPerSecond, timeRuns } from '../measure';
-import { appFlow } from './app-flow';
+import { appFlow, randomFile } from './app-flow';
 import { backupScenarios } from './backup';
 import type { FloorRequest, FloorResponse } from './floor.worker';
+import type { IngestFloorRequest, IngestFloorResponse } from './ingest-floor.worker';
 import { HeapProbe } from './memory';
 import { rekeyScenario } from './rekey';
 import { vaultScenarios } from './vault';
@@ -42,6 +43,19 @@ function committed(tx: IDBTransaction): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
+  });
+}
+
+/** CPU seconds every Chromium process has used so far, from the driver (0 where it cannot tell). */
+const chromiumCpu = async () =>
+  (await (window as unknown as { bukti_bench_cpu?: () => Promise<number | null> }).bukti_bench_cpu?.()) ?? 0;
+
+/** Posts `request` to `worker` and resolves with its first answer. */
+function answer<T>(worker: Worker, request: unknown): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<T>) => resolve(event.data);
+    worker.onerror = (event) => reject(new Error(event.message));
+    worker.postMessage(request);
   });
 }
 
@@ -152,9 +166,6 @@ async function indexedDbReadShapes(): Promise<BenchResult[]> {
  * processor time on a two-core machine (docs/bundle-format.md), so this is what its storage costs.
  */
 async function storageCpu(): Promise<BenchResult[]> {
-  const cpu = async () =>
-    (await (window as unknown as { bukti_bench_cpu?: () => Promise<number | null> }).bukti_bench_cpu?.()) ??
-    0;
   const rows: BenchResult[] = [];
   const total = 256 * MiB;
   for (const [sizeMiB, kind] of [
@@ -167,7 +178,7 @@ async function storageCpu(): Promise<BenchResult[]> {
     const count = total / (sizeMiB * MiB);
     const per = Math.max(1, 4 / sizeMiB);
     const base = filler(sizeMiB * MiB).buffer as ArrayBuffer;
-    let c0 = await cpu();
+    let c0 = await chromiumCpu();
     let t0 = performance.now();
     for (let i = 0; i < count; i += per) {
       const tx = db.transaction('chunks', 'readwrite');
@@ -178,8 +189,8 @@ async function storageCpu(): Promise<BenchResult[]> {
       await committed(tx);
     }
     const putMs = performance.now() - t0;
-    const putCpu = (await cpu()) - c0;
-    c0 = await cpu();
+    const putCpu = (await chromiumCpu()) - c0;
+    c0 = await chromiumCpu();
     t0 = performance.now();
     let bytes = 0;
     for (let i = 0; i < count; i += per) {
@@ -199,7 +210,7 @@ async function storageCpu(): Promise<BenchResult[]> {
       }
     }
     const getMs = performance.now() - t0;
-    const getCpu = (await cpu()) - c0;
+    const getCpu = (await chromiumCpu()) - c0;
     if (bytes !== total) throw new Error('short read');
     await dropScratchDb(db);
     for (const [op, ms, used] of [
@@ -219,13 +230,13 @@ async function storageCpu(): Promise<BenchResult[]> {
   for (const sizeMiB of [1, 4]) {
     const handle = await root.getFileHandle(`bench-cpu-${sizeMiB}.bin`, { create: true });
     const base = filler(sizeMiB * MiB);
-    const c0 = await cpu();
+    const c0 = await chromiumCpu();
     const t0 = performance.now();
     const writable = await handle.createWritable();
     for (let at = 0; at < total; at += sizeMiB * MiB) await writable.write(base.slice());
     await writable.close();
     const ms = performance.now() - t0;
-    const used = (await cpu()) - c0;
+    const used = (await chromiumCpu()) - c0;
     await root.removeEntry(`bench-cpu-${sizeMiB}.bin`);
     rows.push({
       scenario: `${RUNTIME}: storage cpu: file write 256 MiB, ${sizeMiB} MiB writes (${used.toFixed(2)} cpu-s)`,
@@ -237,7 +248,7 @@ async function storageCpu(): Promise<BenchResult[]> {
   }
   // Eight chunk-reader workers started, each reading one value: what replacing a reader costs.
   {
-    const c0 = await cpu();
+    const c0 = await chromiumCpu();
     const t0 = performance.now();
     for (let i = 0; i < 8; i++) {
       const worker = new Worker(new URL('../../src/ui/workers/chunk-reader.worker.ts', import.meta.url), {
@@ -250,7 +261,7 @@ async function storageCpu(): Promise<BenchResult[]> {
       worker.terminate();
     }
     const ms = performance.now() - t0;
-    const used = (await cpu()) - c0;
+    const used = (await chromiumCpu()) - c0;
     rows.push({
       scenario: `${RUNTIME}: storage cpu: 8 chunk-reader workers started, one read each (${used.toFixed(2)} cpu-s)`,
       bytes: null,
@@ -297,25 +308,18 @@ async function exportFloor(options: Record<string, number>): Promise<BenchResult
   await root.getFileHandle('bench-floor.bin', { create: true });
   db.close();
   const worker = new Worker(new URL('./floor.worker.ts', import.meta.url), { type: 'module' });
-  const cpu = async () =>
-    (await (window as unknown as { bukti_bench_cpu?: () => Promise<number | null> }).bukti_bench_cpu?.()) ??
-    0;
-  const c0 = await cpu();
+  const c0 = await chromiumCpu();
   const t0 = performance.now();
-  const got = await new Promise<FloorResponse>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<FloorResponse>) => resolve(event.data);
-    worker.onerror = (event) => reject(new Error(event.message));
-    worker.postMessage({
-      dbName: 'bench-floor',
-      count: sizeMiB,
-      key,
-      header,
-      file: 'bench-floor.bin',
-      readsInFlight: 4,
-    } satisfies FloorRequest);
-  });
+  const got = await answer<FloorResponse>(worker, {
+    dbName: 'bench-floor',
+    count: sizeMiB,
+    key,
+    header,
+    file: 'bench-floor.bin',
+    readsInFlight: 4,
+  } satisfies FloorRequest);
   const ms = performance.now() - t0;
-  const used = (await cpu()) - c0;
+  const used = (await chromiumCpu()) - c0;
   worker.terminate();
   await root.removeEntry('bench-floor.bin');
   await dropScratchDb(await openScratchDb('bench-floor'));
@@ -328,6 +332,53 @@ async function exportFloor(options: Record<string, number>): Promise<BenchResult
       mb_per_s: mbPerSecond(sizeMiB * MiB, ms),
       peak_memory_bytes: null,
       extra: { cpu_ms_per_mib: (used * 1000) / sizeMiB },
+    },
+  ];
+}
+
+/**
+ * The capture's work alone, as the floor the ingest figure is compared with: the ingest scenario's files
+ * (200 of 2.3 MB and one of 200 MiB, on disk) read, fingerprinted, sealed and stored with nothing else
+ * (bench/browser/ingest-floor.worker.ts). Processor seconds are in the row's name.
+ */
+async function ingestFloor(options: Record<string, number>): Promise<BenchResult[]> {
+  const small = options.files ?? 200;
+  const largeMiB = options.largeMiB ?? 200;
+  const files: File[] = [];
+  for (let i = 0; i < small; i++)
+    files.push(await randomFile(2_300_000, `floor-${i}.bin`, 'image/png', i + 1));
+  files.push(await randomFile(largeMiB * MiB, 'floor-large.bin', 'video/mp4', 99));
+  const want: string[] = [];
+  for (const file of files) {
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer()));
+    want.push(Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''));
+  }
+  const total = files.reduce((n, f) => n + f.size, 0);
+  (await openScratchDb('bench-ingest-floor')).close();
+  const worker = new Worker(new URL('./ingest-floor.worker.ts', import.meta.url), { type: 'module' });
+  const c0 = await chromiumCpu();
+  const t0 = performance.now();
+  const got = await answer<IngestFloorResponse>(worker, {
+    kind: 'ingest',
+    dbName: 'bench-ingest-floor',
+    files,
+  } satisfies IngestFloorRequest);
+  const ms = performance.now() - t0;
+  const used = (await chromiumCpu()) - c0;
+  worker.terminate();
+  await dropScratchDb(await openScratchDb('bench-ingest-floor'));
+  const root = await navigator.storage.getDirectory();
+  for (const file of files) await root.removeEntry(file.name);
+  if (got.bytes !== total || got.sha256.join() !== want.join())
+    throw new Error('the ingest floor lost bytes');
+  return [
+    {
+      scenario: `${RUNTIME}: ingest floor: read, SHA-256, seal, store ${small} files + ${largeMiB} MiB (${used.toFixed(2)} cpu-s)`,
+      bytes: total,
+      median_ms: ms,
+      mb_per_s: mbPerSecond(total, ms),
+      peak_memory_bytes: null,
+      extra: { cpu_ms_per_mib: (used * 1000) / (total / MiB) },
     },
   ];
 }
@@ -357,6 +408,7 @@ const scenarios: Record<string, (options: Record<string, number>) => Promise<Ben
   indexedDb: async () => [...(await indexedDbCeiling()), ...(await indexedDbReadShapes())],
   storageCpu,
   exportFloor,
+  ingestFloor,
   backup: (options) => backupScenarios(options.sizeMiB ?? 1000),
   ingest: appFlow,
   export: appFlow,

@@ -1,0 +1,130 @@
+/// <reference lib="webworker" />
+import { loadSodium, type Sodium } from '../../src/core/crypto/sodium';
+import type { HashRequest, HashResponse } from '../../src/ui/workers/hash.worker';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/**
+ * This file is two workers. Asked to `ingest`, it stores `files` as the app's capture must at least:
+ * each file read once, SHA-256 (WebCrypto for a file read whole, libsodium in a third worker for a large
+ * one, fed by moving each slice once it is sealed), sealed with secretstream in 1 MiB chunks, and the
+ * chunks stored four to a transaction, two transactions in flight, by a second copy of this worker asked
+ * to `store`. No records, no custody log, no facts, no thumbnails.
+ */
+export type IngestFloorRequest =
+  | { kind: 'ingest'; dbName: string; files: File[] }
+  | { kind: 'store'; dbName: string; keys: string[]; values: ArrayBuffer[] };
+export interface IngestFloorResponse {
+  bytes: number;
+  sha256: string[];
+}
+
+const MiB = 1024 * 1024;
+const WHOLE = 8 * MiB;
+const SLICE = 2 * MiB;
+
+const result = <T>(request: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+
+let db: Promise<IDBDatabase> | undefined;
+
+self.onmessage = async (event: MessageEvent<IngestFloorRequest>) => {
+  const request = event.data;
+  db ??= result(indexedDB.open(request.dbName));
+  if (request.kind === 'store') {
+    const tx = (await db).transaction('chunks', 'readwrite');
+    for (const [i, value] of request.values.entries()) tx.objectStore('chunks').put(value, request.keys[i]);
+    tx.oncomplete = () => self.postMessage('stored');
+    return;
+  }
+  self.postMessage(await ingest(await loadSodium(), request.dbName, request.files));
+};
+
+async function ingest(sodium: Sodium, dbName: string, files: File[]): Promise<IngestFloorResponse> {
+  const store = new Worker(new URL('./ingest-floor.worker.ts', import.meta.url), { type: 'module' });
+  const waiting: Array<() => void> = [];
+  store.onmessage = () => waiting.shift()?.();
+  let inFlight: Array<Promise<void>> = [];
+  let batch: { keys: string[]; values: ArrayBuffer[] } = { keys: [], values: [] };
+  const flush = async () => {
+    if (batch.keys.length === 0) return;
+    const { keys, values } = batch;
+    batch = { keys: [], values: [] };
+    inFlight.push(new Promise<void>((resolve) => waiting.push(resolve)));
+    store.postMessage({ kind: 'store', dbName, keys, values } satisfies IngestFloorRequest, values);
+    if (inFlight.length >= 2) await inFlight.shift();
+  };
+  const drain = async () => {
+    await flush();
+    await Promise.all(inFlight);
+    inFlight = [];
+  };
+  let bytes = 0;
+  const sha256: string[] = [];
+  for (const [n, file] of files.entries()) {
+    const { state } = sodium.crypto_secretstream_xchacha20poly1305_init_push(
+      sodium.crypto_secretstream_xchacha20poly1305_keygen(),
+    );
+    let index = 0;
+    const seal = async (plain: Uint8Array, last: boolean) => {
+      for (let at = 0; at < plain.length; at += MiB) {
+        const end = Math.min(plain.length, at + MiB);
+        const tag =
+          last && end === plain.length
+            ? sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
+            : sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
+        const sealed = sodium.crypto_secretstream_xchacha20poly1305_push(
+          state,
+          plain.subarray(at, end),
+          null,
+          tag,
+        );
+        batch.keys.push(`${n}:${index++}`);
+        batch.values.push(sealed.buffer as ArrayBuffer);
+        if (batch.keys.length === 4) await flush();
+      }
+    };
+    if (file.size <= WHOLE) {
+      const whole = new Uint8Array(await file.arrayBuffer());
+      await seal(whole, true);
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', whole));
+      sha256.push(sodium.to_hex(digest));
+    } else {
+      const hasher = new Worker(new URL('../../src/ui/workers/hash.worker.ts', import.meta.url), {
+        type: 'module',
+      });
+      let unhashed = 0;
+      let wake: (() => void) | undefined;
+      const digest = new Promise<string>((resolve) => {
+        hasher.onmessage = (message: MessageEvent<HashResponse>) => {
+          if (message.data.kind === 'hashed') {
+            unhashed--;
+            wake?.();
+          } else if (message.data.kind === 'digest') resolve(message.data.hex);
+        };
+      });
+      const read = (at: number) => file.slice(at, at + SLICE).arrayBuffer();
+      let next: Promise<ArrayBuffer> | undefined = read(0);
+      for (let at = 0; next; at += SLICE) {
+        const slice = new Uint8Array(await next);
+        next = at + SLICE < file.size ? read(at + SLICE) : undefined;
+        await seal(slice, next === undefined);
+        while (unhashed >= 3) await new Promise<void>((resolve) => (wake = resolve));
+        unhashed++;
+        hasher.postMessage({ kind: 'update', bytes: slice } satisfies HashRequest, [slice.buffer]);
+      }
+      hasher.postMessage({ kind: 'finish' } satisfies HashRequest);
+      sha256.push(await digest);
+      hasher.terminate();
+    }
+    // A file is kept once all its chunks are: the next file starts after its last batch is sent.
+    await flush();
+    bytes += file.size;
+  }
+  await drain();
+  store.terminate();
+  return { bytes, sha256 };
+}
