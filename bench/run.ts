@@ -93,7 +93,15 @@ async function browserScenarios(): Promise<BenchResult[]> {
       ['indexedDb', {}],
       // Processor time Chromium spends per MiB stored, read and written to a file (what the export costs).
       ['storageCpu', {}],
-      ['exportFloor', { sizeMiB: 512 }],
+      // BENCH_FLOOR=4,1: the floor with the chunks stored as 4 MiB values, as Blobs (what a format change would give).
+      [
+        'exportFloor',
+        {
+          sizeMiB: 512,
+          chunkMiB: Number(process.env.BENCH_FLOOR?.split(',')[0] ?? 1),
+          blob: Number(process.env.BENCH_FLOOR?.split(',')[1] ?? 0),
+        },
+      ],
       ['ingestFloor', { files: 200, largeMiB: 200 }],
       ['vault', { small: 1, medium: 10, large: 200 }],
       ['ingest', { screenshots: 200, videos: 1, videoMiB: 200, ingestOnly: 1 }],

@@ -55,8 +55,12 @@ self.onmessage = async (event: MessageEvent<FloorRequest>) => {
   ).createWritable();
   const state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(header, key);
   const reads: Array<Promise<ArrayBuffer>> = [];
-  const read = (index: number) =>
-    result(db.transaction('chunks').objectStore('chunks').get(index)) as Promise<ArrayBuffer>;
+  const read = async (index: number) => {
+    const value = (await result(db.transaction('chunks').objectStore('chunks').get(index))) as
+      | ArrayBuffer
+      | Blob;
+    return value instanceof Blob ? value.arrayBuffer() : value;
+  };
   for (let i = 0; i < Math.min(readsInFlight, count); i++) reads.push(read(i));
   let crc = 0;
   let bytes = 0;
