@@ -102,7 +102,10 @@ async function browserScenarios(): Promise<BenchResult[]> {
           blob: Number(process.env.BENCH_FLOOR?.split(',')[1] ?? 0),
         },
       ],
-      ['ingestFloor', { files: 200, largeMiB: 200 }],
+      [
+        'ingestFloor',
+        { files: 200, largeMiB: 200, chunkMiB: Number(process.env.BENCH_FLOOR?.split(',')[0] ?? 1) },
+      ],
       ['vault', { small: 1, medium: 10, large: 200 }],
       ['ingest', { screenshots: 200, videos: 1, videoMiB: 200, ingestOnly: 1 }],
       ['export', exportOptions()],

@@ -7,12 +7,12 @@ declare const self: DedicatedWorkerGlobalScope;
 /**
  * This file is two workers. Asked to `ingest`, it stores `files` as the app's capture must at least:
  * each file read once, SHA-256 (WebCrypto for a file read whole, libsodium in a third worker for a large
- * one, fed by moving each slice once it is sealed), sealed with secretstream in 1 MiB chunks, and the
- * chunks stored four to a transaction, two transactions in flight, by a second copy of this worker asked
+ * one, fed by moving each slice once it is sealed), sealed with secretstream in 1 MiB chunks (or `chunkMiB`), and the
+ * chunks stored about 4 MiB to a transaction, two transactions in flight, by a second copy of this worker asked
  * to `store`. No records, no custody log, no facts, no thumbnails.
  */
 export type IngestFloorRequest =
-  | { kind: 'ingest'; dbName: string; files: File[] }
+  | { kind: 'ingest'; dbName: string; files: File[]; chunkMiB: number }
   | { kind: 'store'; dbName: string; keys: string[]; values: ArrayBuffer[] };
 export interface IngestFloorResponse {
   bytes: number;
@@ -21,7 +21,6 @@ export interface IngestFloorResponse {
 
 const MiB = 1024 * 1024;
 const WHOLE = 8 * MiB;
-const SLICE = 2 * MiB;
 
 const result = <T>(request: IDBRequest<T>) =>
   new Promise<T>((resolve, reject) => {
@@ -40,10 +39,18 @@ self.onmessage = async (event: MessageEvent<IngestFloorRequest>) => {
     tx.oncomplete = () => self.postMessage('stored');
     return;
   }
-  self.postMessage(await ingest(await loadSodium(), request.dbName, request.files));
+  self.postMessage(await ingest(await loadSodium(), request.dbName, request.files, request.chunkMiB * MiB));
 };
 
-async function ingest(sodium: Sodium, dbName: string, files: File[]): Promise<IngestFloorResponse> {
+async function ingest(
+  sodium: Sodium,
+  dbName: string,
+  files: File[],
+  chunk: number,
+): Promise<IngestFloorResponse> {
+  // Stored about 4 MiB to a transaction; a large file read in slices of 2 MiB, or one chunk if larger.
+  const perWrite = Math.max(1, (4 * MiB) / chunk);
+  const slice = Math.max(2 * MiB, chunk);
   const store = new Worker(new URL('./ingest-floor.worker.ts', import.meta.url), { type: 'module' });
   const waiting: Array<() => void> = [];
   store.onmessage = () => waiting.shift()?.();
@@ -70,8 +77,8 @@ async function ingest(sodium: Sodium, dbName: string, files: File[]): Promise<In
     );
     let index = 0;
     const seal = async (plain: Uint8Array, last: boolean) => {
-      for (let at = 0; at < plain.length; at += MiB) {
-        const end = Math.min(plain.length, at + MiB);
+      for (let at = 0; at < plain.length; at += chunk) {
+        const end = Math.min(plain.length, at + chunk);
         const tag =
           last && end === plain.length
             ? sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
@@ -84,7 +91,7 @@ async function ingest(sodium: Sodium, dbName: string, files: File[]): Promise<In
         );
         batch.keys.push(`${n}:${index++}`);
         batch.values.push(sealed.buffer as ArrayBuffer);
-        if (batch.keys.length === 4) await flush();
+        if (batch.keys.length === perWrite) await flush();
       }
     };
     if (file.size <= WHOLE) {
@@ -106,15 +113,15 @@ async function ingest(sodium: Sodium, dbName: string, files: File[]): Promise<In
           } else if (message.data.kind === 'digest') resolve(message.data.hex);
         };
       });
-      const read = (at: number) => file.slice(at, at + SLICE).arrayBuffer();
+      const read = (at: number) => file.slice(at, at + slice).arrayBuffer();
       let next: Promise<ArrayBuffer> | undefined = read(0);
-      for (let at = 0; next; at += SLICE) {
-        const slice = new Uint8Array(await next);
-        next = at + SLICE < file.size ? read(at + SLICE) : undefined;
-        await seal(slice, next === undefined);
+      for (let at = 0; next; at += slice) {
+        const bytes = new Uint8Array(await next);
+        next = at + slice < file.size ? read(at + slice) : undefined;
+        await seal(bytes, next === undefined);
         while (unhashed >= 3) await new Promise<void>((resolve) => (wake = resolve));
         unhashed++;
-        hasher.postMessage({ kind: 'update', bytes: slice } satisfies HashRequest, [slice.buffer]);
+        hasher.postMessage({ kind: 'update', bytes } satisfies HashRequest, [bytes.buffer]);
       }
       hasher.postMessage({ kind: 'finish' } satisfies HashRequest);
       sha256.push(await digest);

@@ -300,7 +300,8 @@ async function exportFloor(options: Record<string, number>): Promise<BenchResult
         k === count - 1
           ? sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
           : sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
-      const sealed = sodium.crypto_secretstream_xchacha20poly1305_push(state, plain, null, tag).buffer;
+      const sealed = sodium.crypto_secretstream_xchacha20poly1305_push(state, plain, null, tag)
+        .buffer as ArrayBuffer;
       tx.objectStore('chunks').put(asBlob ? new Blob([sealed]) : sealed, k);
     }
     await committed(tx);
@@ -346,6 +347,7 @@ async function exportFloor(options: Record<string, number>): Promise<BenchResult
 async function ingestFloor(options: Record<string, number>): Promise<BenchResult[]> {
   const small = options.files ?? 200;
   const largeMiB = options.largeMiB ?? 200;
+  const chunkMiB = options.chunkMiB ?? 1;
   const files: File[] = [];
   for (let i = 0; i < small; i++)
     files.push(await randomFile(2_300_000, `floor-${i}.bin`, 'image/png', i + 1));
@@ -364,6 +366,7 @@ async function ingestFloor(options: Record<string, number>): Promise<BenchResult
     kind: 'ingest',
     dbName: 'bench-ingest-floor',
     files,
+    chunkMiB,
   } satisfies IngestFloorRequest);
   const ms = performance.now() - t0;
   const used = (await chromiumCpu()) - c0;
@@ -375,7 +378,7 @@ async function ingestFloor(options: Record<string, number>): Promise<BenchResult
     throw new Error('the ingest floor lost bytes');
   return [
     {
-      scenario: `${RUNTIME}: ingest floor: read, SHA-256, seal, store ${small} files + ${largeMiB} MiB (${used.toFixed(2)} cpu-s)`,
+      scenario: `${RUNTIME}: ingest floor: read, SHA-256, seal, store ${small} files + ${largeMiB} MiB${chunkMiB === 1 ? '' : ` (${chunkMiB} MiB chunks)`} (${used.toFixed(2)} cpu-s)`,
       bytes: total,
       median_ms: ms,
       mb_per_s: mbPerSecond(total, ms),
