@@ -93,6 +93,15 @@ async function browserScenarios(): Promise<BenchResult[]> {
       ['indexedDb', {}],
       // Processor time Chromium spends per MiB stored, read and written to a file (what the export costs).
       ['storageCpu', {}],
+      ['vault', { small: 1, medium: 10, large: 200 }],
+      ['ingest', { screenshots: 200, videos: 1, videoMiB: 200, ingestOnly: 1 }],
+      ['export', exportOptions()],
+      // The same export sealed for its recipient (age) on the way (BENCH_ONLY=export,exportAge compares).
+      ['exportAge', { ...exportOptions(), sealed: 1 }],
+      ['backup', { sizeMiB: 1000 }],
+      ['rekey', { files: 4, fileMiB: 50, records: 500 }],
+      // The floors run last: what they read and write stays in the renderer's RSS for a while, and the
+      // capture's peak is the renderer's whole RSS.
       // BENCH_FLOOR=4,1: the floor with the chunks stored as 4 MiB values, as Blobs (what a format change would give).
       [
         'exportFloor',
@@ -106,13 +115,6 @@ async function browserScenarios(): Promise<BenchResult[]> {
         'ingestFloor',
         { files: 200, largeMiB: 200, chunkMiB: Number(process.env.BENCH_FLOOR?.split(',')[0] ?? 1) },
       ],
-      ['vault', { small: 1, medium: 10, large: 200 }],
-      ['ingest', { screenshots: 200, videos: 1, videoMiB: 200, ingestOnly: 1 }],
-      ['export', exportOptions()],
-      // The same export sealed for its recipient (age) on the way (BENCH_ONLY=export,exportAge compares).
-      ['exportAge', { ...exportOptions(), sealed: 1 }],
-      ['backup', { sizeMiB: 1000 }],
-      ['rekey', { files: 4, fileMiB: 50, records: 500 }],
     ];
     // Chromium runs as children of this process; the peak is taken over those children only.
     const rootPid: number | null = process.platform === 'linux' ? process.pid : null;
