@@ -183,22 +183,26 @@ async function browserScenarios(): Promise<BenchResult[]> {
         }
       watch.reset();
     });
+    let spanProfile: 'off' | 'on' | 'done' = 'off';
     // What the export is doing, for the timeline (BENCH_TIMELINE=1).
     await page.exposeFunction('bukti_bench_mark', async (label: string) => {
       lastMark = label;
       timeline.mark(label);
-      // BENCH_CPU_PROFILE=ingest (with BENCH_TIMELINE): the vault worker's time while files are captured.
-      if (heaps && process.env.BENCH_CPU_PROFILE === 'ingest' && label.startsWith('ingest 0/'))
+      // BENCH_CPU_PROFILE=ingest or =report (with BENCH_TIMELINE): the vault worker's time while files
+      // are captured, or while the report is laid out (before the ZIP streams), by function, self time.
+      const span = PROFILE_SPANS[process.env.BENCH_CPU_PROFILE ?? ''];
+      if (heaps && span && spanProfile === 'off' && span.from(label)) {
+        spanProfile = 'on';
         void heaps
           .call('vault.worker', 'Profiler.enable')
           .then(() => heaps.call('vault.worker', 'Profiler.start'));
-      if (heaps && process.env.BENCH_CPU_PROFILE === 'ingest' && label === 'thumbnails') {
+      }
+      if (heaps && span && spanProfile === 'on' && span.to(label)) {
+        spanProfile = 'done';
         const result = await heaps.call('vault.worker', 'Profiler.stop', {}, 30_000);
         const profile = (result as { profile?: CpuProfile } | undefined)?.profile;
         if (profile)
-          console.log(
-            `  CPU while files were captured, vault.worker:\n    ${topSelf(profile, 30).join('\n    ')}`,
-          );
+          console.log(`  CPU ${span.title}, vault.worker:\n    ${topSelf(profile, 30).join('\n    ')}`);
       }
       const [done, total] = label.replace(/^report /, '').split('/');
       if (live && label.startsWith('report ') && done === total)
@@ -376,6 +380,23 @@ interface CpuProfile {
   samples: number[];
   timeDeltas: number[];
 }
+
+/** Stretches of app-flow that BENCH_CPU_PROFILE can name: from the step mark that starts one to the one after it. */
+const PROFILE_SPANS: Record<
+  string,
+  { from: (mark: string) => boolean; to: (mark: string) => boolean; title: string }
+> = {
+  ingest: {
+    from: (mark) => mark.startsWith('ingest 0/'),
+    to: (mark) => mark === 'thumbnails',
+    title: 'while files were captured',
+  },
+  report: {
+    from: (mark) => mark.startsWith('report '),
+    to: (mark) => mark === 'bundle',
+    title: 'while the report was laid out',
+  },
+};
 
 /** The functions that took the most time themselves in a CPU profile, in ms. */
 function topSelf(profile: CpuProfile, count = 15): string[] {
