@@ -28,6 +28,23 @@ import { sealScenarios } from './seal';
 import { cliScenarios, verifyExported } from './verify-cli';
 
 /** How long Chromium may use no CPU during a scenario before the bench calls it stalled. */
+/** Stretches of app-flow that BENCH_CPU_PROFILE can name: from the step mark that starts one to the one after it. */
+const PROFILE_SPANS: Record<
+  string,
+  { from: (mark: string) => boolean; to: (mark: string) => boolean; title: string }
+> = {
+  ingest: {
+    from: (mark) => mark.startsWith('ingest 0/'),
+    to: (mark) => mark === 'thumbnails',
+    title: 'while files were captured',
+  },
+  report: {
+    from: (mark) => mark.startsWith('report '),
+    to: (mark) => mark === 'bundle',
+    title: 'while the report was laid out',
+  },
+};
+
 const STALL_MS = 90_000;
 
 const CEILING = 'ceiling secretstream';
@@ -380,23 +397,6 @@ interface CpuProfile {
   samples: number[];
   timeDeltas: number[];
 }
-
-/** Stretches of app-flow that BENCH_CPU_PROFILE can name: from the step mark that starts one to the one after it. */
-const PROFILE_SPANS: Record<
-  string,
-  { from: (mark: string) => boolean; to: (mark: string) => boolean; title: string }
-> = {
-  ingest: {
-    from: (mark) => mark.startsWith('ingest 0/'),
-    to: (mark) => mark === 'thumbnails',
-    title: 'while files were captured',
-  },
-  report: {
-    from: (mark) => mark.startsWith('report '),
-    to: (mark) => mark === 'bundle',
-    title: 'while the report was laid out',
-  },
-};
 
 /** The functions that took the most time themselves in a CPU profile, in ms. */
 function topSelf(profile: CpuProfile, count = 15): string[] {
