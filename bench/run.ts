@@ -27,7 +27,6 @@ import {
 import { sealScenarios } from './seal';
 import { cliScenarios, verifyExported } from './verify-cli';
 
-/** How long Chromium may use no CPU during a scenario before the bench calls it stalled. */
 /** Stretches of app-flow that BENCH_CPU_PROFILE can name: from the step mark that starts one to the one after it. */
 const PROFILE_SPANS: Record<
   string,
@@ -45,6 +44,7 @@ const PROFILE_SPANS: Record<
   },
 };
 
+/** How long Chromium may use no CPU during a scenario before the bench calls it stalled. */
 const STALL_MS = 90_000;
 
 const CEILING = 'ceiling secretstream';
@@ -104,6 +104,7 @@ async function browserScenarios(): Promise<BenchResult[]> {
     await page.goto(`http://127.0.0.1:${address.port}/`);
     await page.waitForSelector('body[data-ready="true"]');
     const results: BenchResult[] = [];
+    const floorShape = process.env.BENCH_FLOOR?.split(',').map(Number) ?? [];
     const plan: Array<[string, Record<string, number>]> = [
       ['ceiling', {}],
       ['argon2', ARGON2],
@@ -120,18 +121,8 @@ async function browserScenarios(): Promise<BenchResult[]> {
       // The floors run last: what they read and write stays in the renderer's RSS for a while, and the
       // capture's peak is the renderer's whole RSS.
       // BENCH_FLOOR=4,1: the floor with the chunks stored as 4 MiB values, as Blobs (what a format change would give).
-      [
-        'exportFloor',
-        {
-          sizeMiB: 512,
-          chunkMiB: Number(process.env.BENCH_FLOOR?.split(',')[0] ?? 1),
-          blob: Number(process.env.BENCH_FLOOR?.split(',')[1] ?? 0),
-        },
-      ],
-      [
-        'ingestFloor',
-        { files: 200, largeMiB: 200, chunkMiB: Number(process.env.BENCH_FLOOR?.split(',')[0] ?? 1) },
-      ],
+      ['exportFloor', { sizeMiB: 512, chunkMiB: floorShape[0] ?? 1, blob: floorShape[1] ?? 0 }],
+      ['ingestFloor', { files: 200, largeMiB: 200, chunkMiB: floorShape[0] ?? 1 }],
     ];
     // Chromium runs as children of this process; the peak is taken over those children only.
     const rootPid: number | null = process.platform === 'linux' ? process.pid : null;
