@@ -72,19 +72,25 @@ export function browserRss(root: number): number | null {
   );
 }
 
+/**
+ * Ticks (user + system) of one /proc stat file, or 0 where it is gone: fields 14 and 15 (utime, stime),
+ * counted from the state field, which is field 3.
+ */
+function statTicks(path: string): number {
+  try {
+    const stat = readFileSync(path, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
 /** CPU time (user + system, every thread) used so far by all processes below `root`, in seconds (Linux). */
 export function cpuSeconds(root: number): number {
   let ticks = 0;
-  for (const pid of descendants(root)) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // Fields 14 and 15 of stat (utime, stime), counted from the state field, which is field 3.
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // Gone: its time is lost, so the figure is a lower bound.
-    }
-  }
+  // A process that is gone counts 0: its time is lost, so the figure is a lower bound.
+  for (const pid of descendants(root)) ticks += statTicks(`/proc/${pid}/stat`);
   // Linux reports in USER_HZ, 100 per second on every architecture Chromium runs on.
   return ticks / 100;
 }
@@ -280,17 +286,6 @@ export class RssTimeline {
   }
 }
 
-/** Ticks (user + system) of one /proc stat file, or 0 where it is gone. */
-function statTicks(path: string): number {
-  try {
-    const stat = readFileSync(path, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return 0;
-  }
-}
-
 /**
  * CPU seconds so far of every thread below `root`, keyed "process type/thread name" (the renderer's
  * "DedicatedWorker" threads are summed, for one): where an export's processor time goes. Threads that
@@ -302,8 +297,9 @@ export function cpuByThread(root: number): Map<string, number> {
   for (const pid of descendants(root)) {
     let type = 'browser';
     try {
-      type = /--type=([a-z-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1] ?? 'browser';
-      const sub = /--utility-sub-type=([\w.]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1];
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      type = /--type=([a-z-]+)/.exec(cmdline)?.[1] ?? 'browser';
+      const sub = /--utility-sub-type=([\w.]+)/.exec(cmdline)?.[1];
       if (sub) type += `:${sub.split('.').at(-1)}`;
     } catch {
       continue;

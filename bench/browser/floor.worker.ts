@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { loadSodium } from '../../src/core/crypto/sodium';
 import { crc32 } from '../../src/core/zip/crc32';
-import type { HashRequest, HashResponse } from '../../src/ui/workers/hash.worker';
+import { movingHasher, result } from './floor-tools';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -22,12 +22,6 @@ export interface FloorResponse {
   sha256: string;
 }
 
-const result = <T>(request: IDBRequest<T>) =>
-  new Promise<T>((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-
 /**
  * The export's work with nothing else around it, as the floor the app's export is measured against: each
  * chunk is read from IndexedDB (several reads in flight), opened with secretstream, checked with CRC-32 and
@@ -38,18 +32,7 @@ self.onmessage = async (event: MessageEvent<FloorRequest>) => {
   const { dbName, count, key, header, file, readsInFlight } = event.data;
   const sodium = await loadSodium();
   const db = await result(indexedDB.open(dbName));
-  const hasher = new Worker(new URL('../../src/ui/workers/hash.worker.ts', import.meta.url), {
-    type: 'module',
-  });
-  let unhashed = 0;
-  let wake: (() => void) | undefined;
-  let digest: ((hex: string) => void) | undefined;
-  hasher.onmessage = (message: MessageEvent<HashResponse>) => {
-    if (message.data.kind === 'hashed') {
-      unhashed--;
-      wake?.();
-    } else if (message.data.kind === 'digest') digest?.(message.data.hex);
-  };
+  const hasher = movingHasher();
   const writable = await (
     await (await navigator.storage.getDirectory()).getFileHandle(file)
   ).createWritable();
@@ -75,16 +58,10 @@ self.onmessage = async (event: MessageEvent<FloorRequest>) => {
     crc = crc32(plain, crc);
     await writable.write(plain);
     bytes += plain.length;
-    while (unhashed >= 3) await new Promise<void>((resolve) => (wake = resolve));
-    unhashed++;
-    hasher.postMessage({ kind: 'update', bytes: plain } satisfies HashRequest, [plain.buffer]);
+    await hasher.update(plain);
   }
   await writable.close();
-  const sha256 = await new Promise<string>((resolve) => {
-    digest = resolve;
-    hasher.postMessage({ kind: 'finish' } satisfies HashRequest);
-  });
-  hasher.terminate();
+  const sha256 = await hasher.hex();
   db.close();
   self.postMessage({ bytes, crc, sha256 } satisfies FloorResponse);
 };

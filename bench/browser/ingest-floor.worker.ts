@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { loadSodium, type Sodium } from '../../src/core/crypto/sodium';
-import type { HashRequest, HashResponse } from '../../src/ui/workers/hash.worker';
+import { movingHasher, result } from './floor-tools';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -21,12 +21,6 @@ export interface IngestFloorResponse {
 
 const MiB = 1024 * 1024;
 const WHOLE = 8 * MiB;
-
-const result = <T>(request: IDBRequest<T>) =>
-  new Promise<T>((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
 
 let db: Promise<IDBDatabase> | undefined;
 
@@ -100,34 +94,20 @@ async function ingest(
       const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', whole));
       sha256.push(sodium.to_hex(digest));
     } else {
-      const hasher = new Worker(new URL('../../src/ui/workers/hash.worker.ts', import.meta.url), {
-        type: 'module',
-      });
-      let unhashed = 0;
-      let wake: (() => void) | undefined;
-      const digest = new Promise<string>((resolve) => {
-        hasher.onmessage = (message: MessageEvent<HashResponse>) => {
-          if (message.data.kind === 'hashed') {
-            unhashed--;
-            wake?.();
-          } else if (message.data.kind === 'digest') resolve(message.data.hex);
-        };
-      });
+      const hasher = movingHasher();
       const read = (at: number) => file.slice(at, at + slice).arrayBuffer();
       let next: Promise<ArrayBuffer> | undefined = read(0);
       for (let at = 0; next; at += slice) {
         const bytes = new Uint8Array(await next);
         next = at + slice < file.size ? read(at + slice) : undefined;
         await seal(bytes, next === undefined);
-        while (unhashed >= 3) await new Promise<void>((resolve) => (wake = resolve));
-        unhashed++;
-        hasher.postMessage({ kind: 'update', bytes } satisfies HashRequest, [bytes.buffer]);
+        // Sealed, the slice is given up: moved to the hasher, not copied.
+        await hasher.update(bytes);
       }
-      hasher.postMessage({ kind: 'finish' } satisfies HashRequest);
-      sha256.push(await digest);
-      hasher.terminate();
+      sha256.push(await hasher.hex());
     }
-    // A file is kept once all its chunks are: the next file starts after its last batch is sent.
+    // A file's last chunks go in a batch of their own, sent before the next file starts (the app adds the
+    // manifest with them); unlike the app, the floor does not wait for it to commit.
     await flush();
     bytes += file.size;
   }

@@ -4,6 +4,7 @@ import { type BenchResult, mbPerSecond, timeRuns } from '../measure';
 import { appFlow, randomFile } from './app-flow';
 import { backupScenarios } from './backup';
 import type { FloorRequest, FloorResponse } from './floor.worker';
+import { result } from './floor-tools';
 import type { IngestFloorRequest, IngestFloorResponse } from './ingest-floor.worker';
 import { HeapProbe } from './memory';
 import { rekeyScenario } from './rekey';
@@ -27,14 +28,6 @@ async function dropScratchDb(db: IDBDatabase): Promise<void> {
   await new Promise((resolve) => {
     const deleting = indexedDB.deleteDatabase(db.name);
     deleting.onsuccess = deleting.onerror = resolve;
-  });
-}
-
-/** A request's result. */
-function result<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
   });
 }
 
