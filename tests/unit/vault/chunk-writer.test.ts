@@ -129,6 +129,35 @@ describe('storing chunks through a chunk writer', () => {
     expectSameBytes(await collectBytes(vault.readFile(fileId)), bytes);
   });
 
+  it('refuses the manifest when another write completed the id after the first batch was checked', async () => {
+    const { vault } = await vaultWithWriter();
+    const fileId = newId();
+    // Six 1 MiB pieces: the first batch (claim and check) is sent, then the source waits before the last
+    // piece while another write completes a file under the same id.
+    let reached: () => void = () => undefined;
+    let release: () => void = () => undefined;
+    const atGate = new Promise<void>((resolve) => (reached = resolve));
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    async function* pieces(): AsyncGenerator<Uint8Array> {
+      for (let i = 0; i < 6; i++) {
+        if (i === 5) {
+          reached();
+          await gate;
+        }
+        yield pseudoRandomBytes(MiB, 30 + i);
+      }
+    }
+    const first = vault.writeFile(fileId, pieces());
+    first.catch(() => undefined);
+    await atGate;
+    const other = pseudoRandomBytes(MiB, 40);
+    await vault.writeFile(fileId, other);
+    release();
+    // Only the manifest's add stands between the last batch and the other file: it must refuse.
+    await expectBuktiError(() => first, 'vault.fileExists');
+    expectSameBytes(await collectBytes(vault.readFile(fileId)), other);
+  });
+
   it('stops with vault.quotaExceeded when the disk fills under the writer, leaving no chunk', async () => {
     const { db, vault, log } = await vaultWithWriter();
     const original = IDBObjectStore.prototype.put;
