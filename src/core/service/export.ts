@@ -193,6 +193,7 @@ export async function openExport(
     throw error;
   }
   let exportEntry: CustodyEntry | null = null;
+  let lastShown = '';
   const files = new Map(plan.files.map(({ file }) => [file.id, () => repo.readFile(file.id)]));
   const zip = sealBundle(
     plan,
@@ -208,7 +209,14 @@ export async function openExport(
     {
       signer,
       signal: control.signal,
-      onProgress: (p) => control.onProgress?.({ stage: 'bundle', ...p }),
+      onProgress: (p) => {
+        // The page shows the entry and how many are done (the bytes come as 'export-written'): one event
+        // per entry, not one per piece of the ZIP, thousands for a large bundle, each redrawing the page.
+        const shown = `${p.entriesDone} ${p.entry}`;
+        if (shown === lastShown) return;
+        lastShown = shown;
+        control.onProgress?.({ stage: 'bundle', ...p });
+      },
       zipHash: deps.zipHash,
     },
   );

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { bytesSource, verifyBundle } from '../../../src/core/bundle';
 import { isBuktiError } from '../../../src/core/errors';
+import type { ExportProgress } from '../../../src/core/service/export';
 import { type PickedFile, RELEASE_WAITS_MS, removeIfEmpty } from '../../../src/core/service/export-handles';
 import { exportedEntries, MiB, PASSPHRASE, vaultWithCase } from './helpers';
 
@@ -58,10 +59,13 @@ class FakePickedFile implements PickedFile {
 describe('the vault worker writes the bundle into a picked file', () => {
   it('writes the whole ZIP, reports the bytes written, and the custody log records its hash once finished', async () => {
     const written: number[] = [];
+    const shown: ExportProgress[] = [];
     const { service, request } = await vaultWithCase();
     service.onEvent = (name, data) => {
-      const event = data as { exportNumber: number; bytes: number };
+      const event = data as { exportNumber: number; bytes: number; progress: ExportProgress };
       if (name === 'export-written' && event.exportNumber === 1) written.push(event.bytes);
+      if (name === 'export-progress' && event.exportNumber === 1 && event.progress.stage === 'bundle')
+        shown.push(event.progress);
     };
     const opened = await service.exportStart(1, request);
     const file = new FakePickedFile();
@@ -76,6 +80,23 @@ describe('the vault worker writes the bundle into a picked file', () => {
     expect(summary.size).toBe(file.content.length);
     expect((await verifyBundle(bytesSource(file.content))).status).toBe('intact');
     expect(await exportedEntries(service)).toHaveLength(2);
+    // One progress event per entry (the ZIP is written in many more pieces), each a new entry or count,
+    // the last with every entry done.
+    const entries = shown.map((progress) => (progress.stage === 'bundle' ? progress : undefined));
+    const names = entries.map((progress) => progress?.entry);
+    expect(names.slice(0, 3)).toEqual([
+      'report.pdf',
+      expect.stringMatching(/^evidence\//),
+      expect.stringMatching(/^evidence\//),
+    ]);
+    expect(new Set(names.slice(0, -1)).size).toBe(names.length - 1);
+    const total = entries[0]?.entriesTotal ?? 0;
+    expect(shown).toHaveLength(total + 1);
+    expect(entries.at(-1)).toMatchObject({
+      entriesDone: total,
+      entriesTotal: total,
+      bytesWritten: file.content.length,
+    });
     // About once per MiB, rising, and last the whole size.
     expect(written.length).toBeGreaterThanOrEqual(3);
     expect(written.at(-1)).toBe(file.content.length);
