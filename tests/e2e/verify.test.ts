@@ -249,6 +249,9 @@ describe('the Verify screen', () => {
     await withPage(async (page) => {
       await openVerify(page);
       // Built asset names are opaque hashes, so the check's workers are those started once the file is picked.
+      // The app starts its vault worker on load; on a busy machine Playwright may report it only later, where
+      // it would pass for the check's. So it is waited for first.
+      await expect.poll(() => page.workers().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
       const workers: Array<{ url: string; closed: boolean }> = [];
       let picked = false;
       page.on('worker', (worker) => {
