@@ -59,7 +59,7 @@ class FakePickedFile implements PickedFile {
 describe('the vault worker writes the bundle into a picked file', () => {
   it('writes the whole ZIP, reports the bytes written, and the custody log records its hash once finished', async () => {
     const written: number[] = [];
-    const shown: ExportProgress[] = [];
+    const shown: Array<Extract<ExportProgress, { stage: 'bundle' }>> = [];
     const { service, request } = await vaultWithCase();
     service.onEvent = (name, data) => {
       const event = data as { exportNumber: number; bytes: number; progress: ExportProgress };
@@ -82,17 +82,16 @@ describe('the vault worker writes the bundle into a picked file', () => {
     expect(await exportedEntries(service)).toHaveLength(2);
     // One progress event per entry (the ZIP is written in many more pieces), each a new entry or count,
     // the last with every entry done.
-    const entries = shown.map((progress) => (progress.stage === 'bundle' ? progress : undefined));
-    const names = entries.map((progress) => progress?.entry);
+    const names = shown.map((progress) => progress.entry);
     expect(names.slice(0, 3)).toEqual([
       'report.pdf',
       expect.stringMatching(/^evidence\//),
       expect.stringMatching(/^evidence\//),
     ]);
     expect(new Set(names.slice(0, -1)).size).toBe(names.length - 1);
-    const total = entries[0]?.entriesTotal ?? 0;
+    const total = shown[0]?.entriesTotal ?? 0;
     expect(shown).toHaveLength(total + 1);
-    expect(entries.at(-1)).toMatchObject({
+    expect(shown.at(-1)).toMatchObject({
       entriesDone: total,
       entriesTotal: total,
       bytesWritten: file.content.length,
